@@ -1,0 +1,164 @@
+"""Load every content file of both language forms and check them against each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from samspill_tui.content.model import (
+    ContentError,
+    Deck,
+    LanguageContent,
+    Problem,
+    Programme,
+)
+from samspill_tui.content.parse import PARSERS, parse_text
+
+LANGUAGES = ("nb", "nn")
+KIND_NAMES = {
+    "cases": "cases",
+    "reflection": "reflection sets",
+    "statements": "statement decks",
+    "programmes": "programmes",
+}
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass
+class Library:
+    """The content of both language forms, and every problem found while loading it."""
+
+    root: Path
+    languages: dict[str, LanguageContent] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def require_valid(self) -> None:
+        """Raise :class:`ContentError` listing every problem, if there are any."""
+        if self.problems:
+            raise ContentError(self.problems)
+
+    def lang(self, lang: str) -> LanguageContent:
+        """The content of one language form."""
+        return self.languages[lang]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Number of items per kind and language form."""
+        return {
+            lang: {
+                "cases": len(c.cases),
+                "reflection": len(c.reflections),
+                "statements": len(c.decks),
+                "programmes": len(c.programmes),
+            }
+            for lang, c in self.languages.items()
+        }
+
+
+def _read(path: Path, problems: list[Problem]) -> str | None:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(path, 1, f"not UTF-8 text ({exc.reason})"))
+    except OSError as exc:
+        problems.append(Problem(path, 1, f"cannot read: {exc.strerror}"))
+    return None
+
+
+def _load_language(root: Path, lang: str, problems: list[Problem]) -> LanguageContent:
+    content = LanguageContent()
+    stores: dict[str, dict[str, object]] = {
+        "cases": content.cases,  # type: ignore[dict-item]
+        "reflection": content.reflections,  # type: ignore[dict-item]
+        "statements": content.decks,  # type: ignore[dict-item]
+        "programmes": content.programmes,  # type: ignore[dict-item]
+    }
+    seen: dict[str, Path] = {}
+    for folder in PARSERS:
+        for path in sorted((root / lang / folder).glob("*.md")):
+            text = _read(path, problems)
+            if text is None:
+                continue
+            parsed, found = parse_text(text, path, folder)
+            problems.extend(found)
+            if parsed is None:
+                continue
+            if parsed.id in seen:
+                problems.append(Problem(path, 2, f"duplicate id {parsed.id!r}: also {seen[parsed.id]}"))
+                continue
+            seen[parsed.id] = path
+            stores[folder][parsed.id] = parsed
+    return content
+
+
+def _check_programme(programme: Programme, content: LanguageContent, problems: list[Problem]) -> None:
+    for step in programme.steps:
+        if step.ref is None:
+            continue
+        ref, where = step.ref, (programme.path, step.line)
+        if step.kind == "case" and ref not in content.cases:
+            problems.append(Problem(*where, f"unknown case id {ref!r}"))
+        elif step.kind == "reflection" and ref not in content.reflections and ref not in content.cases:
+            problems.append(Problem(*where, f"unknown reflection set or case id {ref!r}"))
+        elif step.kind == "poll":
+            case = content.cases.get(ref)
+            if case is None:
+                problems.append(Problem(*where, f"unknown case id {ref!r}"))
+            elif case.poll is None:
+                problems.append(Problem(*where, f"case {ref!r} has no poll ('## Avstemning: …')"))
+        elif step.kind == "statements":
+            deck = content.decks.get(ref)
+            if deck is None:
+                problems.append(Problem(*where, f"unknown statement deck id {ref!r}"))
+                continue
+            for sid in step.extra:
+                if deck.statement(sid) is None:
+                    problems.append(Problem(*where, f"deck {ref!r} has no statement {sid!r}"))
+
+
+def _check_pairs(library: Library) -> None:
+    """Both language forms must hold the same ids (and the same statement and option ids)."""
+    nb, nn = library.languages["nb"], library.languages["nn"]
+    for attr in ("cases", "reflections", "decks", "programmes"):
+        a: dict[str, object] = getattr(nb, attr)
+        b: dict[str, object] = getattr(nn, attr)
+        for ident, item in a.items():
+            if ident not in b:
+                library.problems.append(Problem(item.path, 2, f"{ident!r} has no nynorsk version"))  # type: ignore[attr-defined]
+        for ident, item in b.items():
+            if ident not in a:
+                library.problems.append(Problem(item.path, 2, f"{ident!r} has no bokmål version"))  # type: ignore[attr-defined]
+    for ident, deck in nb.decks.items():
+        other: Deck | None = nn.decks.get(ident)
+        if other and [s.id for s in deck.statements] != [s.id for s in other.statements]:
+            library.problems.append(
+                Problem(other.path, 2, f"deck {ident!r} has other statement ids than in bokmål")
+            )
+    for ident, case in nb.cases.items():
+        twin = nn.cases.get(ident)
+        if twin and case.poll and twin.poll:
+            if [o.id for o in case.poll.options] != [o.id for o in twin.poll.options] or (
+                case.poll.answer != twin.poll.answer
+            ):
+                library.problems.append(
+                    Problem(twin.path, 2, f"poll of {ident!r} differs from bokmål in options or answer")
+                )
+
+
+def load_library(root: Path) -> Library:
+    """Load and validate all content under ``root`` (which holds ``nb/`` and ``nn/``)."""
+    library = Library(root)
+    if not root.is_dir():
+        library.problems.append(Problem(root, 0, "content folder not found"))
+        return library
+    for lang in LANGUAGES:
+        if not (root / lang).is_dir():
+            library.problems.append(Problem(root / lang, 0, "language folder not found"))
+        library.languages[lang] = _load_language(root, lang, library.problems)
+    for content in library.languages.values():
+        for programme in content.programmes.values():
+            _check_programme(programme, content, library.problems)
+    _check_pairs(library)
+    return library

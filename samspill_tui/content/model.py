@@ -1,0 +1,142 @@
+"""Typed content: cases, reflection sets, statement decks and programmes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, pointing at its file and line."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class PollOption:
+    """One answer option of a poll."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A multiple-choice question with an answer key the facilitator reveals."""
+
+    question: str
+    options: tuple[PollOption, ...]
+    answer: str
+    explanation: str
+
+    def option(self, option_id: str) -> PollOption | None:
+        """The option with this id, if any."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case for discussion: situation, points of view, questions, optional poll."""
+
+    id: str
+    title: str
+    situation: str
+    viewpoints: tuple[tuple[str, str], ...]
+    questions: tuple[str, ...]
+    poll: Poll | None
+    notes: str
+    path: Path
+
+    @property
+    def markdown(self) -> str:
+        """The case as one Markdown document for display."""
+        parts = [self.situation]
+        parts += [f"### {who}\n\n{text}" for who, text in self.viewpoints]
+        return "\n\n".join(parts)
+
+
+@dataclass(frozen=True)
+class ReflectionSet:
+    """A set of reflection questions with an introduction and facilitator notes."""
+
+    id: str
+    title: str
+    intro: str
+    questions: tuple[str, ...]
+    notes: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement to rate on the agreement scale, with its dialogue questions."""
+
+    id: str
+    text: str
+    theme: str
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Deck:
+    """An ordered deck of statements grouped in themes."""
+
+    id: str
+    title: str
+    intro: str
+    statements: tuple[Statement, ...]
+    path: Path
+
+    def statement(self, statement_id: str) -> Statement | None:
+        """The statement with this id, if any."""
+        return next((s for s in self.statements if s.id == statement_id), None)
+
+
+STEP_KINDS = ("case", "reflection", "poll", "statements", "summary")
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """One line of a programme: a kind, the content it refers to, suggested minutes."""
+
+    kind: str
+    ref: str | None
+    extra: tuple[str, ...]
+    minutes: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A session kind: an ordered list of steps referring to content by id."""
+
+    id: str
+    title: str
+    description: str
+    roles: bool
+    steps: tuple[StepSpec, ...]
+    path: Path
+
+
+@dataclass
+class LanguageContent:
+    """All content of one language form, by id."""
+
+    cases: dict[str, Case] = field(default_factory=dict)
+    reflections: dict[str, ReflectionSet] = field(default_factory=dict)
+    decks: dict[str, Deck] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)

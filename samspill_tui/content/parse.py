@@ -1,0 +1,421 @@
+"""Parse one content file (front matter + Markdown structure) into a typed object.
+
+Every problem is collected as a :class:`Problem` with the file and line; the
+parser never raises on bad input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from samspill_tui.content.model import (
+    STEP_KINDS,
+    Case,
+    Deck,
+    Poll,
+    PollOption,
+    Problem,
+    Programme,
+    ReflectionSet,
+    Statement,
+    StepSpec,
+)
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+KEYED_RE = re.compile(r"^(?P<key>[a-z0-9][a-z0-9-]{0,63}):\s*(?P<text>.*)$")
+STEP_RE = re.compile(r"^(?P<words>[^()]*?)\s*(?:\((?P<minutes>[^)]*)\))?\s*$")
+MINUTES_RE = re.compile(r"^(?P<n>\d{1,4})\s*min$")
+MAX_MINUTES = 480
+
+Parsed = Case | ReflectionSet | Deck | Programme
+
+_md = MarkdownIt("commonmark").use(front_matter_plugin)
+
+
+@dataclass
+class _Section:
+    """A heading and the tokens and source lines up to the next heading of its level or above."""
+
+    level: int
+    title: str
+    line: int  # 1-based line of the heading
+    tokens: list[Token]
+    start: int  # 0-based first source line of the body
+    end: int  # 0-based end (exclusive) of the body
+
+
+class _FileParser:
+    """Parses one file; collects problems instead of raising."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+        self.tokens = _md.parse(text)
+        self.meta: dict[str, tuple[str, int]] = {}
+        self.body_start = 0  # 0-based first line after the front matter
+        self._read_front_matter()
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    # -- front matter ---------------------------------------------------------------
+
+    def _read_front_matter(self) -> None:
+        if not self.tokens or self.tokens[0].type != "front_matter":
+            self.problem(1, "missing front matter: the file must start with a '---' block")
+            return
+        token = self.tokens.pop(0)
+        self.body_start = (token.map or [0, 0])[1]
+        first = (token.map or [0, 0])[0] + 2  # 1-based line after the opening '---'
+        for offset, raw in enumerate(token.content.splitlines()):
+            line = first + offset
+            if not raw.strip():
+                continue
+            key, sep, value = raw.partition(":")
+            key = key.strip()
+            if not sep or not re.fullmatch(r"[a-z]+", key):
+                self.problem(line, f"front matter line is not 'key: value': {raw.strip()!r}")
+            elif key in self.meta:
+                self.problem(line, f"front matter key {key!r} given twice")
+            else:
+                self.meta[key] = (value.strip(), line)
+
+    def header(self, allowed: tuple[str, ...]) -> tuple[str, str]:
+        """Check the front matter keys; return the id and title."""
+        for key, (_, line) in self.meta.items():
+            if key not in allowed:
+                self.problem(line, f"unknown front matter key {key!r}; allowed: {', '.join(allowed)}")
+        ident, line = self.meta.get("id", ("", 1))
+        if "id" not in self.meta:
+            self.problem(1, "front matter has no 'id'")
+        elif not ID_RE.match(ident):
+            self.problem(line, f"bad id {ident!r}: use lowercase letters, digits and '-'")
+        elif ident != self.path.stem:
+            self.problem(line, f"id {ident!r} does not match the file name {self.path.name!r}")
+        title, line = self.meta.get("title", ("", 1))
+        if not title:
+            self.problem(line, "front matter has no 'title'")
+        return ident, title
+
+    # -- structure ------------------------------------------------------------------
+
+    def sections(self, level: int) -> tuple[str, list[_Section]]:
+        """Split the body at headings of ``level``; return the intro and the sections."""
+        tag = f"h{level}"
+        heads = [
+            i
+            for i, t in enumerate(self.tokens)
+            if t.type == "heading_open" and t.level == 0 and t.tag == tag
+        ]
+        bounds = [*heads, len(self.tokens)]
+        intro_end = self._token_line(heads[0]) if heads else len(self.lines)
+        intro = self.source(self.body_start, intro_end)
+        result = []
+        for i, head in enumerate(heads):
+            inline = self.tokens[head + 1]
+            start = self._token_line(head) + 1
+            end = self._token_line(bounds[i + 1]) if i + 1 < len(heads) else len(self.lines)
+            result.append(
+                _Section(level, inline.content.strip(), start, self.tokens[head + 3 : bounds[i + 1]],
+                         start, end)
+            )
+        for token in self.tokens:
+            if token.type == "heading_open" and token.level == 0 and token.tag == "h1":
+                self.problem(self._line(token), "level-1 headings are not used; start with '##'")
+        return intro, result
+
+    def _token_line(self, index: int) -> int:
+        token = self.tokens[index]
+        return token.map[0] if token.map else len(self.lines)
+
+    def _line(self, token: Token) -> int:
+        return token.map[0] + 1 if token.map else 1
+
+    def source(self, start: int, end: int) -> str:
+        """The source text of lines ``start``..``end`` (0-based, exclusive), trimmed."""
+        return "\n".join(self.lines[start:end]).strip()
+
+    def list_items(self, tokens: list[Token]) -> list[tuple[str, int]]:
+        """Top-level list items of a section body as (text, 1-based line)."""
+        items: list[tuple[str, int]] = []
+        depth = 0
+        current: list[str] | None = None
+        line = 0
+        for token in tokens:
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif token.type == "list_item_open" and depth == 1:
+                current, line = [], self._line(token)
+            elif token.type == "list_item_close" and depth == 1 and current is not None:
+                items.append((" ".join(current).strip(), line))
+                current = None
+            elif token.type == "inline" and current is not None and depth == 1:
+                current.append(" ".join(token.content.split()))
+        return items
+
+    def blocks_outside_lists(self, tokens: list[Token]) -> list[tuple[str, int]]:
+        """Top-level paragraphs and other blocks that are not lists, as (text, line)."""
+        found = []
+        for token in tokens:
+            if token.level == 0 and token.type.endswith("_open") and token.type not in (
+                "bullet_list_open",
+                "ordered_list_open",
+            ):
+                found.append((self.source(token.map[0], token.map[1]) if token.map else "",
+                              self._line(token)))
+            elif token.level == 0 and token.type in ("fence", "code_block", "html_block", "hr"):
+                found.append((token.content, self._line(token)))
+        return found
+
+    def questions(self, section: _Section, what: str = "question") -> tuple[str, ...]:
+        """A section that must be a bullet list of non-empty questions."""
+        for _, line in self.blocks_outside_lists(section.tokens):
+            self.problem(line, f"only a list of {what}s belongs under '{section.title}'")
+        items = self.list_items(section.tokens)
+        if not items:
+            self.problem(section.line, f"'{section.title}' has no {what}s (write them as a '- ' list)")
+        for text, line in items:
+            if not text:
+                self.problem(line, f"empty {what}")
+        return tuple(text for text, _ in items if text)
+
+
+def _section_kind(title: str, names: dict[str, tuple[str, ...]]) -> tuple[str | None, str]:
+    """Match a heading against known section names; return (kind, text after a colon)."""
+    lowered = title.lower()
+    for kind, prefixes in names.items():
+        for prefix in prefixes:
+            if lowered == prefix or lowered.startswith(prefix + ":"):
+                return kind, title[len(prefix) + 1 :].strip() if ":" in title else ""
+    return None, ""
+
+
+CASE_SECTIONS = {
+    "situation": ("situasjon",),
+    "viewpoint": ("synspunkt",),
+    "questions": ("refleksjonsspørsmål",),
+    "poll": ("avstemning", "avrøysting"),
+    "notes": ("fasilitatornotat",),
+}
+REFLECTION_SECTIONS = {"questions": ("spørsmål",), "notes": ("fasilitatornotat",)}
+PROGRAMME_SECTIONS = {"steps": ("steg",)}
+
+
+def _known_sections(
+    p: _FileParser, sections: list[_Section], names: dict[str, tuple[str, ...]]
+) -> list[tuple[str, str, _Section]]:
+    known = []
+    expected = ", ".join(f"'## {v[0].capitalize()}'" for v in names.values())
+    for s in sections:
+        kind, rest = _section_kind(s.title, names)
+        if kind is None:
+            p.problem(s.line, f"unknown section '## {s.title}'; expected one of {expected}")
+        else:
+            known.append((kind, rest, s))
+    return known
+
+
+def _single(p: _FileParser, found: list[tuple[str, str, _Section]], kind: str,
+            heading: str, required: bool) -> _Section | None:
+    matching = [s for k, _, s in found if k == kind]
+    for extra in matching[1:]:
+        p.problem(extra.line, f"section '## {heading}' given twice")
+    if not matching and required:
+        p.problem(1, f"missing section '## {heading}'")
+    return matching[0] if matching else None
+
+
+def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None:
+    if not question:
+        p.problem(section.line, "the poll heading needs a question after the colon")
+    options: list[PollOption] = []
+    for text, line in p.list_items(section.tokens):
+        m = KEYED_RE.match(text)
+        if not m or not m["text"].strip():
+            p.problem(line, f"poll option must be 'id: text', got {text!r}")
+        elif any(o.id == m["key"] for o in options):
+            p.problem(line, f"poll option id {m['key']!r} given twice")
+        else:
+            options.append(PollOption(m["key"], m["text"].strip()))
+    if len(options) < 2:
+        p.problem(section.line, "a poll needs at least two options")
+    answer, answer_line, explanation = "", 0, ""
+    for text, line in p.blocks_outside_lists(section.tokens):
+        if answer_line == 0 and text.lower().startswith("fasit:"):
+            answer, answer_line = text.split(":", 1)[1].strip().split("\n")[0].strip(), line
+            explanation = p.source(line, section.end)
+            break
+    if not answer_line:
+        p.problem(section.line, "the poll has no answer key: add a line 'Fasit: <option id>'")
+        return None
+    if not any(o.id == answer for o in options):
+        known = ", ".join(o.id for o in options) or "none"
+        p.problem(answer_line, f"answer key {answer!r} names no option (options: {known})")
+        return None
+    return Poll(question, tuple(options), answer, explanation)
+
+
+def _parse_case(p: _FileParser) -> Case:
+    ident, title = p.header(("id", "title"))
+    intro, sections = p.sections(2)
+    found = _known_sections(p, sections, CASE_SECTIONS)
+    situation = _single(p, found, "situation", "Situasjon", True)
+    questions = _single(p, found, "questions", "Refleksjonsspørsmål", True)
+    poll_section = _single(p, found, "poll", "Avstemning: …", False)
+    notes = _single(p, found, "notes", "Fasilitatornotat", False)
+    situation_text = p.source(situation.start, situation.end) if situation else ""
+    if situation and not situation_text:
+        p.problem(situation.line, "the situation is empty")
+    poll = None
+    if poll_section:
+        rest = next(r for k, r, s in found if s is poll_section)
+        poll = _parse_poll(p, rest, poll_section)
+    viewpoints = []
+    for kind, who, s in found:
+        if kind == "viewpoint":
+            if not who:
+                p.problem(s.line, "write whose view it is: '## Synspunkt: Ordføreren'")
+            viewpoints.append((who, p.source(s.start, s.end)))
+    return Case(
+        id=ident,
+        title=title,
+        situation="\n\n".join(x for x in (intro, situation_text) if x),
+        viewpoints=tuple(viewpoints),
+        questions=p.questions(questions) if questions else (),
+        poll=poll,
+        notes=p.source(notes.start, notes.end) if notes else "",
+        path=p.path,
+    )
+
+
+def _parse_reflection(p: _FileParser) -> ReflectionSet:
+    ident, title = p.header(("id", "title"))
+    intro, sections = p.sections(2)
+    found = _known_sections(p, sections, REFLECTION_SECTIONS)
+    questions = _single(p, found, "questions", "Spørsmål", True)
+    notes = _single(p, found, "notes", "Fasilitatornotat", False)
+    return ReflectionSet(
+        id=ident,
+        title=title,
+        intro=intro,
+        questions=p.questions(questions) if questions else (),
+        notes=p.source(notes.start, notes.end) if notes else "",
+        path=p.path,
+    )
+
+
+def _parse_deck(p: _FileParser) -> Deck:
+    ident, title = p.header(("id", "title"))
+    intro, themes = p.sections(2)
+    statements: list[Statement] = []
+    for theme in themes:
+        subs = _subsections(p, theme)
+        if not subs:
+            p.problem(theme.line, f"theme '{theme.title}' has no statements ('### s01: …')")
+        for sub in subs:
+            m = KEYED_RE.match(sub.title)
+            if not m or not m["text"].strip():
+                p.problem(sub.line, f"statement heading must be '### id: statement', got {sub.title!r}")
+                continue
+            if any(s.id == m["key"] for s in statements):
+                p.problem(sub.line, f"duplicate statement id {m['key']!r}")
+                continue
+            questions = p.questions(sub, "dialogue question")
+            statements.append(Statement(m["key"], m["text"].strip(), theme.title, questions))
+    if not statements:
+        p.problem(1, "the deck has no statements")
+    return Deck(ident, title, intro, tuple(statements), p.path)
+
+
+def _subsections(p: _FileParser, parent: _Section) -> list[_Section]:
+    heads = [i for i, t in enumerate(parent.tokens) if t.type == "heading_open" and t.tag == "h3"]
+    subs = []
+    for n, head in enumerate(heads):
+        token = parent.tokens[head]
+        stop = heads[n + 1] if n + 1 < len(heads) else len(parent.tokens)
+        start = token.map[0] + 1 if token.map else parent.start
+        end = parent.tokens[stop].map[0] if stop < len(parent.tokens) and parent.tokens[stop].map \
+            else parent.end
+        subs.append(_Section(3, parent.tokens[head + 1].content.strip(), start,
+                             parent.tokens[head + 3 : stop], start, end))
+    return subs
+
+
+def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
+    steps = []
+    for _, line in p.blocks_outside_lists(section.tokens):
+        p.problem(line, "only a list of steps belongs under '## Steg'")
+    items = p.list_items(section.tokens)
+    if not items:
+        p.problem(section.line, "the programme has no steps (write them as a numbered list)")
+    for text, line in items:
+        m = STEP_RE.match(text)
+        words = m["words"].split() if m else []
+        if not words:
+            p.problem(line, f"empty step {text!r}")
+            continue
+        kind, args = words[0], words[1:]
+        if kind not in STEP_KINDS:
+            p.problem(line, f"unknown step kind {kind!r}; expected one of {', '.join(STEP_KINDS)}")
+            continue
+        minutes = None
+        if m and m["minutes"] is not None:
+            mm = MINUTES_RE.match(m["minutes"].strip())
+            if not mm or not 1 <= int(mm["n"]) <= MAX_MINUTES:
+                p.problem(line, f"bad number of minutes {m['minutes']!r}: write '(N min)' "
+                                f"with N from 1 to {MAX_MINUTES}")
+                continue
+            minutes = int(mm["n"])
+        if kind == "summary":
+            if args:
+                p.problem(line, "a 'summary' step takes no id")
+            steps.append(StepSpec(kind, None, (), minutes, line))
+        elif not args:
+            p.problem(line, f"a {kind!r} step needs the id of what it shows")
+        elif kind != "statements" and len(args) > 1:
+            p.problem(line, f"a {kind!r} step takes one id, got {' '.join(args)!r}")
+        else:
+            steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line))
+    return tuple(steps)
+
+
+def _parse_programme(p: _FileParser) -> Programme:
+    ident, title = p.header(("id", "title", "roles"))
+    intro, sections = p.sections(2)
+    found = _known_sections(p, sections, PROGRAMME_SECTIONS)
+    steps_section = _single(p, found, "steps", "Steg", True)
+    roles_value, roles_line = p.meta.get("roles", ("nei", 1))
+    if roles_value not in ("ja", "nei"):
+        p.problem(roles_line, f"roles must be 'ja' or 'nei', got {roles_value!r}")
+    return Programme(
+        id=ident,
+        title=title,
+        description=intro,
+        roles=roles_value == "ja",
+        steps=_parse_steps(p, steps_section) if steps_section else (),
+        path=p.path,
+    )
+
+
+PARSERS = {
+    "cases": _parse_case,
+    "reflection": _parse_reflection,
+    "statements": _parse_deck,
+    "programmes": _parse_programme,
+}
+
+
+def parse_text(text: str, path: Path, folder: str) -> tuple[Parsed | None, list[Problem]]:
+    """Parse the text of a file of the kind named by ``folder``; never raises on bad text."""
+    p = _FileParser(text, path)
+    parsed = PARSERS[folder](p)
+    return (parsed if not p.problems else None), p.problems

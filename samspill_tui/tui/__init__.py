@@ -1,0 +1,1 @@
+"""The projector face: a Textual app driven by the facilitator's keyboard."""

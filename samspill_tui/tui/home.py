@@ -1,0 +1,87 @@
+"""Home screen: choose a programme and a session name, then start or resume it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from samspill_tui.i18n import t
+from samspill_tui.session.live import Rejected
+from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
+
+if TYPE_CHECKING:
+    from samspill_tui.tui.app import SamspillApp
+
+
+class HomeScreen(Screen[None]):
+    """Pick a programme, name the session (a date-based default), start it."""
+
+    BINDINGS = [("ctrl+q", "app.quit", "Avslutt")]
+
+    @property
+    def samspill(self) -> SamspillApp:
+        from samspill_tui.tui.app import SamspillApp
+
+        assert isinstance(self.app, SamspillApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        app = self.samspill
+        lang = app.lang
+        programmes = app.library.lang(lang).programmes
+        first = next(iter(sorted(programmes)), None)
+        yield Header()
+        with Vertical(id="home"):
+            yield Label(t(lang, "home.heading"), id="home-heading")
+            yield Label(t(lang, "home.programme"))
+            yield Select(
+                [(p.title, p.id) for p in sorted(programmes.values(), key=lambda p: p.title)],
+                value=first if first else Select.BLANK, allow_blank=False, id="programme",
+            )
+            yield Static(id="description", markup=False)
+            yield Label(t(lang, "home.session"))
+            yield Input(self._default_name(first or ""), id="name")
+            yield Button(t(lang, "home.start"), variant="primary", id="start")
+            yield Static(id="error", markup=False)
+        yield Footer()
+
+    def _default_name(self, programme: str) -> str:
+        return f"{date.today().isoformat()}-{programme}"
+
+    def on_mount(self) -> None:
+        self._describe()
+
+    def _describe(self) -> None:
+        pid = self.query_one("#programme", Select).value
+        programme = self.samspill.library.lang(self.samspill.lang).programmes.get(str(pid))
+        self.query_one("#description", Static).update(programme.description if programme else "")
+
+    @on(Select.Changed, "#programme")
+    def programme_changed(self, event: Select.Changed) -> None:
+        self._describe()
+        name = self.query_one("#name", Input)
+        if name.value.startswith(date.today().isoformat()):
+            name.value = self._default_name(str(event.value))
+
+    @on(Input.Submitted, "#name")
+    @on(Button.Pressed, "#start")
+    async def start(self) -> None:
+        app, lang = self.samspill, self.samspill.lang
+        name = self.query_one("#name", Input).value.strip()
+        programme = str(self.query_one("#programme", Select).value)
+        error = self.query_one("#error", Static)
+        try:
+            check_name(name)
+            await app.open_session(programme, name)
+        except BadSessionNameError:
+            error.update(t(lang, "home.bad_name"))
+        except SessionLockedError:
+            error.update(t(lang, "home.locked", name=name))
+        except Rejected:
+            error.update(t(lang, "home.mismatch", name=name))

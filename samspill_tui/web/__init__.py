@@ -1,0 +1,1 @@
+"""The phone face: an aiohttp app serving the join page, voting and answers."""
