@@ -136,8 +136,11 @@ async def state(request: web.Request) -> web.Response:
 async def _checked_form(request: web.Request) -> tuple[Participant, Any] | web.Response:
     """The participant and form of a POST, or the error response to send."""
     server = request.app[SERVER_KEY]
+    # With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form
+    # posts; Sec-Fetch-Site (set by the browser, not by pages) still tells a cross-site post.
     origin = request.headers.get("Origin")
-    if origin is not None and origin != server.origin:
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if (origin not in (None, "null", server.origin)) or fetch_site not in (None, "same-origin", "none"):
         return _message(request, "err.csrf", 403)
     participant = _participant(request)
     if participant is None:

@@ -4,6 +4,8 @@
   var main = document.getElementById("main");
   if (!main || !main.dataset.step) { return; }
   var shown = main.dataset.step;
+  // The page follows by itself: the "reload to follow" hint is for script-less browsers.
+  Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
   function typing() {
     var el = document.activeElement;
     return el && el.tagName === "TEXTAREA" && el.value.length > 0;

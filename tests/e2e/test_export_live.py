@@ -1,0 +1,72 @@
+"""End to end: the app with its real server, two phones vote, `samspill export` reads it live."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from samspill_tui.content import Library
+from samspill_tui.tui.run import SessionScreen
+from samspill_tui.web.server import WebServer
+from tests.conftest import FIXTURE_CONTENT, Phone
+from tests.tui.helpers import make_app, wait_for
+
+
+def _export(data_dir: Path, fmt: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "samspill_tui", "--content", str(FIXTURE_CONTENT), "export", "live",
+         "--format", fmt, "--data-dir", str(data_dir), *extra],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "live"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert isinstance(app.face, WebServer)
+        a, b = Phone(app.face), Phone(app.face)
+        try:
+            await a.join()
+            await b.join()
+            await pilot.press("right", "right")
+            await wait_for(pilot, lambda: app.session.step.kind == "reflection")  # type: ignore[union-attr]
+            assert (await a.answer(1, "Kommunedirektøren *har* ansvaret", "x1"))[0] == 200
+            await pilot.press("right")
+            await wait_for(pilot, lambda: app.session.step.kind == "poll")  # type: ignore[union-attr]
+            assert (await a.vote("kd"))[0] == 200
+            assert (await b.vote("ks"))[0] == 200
+            await pilot.press("right")
+            await wait_for(pilot, lambda: app.session.step.kind == "statement")  # type: ignore[union-attr]
+            assert (await a.vote("5"))[0] == 200
+            assert (await b.vote("5"))[0] == 200
+
+            md = _export(tmp_path, "md")
+            assert md.returncode == 0, md.stderr
+            assert "# Folkevalgtdag" in md.stdout
+            assert "**Deltakere:** 2" in md.stdout
+            assert "| Helt enig | 2 | 100 % |" in md.stdout
+            assert "| Kommunedirektøren | 1 | 50 % |" in md.stdout
+            assert "- Kommunedirektøren \\*har\\* ansvaret" in md.stdout
+
+            out = tmp_path / "summary.json"
+            js = _export(tmp_path, "json", "--out", str(out))
+            assert js.returncode == 0, js.stderr
+            doc = json.loads(out.read_text())
+            assert doc["schema"] == "samspill.summary" and doc["version"] == 1
+            assert doc["participants"] == 2
+            s01 = next(s for s in doc["steps"] if s["key"] == "statement:dekk/s01")
+            assert {d["value"]: d["count"] for d in s01["distribution"]}["5"] == 2
+            # the app is still running and still accepts votes after the export
+            assert (await a.vote("3"))[0] == 200
+        finally:
+            await a.close()
+            await b.close()
+
+
+def test_export_of_unknown_session_fails_clearly(tmp_path: Path) -> None:
+    result = _export(tmp_path, "md")
+    assert result.returncode == 1
+    assert "fant ingen økt 'live'" in result.stderr

@@ -1,0 +1,109 @@
+"""The projector app under Pilot, with its real server and real session files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import zxingcpp
+from PIL import ImageOps
+from textual.widgets import Digits, Label, Markdown, Select, Static
+
+from samspill_tui.content import Library
+from samspill_tui.tui.home import HomeScreen
+from samspill_tui.tui.qr import QRCode
+from samspill_tui.tui.run import SessionScreen
+from samspill_tui.web.server import WebServer
+from tests.conftest import Phone
+from tests.tui.helpers import make_app, qr_image, wait_for
+
+
+async def test_qr_code_decodes_to_the_address_on_screen(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "qr"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await wait_for(pilot, lambda: app.screen.query(QRCode))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#join-url", Label).render())
+        img = qr_image(app.screen.query_one(QRCode))
+        results = zxingcpp.read_barcodes(img, try_invert=False)
+        assert [r.text for r in results] == [shown]
+        assert shown == app.face.join_url  # type: ignore[union-attr]
+        inverted = zxingcpp.read_barcodes(ImageOps.invert(img), try_invert=False)
+        assert inverted == []
+
+
+async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "flow"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        server = app.face
+        assert isinstance(server, WebServer)
+        phone = Phone(server)
+        try:
+            await phone.join()
+            await wait_for(pilot, lambda: str(app.screen.query_one("#joined", Digits).value) == "1")
+            await pilot.press("right")
+            await wait_for(pilot, lambda: app.screen.query(Markdown))
+            assert app.session is not None and app.session.step.kind == "case"
+            await pilot.press("right", "right", "right")  # reflection, poll, first statement
+            await wait_for(pilot, lambda: app.session.step.kind == "statement")  # type: ignore[union-attr]
+            await wait_for(pilot, lambda: app.screen.query("#tally"))
+            assert "0 av 1 har svart" in str(app.screen.query_one("#answered", Label).render())
+            assert (await phone.vote("4"))[0] == 200
+            await wait_for(pilot, lambda: "1 av 1 har svart"
+                           in str(app.screen.query_one("#answered", Label).render()))
+            tally = str(app.screen.query_one("#tally", Static).render())
+            assert "Delvis enig" in tally and "100 %" in tally
+            await pilot.press("left")
+            await wait_for(pilot, lambda: app.session.step.kind == "poll")  # type: ignore[union-attr]
+        finally:
+            await phone.close()
+
+
+async def test_reflection_answers_shown_as_plain_text(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "wall"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert isinstance(app.face, WebServer) and app.session is not None
+        phone = Phone(app.face)
+        try:
+            await phone.join()
+            await pilot.press("right", "right")
+            await wait_for(pilot, lambda: app.session.step.kind == "reflection")  # type: ignore[union-attr]
+            nasty = "[bold red]Hei[/] [@click=app.quit]x[/] \x1b[2J"
+            assert (await phone.answer(0, nasty, "s1"))[0] == 200
+            await wait_for(pilot, lambda: app.screen.query(".answer"))
+            shown = str(app.screen.query_one(".answer", Static).render())
+            assert shown == "1. [bold red]Hei[/] [@click=app.quit]x[/] [2J"
+            assert app.is_running
+        finally:
+            await phone.close()
+
+
+async def test_home_screen_starts_and_resume_continues(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.screen.query_one("#programme", Select).value == "folkevalgtdag"
+        name = app.screen.query_one("#name")
+        name.value = "hjem"  # type: ignore[attr-defined]
+        await pilot.click("#start")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.press("right", "right")
+        await wait_for(pilot, lambda: app.session.current == 2)  # type: ignore[union-attr]
+    again = make_app(library, tmp_path, ("folkevalgtdag", "hjem"))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(again.screen, SessionScreen))
+        assert again.session is not None and again.session.current == 2
+        assert again.session.step.kind == "reflection"
+
+
+async def test_home_screen_rejects_bad_name(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        app.screen.query_one("#name").value = "../etc/passwd"  # type: ignore[attr-defined]
+        await pilot.click("#start")
+        await wait_for(pilot, lambda: "Navnet kan bare" in str(app.screen.query_one("#error", Static).render()))
+        assert isinstance(app.screen, HomeScreen)
+        assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,138 @@
+"""Content loading and validation: every problem is reported with its file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samspill_tui.content import load_library
+from samspill_tui.content.parse import PARSERS, parse_text
+from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
+
+
+def test_fixture_content_loads(library: object) -> None:
+    lib = load_library(FIXTURE_CONTENT)
+    assert lib.problems == []
+    case = lib.lang("nb").cases["sak"]
+    assert case.poll is not None and case.poll.answer == "kd"
+    assert case.questions == ("Hva er problemet?", "Hvem har ansvaret?")
+    assert case.viewpoints == (("Ordføreren", "Vil ha mer rapportering."),)
+    deck = lib.lang("nb").decks["dekk"]
+    assert [s.id for s in deck.statements] == ["s01", "s02"]
+    assert deck.statements[0].questions == ("Hva betyr det?", "Når er det uklart?")
+    steps = lib.lang("nb").programmes["folkevalgtdag"].steps
+    assert [(s.kind, s.ref, s.minutes) for s in steps][:2] == [("case", "sak", 10), ("reflection", "sak", 15)]
+
+
+def test_shipped_content_is_valid_in_both_forms() -> None:
+    lib = load_library(REPO_CONTENT)
+    assert [str(p) for p in lib.problems] == []
+    nb, nn = lib.lang("nb"), lib.lang("nn")
+    for attr in ("cases", "reflections", "decks", "programmes"):
+        assert set(getattr(nb, attr)) == set(getattr(nn, attr))
+    assert set(nb.programmes) >= {"folkevalgtdag", "formannskap", "samspill", "utviklingssamtale"}
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def _problems(root: Path) -> list[tuple[str, int, str]]:
+    return [(str(p.path.relative_to(root)), p.line, p.message) for p in load_library(root).problems]
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_unknown_id_in_programme(content: Path) -> None:
+    prog = content / "nb/programmes/folkevalgtdag.md"
+    _edit(prog, "case sak (10 min)", "case finnes-ikke (10 min)")
+    assert ("nb/programmes/folkevalgtdag.md", _line_of(prog, "finnes-ikke"),
+            "unknown case id 'finnes-ikke'") in _problems(content)
+
+
+def test_duplicate_id(content: Path) -> None:
+    dup = content / "nb/reflection/sak.md"
+    dup.write_text("---\nid: sak\ntitle: X\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
+    problems = _problems(content)
+    assert any(f == "nb/reflection/sak.md" and "duplicate id 'sak'" in m for f, _, m in problems)
+
+
+def test_id_in_one_language_form_only(content: Path) -> None:
+    (content / "nn/cases/sak.md").unlink()
+    problems = _problems(content)
+    assert ("nb/cases/sak.md", 2, "'sak' has no nynorsk version") in problems
+
+
+def test_empty_question(content: Path) -> None:
+    case = content / "nb/cases/sak.md"
+    _edit(case, "- Hvem har ansvaret?", "-")
+    line = _line_of(case, "- Hva er problemet?") + 1
+    assert ("nb/cases/sak.md", line, "empty question") in _problems(content)
+
+
+def test_statement_without_dialogue_questions(content: Path) -> None:
+    deck = content / "nb/statements/dekk.md"
+    _edit(deck, "- Hvor ofte?\n- Om hva?\n", "")
+    line = _line_of(deck, "### s02")
+    assert any(f == "nb/statements/dekk.md" and n == line and "has no dialogue questions" in m
+               for f, n, m in _problems(content))
+
+
+def test_unknown_step_kind(content: Path) -> None:
+    prog = content / "nn/programmes/folkevalgtdag.md"
+    _edit(prog, "summary (5 min)", "dans (5 min)")
+    line = _line_of(prog, "dans")
+    assert any(f == "nn/programmes/folkevalgtdag.md" and n == line and "unknown step kind 'dans'" in m
+               for f, n, m in _problems(content))
+
+
+@pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])
+def test_bad_minutes(content: Path, minutes: str) -> None:
+    prog = content / "nb/programmes/folkevalgtdag.md"
+    _edit(prog, "case sak (10 min)", f"case sak ({minutes})")
+    line = _line_of(prog, "case sak")
+    assert any(f == "nb/programmes/folkevalgtdag.md" and n == line and "bad number of minutes" in m
+               for f, n, m in _problems(content))
+
+
+def test_poll_answer_key_naming_no_option(content: Path) -> None:
+    case = content / "nb/cases/sak.md"
+    _edit(case, "Fasit: kd", "Fasit: ordforer")
+    line = _line_of(case, "Fasit:")
+    assert ("nb/cases/sak.md", line, "answer key 'ordforer' names no option (options: kd, ks)") \
+        in _problems(content)
+
+
+def test_content_check_command_reports_file_and_line(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from samspill_tui.cli import main
+
+    assert main(["content", "check", str(content)]) == 0
+    assert "nb: 1 cases, 0 reflection, 1 statements, 1 programmes" in capsys.readouterr().out
+    _edit(content / "nb/cases/sak.md", "Fasit: kd", "Fasit: nei")
+    assert main(["content", "check", str(content)]) == 1
+    out = capsys.readouterr().out
+    assert f"{content}/nb/cases/sak.md:" in out and "answer key 'nei'" in out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(st.characters(codec="utf-8"), max_size=400), folder=st.sampled_from(sorted(PARSERS)),
+       prefix=st.sampled_from(["", "---\nid: x\ntitle: T\n---\n", "---\nid: x\n---\n## Steg\n\n1. "]))
+def test_parser_never_crashes(text: str, folder: str, prefix: str) -> None:
+    parsed, problems = parse_text(prefix + text, Path("x.md"), folder)
+    assert (parsed is None) == bool(problems)
+    assert all(p.line >= 0 for p in problems)
