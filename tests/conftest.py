@@ -67,14 +67,22 @@ class Phone:
 
     async def vote(self, value: str, step: str | None = None) -> tuple[int, str]:
         _, page = await self.get("/")
-        return await self.post("/vote", {"step": step or hidden(page, "step"), "value": value,
-                                         "csrf": hidden(page, "csrf")})
+        return await self.post(
+            "/vote", {"step": step or hidden(page, "step"), "value": value, "csrf": hidden(page, "csrf")}
+        )
 
     async def answer(self, q: int, text: str, submission: str | None = None) -> tuple[int, str]:
         _, page = await self.get("/")
-        return await self.post("/answer", {
-            "step": hidden(page, "step"), "q": str(q), "text": text, "csrf": hidden(page, "csrf"),
-            "submission": submission or hidden(page, "submission")})
+        return await self.post(
+            "/answer",
+            {
+                "step": hidden(page, "step"),
+                "q": str(q),
+                "text": text,
+                "csrf": hidden(page, "csrf"),
+                "submission": submission or hidden(page, "submission"),
+            },
+        )
 
     async def close(self) -> None:
         await self.http.close()

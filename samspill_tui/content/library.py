@@ -138,13 +138,14 @@ def _check_pairs(library: Library) -> None:
             )
     for ident, case in nb.cases.items():
         twin = nn.cases.get(ident)
-        if twin and case.poll and twin.poll:
-            if [o.id for o in case.poll.options] != [o.id for o in twin.poll.options] or (
-                case.poll.answer != twin.poll.answer
-            ):
-                library.problems.append(
-                    Problem(twin.path, 2, f"poll of {ident!r} differs from bokmål in options or answer")
-                )
+        same = twin is None or not (case.poll and twin.poll) or (
+            [o.id for o in case.poll.options] == [o.id for o in twin.poll.options]
+            and case.poll.answer == twin.poll.answer
+        )
+        if not same and twin is not None:
+            library.problems.append(
+                Problem(twin.path, 2, f"poll of {ident!r} differs from bokmål in options or answer")
+            )
 
 
 def load_library(root: Path) -> Library:

@@ -7,6 +7,7 @@ parser never raises on bad input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,15 +200,15 @@ def _section_kind(title: str, names: dict[str, tuple[str, ...]]) -> tuple[str | 
     return None, ""
 
 
-CASE_SECTIONS = {
+CASE_SECTIONS: dict[str, tuple[str, ...]] = {
     "situation": ("situasjon",),
     "viewpoint": ("synspunkt",),
     "questions": ("refleksjonsspørsmål",),
     "poll": ("avstemning", "avrøysting"),
     "notes": ("fasilitatornotat",),
 }
-REFLECTION_SECTIONS = {"questions": ("spørsmål",), "notes": ("fasilitatornotat",)}
-PROGRAMME_SECTIONS = {"steps": ("steg",)}
+REFLECTION_SECTIONS: dict[str, tuple[str, ...]] = {"questions": ("spørsmål",), "notes": ("fasilitatornotat",)}
+PROGRAMME_SECTIONS: dict[str, tuple[str, ...]] = {"steps": ("steg",)}
 
 
 def _known_sections(
@@ -343,8 +344,8 @@ def _subsections(p: _FileParser, parent: _Section) -> list[_Section]:
         token = parent.tokens[head]
         stop = heads[n + 1] if n + 1 < len(heads) else len(parent.tokens)
         start = token.map[0] + 1 if token.map else parent.start
-        end = parent.tokens[stop].map[0] if stop < len(parent.tokens) and parent.tokens[stop].map \
-            else parent.end
+        next_map = parent.tokens[stop].map if stop < len(parent.tokens) else None
+        end = next_map[0] if next_map else parent.end
         subs.append(_Section(3, parent.tokens[head + 1].content.strip(), start,
                              parent.tokens[head + 3 : stop], start, end))
     return subs
@@ -406,7 +407,7 @@ def _parse_programme(p: _FileParser) -> Programme:
     )
 
 
-PARSERS = {
+PARSERS: dict[str, Callable[[_FileParser], Parsed]] = {
     "cases": _parse_case,
     "reflection": _parse_reflection,
     "statements": _parse_deck,

@@ -53,7 +53,7 @@ def session_path(data_dir: Path, name: str) -> Path:
     return data_dir / f"{check_name(name)}.json"
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB storage kept in memory, flushed to disk atomically on request."""
 
     def __init__(self, path: str) -> None:
@@ -169,7 +169,8 @@ class SessionStore:
     def _write(self, ops: list[Put]) -> None:
         """In the writer thread: apply ``ops`` and flush; roll back on failure."""
         assert self._db is not None, "load() first"
-        storage: AtomicJSONStorage = self._db.storage
+        storage = self._db.storage
+        assert isinstance(storage, AtomicJSONStorage)
         try:
             for op in ops:
                 self._db.table(op.table).upsert(op.doc, where("k") == op.doc["k"])

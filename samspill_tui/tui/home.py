@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class HomeScreen(Screen[None]):
     """Pick a programme, name the session (a date-based default), start it."""
 
-    BINDINGS = [("ctrl+q", "app.quit", "Avslutt")]
+    BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
 
     @property
     def samspill(self) -> SamspillApp:

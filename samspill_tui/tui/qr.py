@@ -52,7 +52,7 @@ class QRCode(Widget):
     def scale(self) -> int:
         """How many cells one module takes, to fill the space available."""
         size = len(self.matrix)
-        region = self.parent.size if self.parent is not None else self.size
+        region = self.parent.size if isinstance(self.parent, Widget) else self.size
         fit = min(region.width // size, ((region.height - 6) * 2) // size)
         return max(1, min(self.max_scale, fit))
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Label
@@ -25,7 +27,7 @@ REFRESH_SECONDS = 0.2
 class SessionScreen(Screen[None]):
     """The facilitator's view of a running session, one step at a time."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n,space", "next", "Neste"),
         Binding("left,p", "previous", "Forrige"),
         Binding("e", "export", "Eksporter"),
@@ -81,10 +83,9 @@ class SessionScreen(Screen[None]):
         await body.mount(VIEWS[step.kind](session, step, self.face))
 
     async def _go(self, delta: int) -> None:
-        try:
+        # On a write error the StoreFailed event has already warned the facilitator.
+        with contextlib.suppress(StoreError):
             await self.session.go_to(self.session.current + delta)
-        except StoreError:
-            pass  # the StoreFailed event has warned the facilitator
 
     async def action_next(self) -> None:
         """Move the room to the next step."""

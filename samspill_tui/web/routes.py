@@ -33,7 +33,7 @@ _markdown = MarkdownIt("commonmark", {"html": False})
 @lru_cache(maxsize=256)
 def render_markdown(text: str) -> str:
     """Our own content as HTML (raw HTML in the source is escaped, not passed through)."""
-    return _markdown.render(text)
+    return str(_markdown.render(text))
 
 
 @web.middleware

@@ -13,13 +13,22 @@ from samspill_tui.web.server import WebServer
 from tests.conftest import go_to_kind
 
 CHROMIUM = os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                       reason="Debian chromium not installed (CI installs it)"),
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+        reason="Debian chromium not installed (CI installs it)",
+    ),
 ]
 
 
@@ -31,8 +40,9 @@ async def browser() -> AsyncIterator[Browser]:
         await b.close()
 
 
-async def test_phone_joins_follows_steps_and_votes(browser: Browser, server: WebServer,
-                                                   session: Session) -> None:
+async def test_phone_joins_follows_steps_and_votes(
+    browser: Browser, server: WebServer, session: Session
+) -> None:
     page = await (await browser.new_context()).new_page()
     await page.goto(server.join_url)
     await expect(page.get_by_text("Du er med!")).to_be_visible()
@@ -56,8 +66,7 @@ async def test_phone_joins_follows_steps_and_votes(browser: Browser, server: Web
     assert session.tally(session.step).total == 1
 
 
-async def test_whole_flow_without_javascript(browser: Browser, server: WebServer,
-                                            session: Session) -> None:
+async def test_whole_flow_without_javascript(browser: Browser, server: WebServer, session: Session) -> None:
     context = await browser.new_context(java_script_enabled=False)
     page = await context.new_page()
     await page.goto(server.join_url)

@@ -16,9 +16,23 @@ from tests.tui.helpers import make_app, wait_for
 
 def _export(data_dir: Path, fmt: str, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "samspill_tui", "--content", str(FIXTURE_CONTENT), "export", "live",
-         "--format", fmt, "--data-dir", str(data_dir), *extra],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "samspill_tui",
+            "--content",
+            str(FIXTURE_CONTENT),
+            "export",
+            "live",
+            "--format",
+            fmt,
+            "--data-dir",
+            str(data_dir),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

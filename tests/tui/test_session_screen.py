@@ -50,8 +50,9 @@ async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, librar
             await wait_for(pilot, lambda: app.screen.query("#tally"))
             assert "0 av 1 har svart" in str(app.screen.query_one("#answered", Label).render())
             assert (await phone.vote("4"))[0] == 200
-            await wait_for(pilot, lambda: "1 av 1 har svart"
-                           in str(app.screen.query_one("#answered", Label).render()))
+            await wait_for(
+                pilot, lambda: "1 av 1 har svart" in str(app.screen.query_one("#answered", Label).render())
+            )
             tally = str(app.screen.query_one("#tally", Static).render())
             assert "Delvis enig" in tally and "100 %" in tally
             await pilot.press("left")
@@ -104,6 +105,8 @@ async def test_home_screen_rejects_bad_name(tmp_path: Path, library: Library) ->
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         app.screen.query_one("#name").value = "../etc/passwd"  # type: ignore[attr-defined]
         await pilot.click("#start")
-        await wait_for(pilot, lambda: "Navnet kan bare" in str(app.screen.query_one("#error", Static).render()))
+        await wait_for(
+            pilot, lambda: "Navnet kan bare" in str(app.screen.query_one("#error", Static).render())
+        )
         assert isinstance(app.screen, HomeScreen)
         assert list(tmp_path.iterdir()) == []

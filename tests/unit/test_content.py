@@ -61,8 +61,11 @@ def _line_of(path: Path, needle: str) -> int:
 def test_unknown_id_in_programme(content: Path) -> None:
     prog = content / "nb/programmes/folkevalgtdag.md"
     _edit(prog, "case sak (10 min)", "case finnes-ikke (10 min)")
-    assert ("nb/programmes/folkevalgtdag.md", _line_of(prog, "finnes-ikke"),
-            "unknown case id 'finnes-ikke'") in _problems(content)
+    assert (
+        "nb/programmes/folkevalgtdag.md",
+        _line_of(prog, "finnes-ikke"),
+        "unknown case id 'finnes-ikke'",
+    ) in _problems(content)
 
 
 def test_duplicate_id(content: Path) -> None:
@@ -89,16 +92,20 @@ def test_statement_without_dialogue_questions(content: Path) -> None:
     deck = content / "nb/statements/dekk.md"
     _edit(deck, "- Hvor ofte?\n- Om hva?\n", "")
     line = _line_of(deck, "### s02")
-    assert any(f == "nb/statements/dekk.md" and n == line and "has no dialogue questions" in m
-               for f, n, m in _problems(content))
+    assert any(
+        f == "nb/statements/dekk.md" and n == line and "has no dialogue questions" in m
+        for f, n, m in _problems(content)
+    )
 
 
 def test_unknown_step_kind(content: Path) -> None:
     prog = content / "nn/programmes/folkevalgtdag.md"
     _edit(prog, "summary (5 min)", "dans (5 min)")
     line = _line_of(prog, "dans")
-    assert any(f == "nn/programmes/folkevalgtdag.md" and n == line and "unknown step kind 'dans'" in m
-               for f, n, m in _problems(content))
+    assert any(
+        f == "nn/programmes/folkevalgtdag.md" and n == line and "unknown step kind 'dans'" in m
+        for f, n, m in _problems(content)
+    )
 
 
 @pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])
@@ -106,19 +113,24 @@ def test_bad_minutes(content: Path, minutes: str) -> None:
     prog = content / "nb/programmes/folkevalgtdag.md"
     _edit(prog, "case sak (10 min)", f"case sak ({minutes})")
     line = _line_of(prog, "case sak")
-    assert any(f == "nb/programmes/folkevalgtdag.md" and n == line and "bad number of minutes" in m
-               for f, n, m in _problems(content))
+    assert any(
+        f == "nb/programmes/folkevalgtdag.md" and n == line and "bad number of minutes" in m
+        for f, n, m in _problems(content)
+    )
 
 
 def test_poll_answer_key_naming_no_option(content: Path) -> None:
     case = content / "nb/cases/sak.md"
     _edit(case, "Fasit: kd", "Fasit: ordforer")
     line = _line_of(case, "Fasit:")
-    assert ("nb/cases/sak.md", line, "answer key 'ordforer' names no option (options: kd, ks)") \
-        in _problems(content)
+    assert ("nb/cases/sak.md", line, "answer key 'ordforer' names no option (options: kd, ks)") in _problems(
+        content
+    )
 
 
-def test_content_check_command_reports_file_and_line(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_content_check_command_reports_file_and_line(
+    content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from samspill_tui.cli import main
 
     assert main(["content", "check", str(content)]) == 0
@@ -130,8 +142,11 @@ def test_content_check_command_reports_file_and_line(content: Path, capsys: pyte
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.text(st.characters(codec="utf-8"), max_size=400), folder=st.sampled_from(sorted(PARSERS)),
-       prefix=st.sampled_from(["", "---\nid: x\ntitle: T\n---\n", "---\nid: x\n---\n## Steg\n\n1. "]))
+@given(
+    text=st.text(st.characters(codec="utf-8"), max_size=400),
+    folder=st.sampled_from(sorted(PARSERS)),
+    prefix=st.sampled_from(["", "---\nid: x\ntitle: T\n---\n", "---\nid: x\n---\n## Steg\n\n1. "]),
+)
 def test_parser_never_crashes(text: str, folder: str, prefix: str) -> None:
     parsed, problems = parse_text(prefix + text, Path("x.md"), folder)
     assert (parsed is None) == bool(problems)

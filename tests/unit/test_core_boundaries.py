@@ -18,8 +18,16 @@ print(','.join(bad))
 @pytest.mark.parametrize(
     ("modules", "forbidden", "prefixes"),
     [
-        (["samspill_tui.session.live", "samspill_tui.content", "samspill_tui.export.markdown",
-          "samspill_tui.export.jsonexport"], ["textual", "aiohttp"], ["samspill_tui.tui", "samspill_tui.web"]),
+        (
+            [
+                "samspill_tui.session.live",
+                "samspill_tui.content",
+                "samspill_tui.export.markdown",
+                "samspill_tui.export.jsonexport",
+            ],
+            ["textual", "aiohttp"],
+            ["samspill_tui.tui", "samspill_tui.web"],
+        ),
         (["samspill_tui.web.server"], ["textual"], ["samspill_tui.tui"]),
         (["samspill_tui.tui.app"], ["aiohttp"], ["samspill_tui.web"]),
     ],

@@ -9,8 +9,9 @@ from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, go_to_kind, hidden
 
 
-async def test_join_sets_cookie_and_shows_current_step(server: WebServer, session: Session,
-                                                       phones: list[Phone]) -> None:
+async def test_join_sets_cookie_and_shows_current_step(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     status, page = await phones[0].join()
     assert status == 200
     assert "Du er med!" in page
@@ -22,8 +23,9 @@ async def test_join_sets_cookie_and_shows_current_step(server: WebServer, sessio
     assert len(session.participants) == 1
 
 
-async def test_wrong_token_is_refused_and_changes_nothing(server: WebServer, session: Session,
-                                                          phones: list[Phone]) -> None:
+async def test_wrong_token_is_refused_and_changes_nothing(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     status, page = await phones[0].join(f"{server.origin}/j/not-the-token")
     assert status == 403
     assert "Lenken er ikke gyldig" in page
@@ -32,8 +34,9 @@ async def test_wrong_token_is_refused_and_changes_nothing(server: WebServer, ses
     assert status == 403
 
 
-async def test_vote_then_change_vote_counts_once(server: WebServer, session: Session,
-                                                 phones: list[Phone]) -> None:
+async def test_vote_then_change_vote_counts_once(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     await phones[0].join()
     await go_to_kind(session, "statement")
     status, page = await phones[0].vote("5")
@@ -46,8 +49,9 @@ async def test_vote_then_change_vote_counts_once(server: WebServer, session: Ses
     assert dict(dist.counts)["2"] == 1 and dict(dist.counts)["5"] == 0
 
 
-async def test_bad_value_and_stale_step_are_rejected(server: WebServer, session: Session,
-                                                     phones: list[Phone]) -> None:
+async def test_bad_value_and_stale_step_are_rejected(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     await phones[0].join()
     await go_to_kind(session, "statement")
     status, page = await phones[0].vote("7")
@@ -57,23 +61,25 @@ async def test_bad_value_and_stale_step_are_rejected(server: WebServer, session:
     assert session.tally(session.step).total == 0
 
 
-async def test_post_without_csrf_or_from_other_origin_is_refused(server: WebServer, session: Session,
-                                                                 phones: list[Phone]) -> None:
+async def test_post_without_csrf_or_from_other_origin_is_refused(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     await phones[0].join()
     await go_to_kind(session, "statement")
     _, page = await phones[0].get("/")
     step = hidden(page, "step")
     status, _ = await phones[0].post("/vote", {"step": step, "value": "4", "csrf": "wrong"})
     assert status == 403
-    status, _ = await phones[0].post("/vote", {"step": step, "value": "4",
-                                               "csrf": hidden(page, "csrf")},
-                                     headers={"Origin": "http://evil.example"})
+    status, _ = await phones[0].post(
+        "/vote",
+        {"step": step, "value": "4", "csrf": hidden(page, "csrf")},
+        headers={"Origin": "http://evil.example"},
+    )
     assert status == 403
     assert session.tally(session.step).total == 0
 
 
-async def test_poll_vote_uses_option_ids(server: WebServer, session: Session,
-                                         phones: list[Phone]) -> None:
+async def test_poll_vote_uses_option_ids(server: WebServer, session: Session, phones: list[Phone]) -> None:
     await phones[0].join()
     await go_to_kind(session, "poll")
     _, page = await phones[0].get("/")
@@ -83,8 +89,9 @@ async def test_poll_vote_uses_option_ids(server: WebServer, session: Session,
     assert dict(session.tally(session.step).counts) == {"kd": 1, "ks": 0}
 
 
-async def test_answers_are_cleaned_and_never_count_twice(server: WebServer, session: Session,
-                                                         phones: list[Phone]) -> None:
+async def test_answers_are_cleaned_and_never_count_twice(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     await phones[0].join()
     await go_to_kind(session, "reflection")
     status, page = await phones[0].answer(0, "Ansvar\u202e <b>[bold]x[/bold]</b>\x1b[31m", "sub-1")
@@ -99,8 +106,7 @@ async def test_answers_are_cleaned_and_never_count_twice(server: WebServer, sess
     assert status == 400
 
 
-async def test_phone_follows_step_changes(server: WebServer, session: Session,
-                                          phones: list[Phone]) -> None:
+async def test_phone_follows_step_changes(server: WebServer, session: Session, phones: list[Phone]) -> None:
     await phones[0].join()
     _, state = await phones[0].get("/state")
     assert json.loads(state) == {"step": 0}
@@ -111,8 +117,9 @@ async def test_phone_follows_step_changes(server: WebServer, session: Session,
     assert "Testsak" in page and "<strong>over 20 %</strong>" in page
 
 
-async def test_security_headers_and_body_cap(server: WebServer, session: Session,
-                                             phones: list[Phone]) -> None:
+async def test_security_headers_and_body_cap(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
     async with phones[0].http.get(server.join_url) as r:
         assert "script-src 'self'" in r.headers["Content-Security-Policy"]
         assert r.headers["X-Content-Type-Options"] == "nosniff"
