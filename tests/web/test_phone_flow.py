@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from yarl import URL
+
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, go_to_kind, hidden
@@ -16,7 +18,7 @@ async def test_join_sets_cookie_and_shows_current_step(
     assert status == 200
     assert "Du er med!" in page
     assert len(session.participants) == 1
-    cookie = phones[0].http.cookie_jar.filter_cookies(server.origin)  # type: ignore[arg-type]
+    cookie = phones[0].http.cookie_jar.filter_cookies(URL(server.origin))
     assert server.cookie_name in cookie
     # the same phone joining again stays one participant
     await phones[0].join()
