@@ -53,7 +53,7 @@ class QRCode(Widget):
         """How many cells one module takes, to fill the space available."""
         size = len(self.matrix)
         region = self.parent.size if isinstance(self.parent, Widget) else self.size
-        fit = min(region.width // size, ((region.height - 6) * 2) // size)
+        fit = min((region.width - 30) // size, (region.height * 2) // size)
         return max(1, min(self.max_scale, fit))
 
     def get_content_width(self, container: object, viewport: object) -> int:

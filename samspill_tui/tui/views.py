@@ -6,7 +6,7 @@ from typing import Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Label, Markdown, Static
 
 from samspill_tui.i18n import t
@@ -50,19 +50,15 @@ class LobbyView(StepView):
 
     def compose(self) -> ComposeResult:
         lang = self.session.lang
-        with Center():
+        with Horizontal(id="lobby"):
             yield QRCode(self.face.join_url, id="qr")
-        with Center():
-            yield Label(plain(t(lang, "lobby.scan")), id="scan")
-        with Center():
-            yield Label(plain(self.face.join_url), id="join-url")
-        if not self.face.reachable:
-            with Center():
-                yield Label(plain(t(lang, "lobby.unreachable")), id="unreachable")
-        with Center():
-            yield Digits("0", id="joined")
-        with Center():
-            yield Label(plain(t(lang, "lobby.joined")))
+            with Vertical(id="lobby-info"):
+                yield Static(plain(t(lang, "lobby.scan")), id="scan", markup=False)
+                yield Static(plain(self.face.join_url), id="join-url", markup=False)
+                if not self.face.reachable:
+                    yield Static(plain(t(lang, "lobby.unreachable")), id="unreachable", markup=False)
+                yield Digits("0", id="joined")
+                yield Label(plain(t(lang, "lobby.joined")))
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -23,7 +23,7 @@ async def test_qr_code_decodes_to_the_address_on_screen(tmp_path: Path, library:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
         await wait_for(pilot, lambda: app.screen.query(QRCode))
         await pilot.pause()
-        shown = str(app.screen.query_one("#join-url", Label).render())
+        shown = str(app.screen.query_one("#join-url", Static).render())
         img = qr_image(app.screen.query_one(QRCode))
         results = zxingcpp.read_barcodes(img, try_invert=False)
         assert [r.text for r in results] == [shown]
