@@ -54,6 +54,20 @@ class Library:
         }
 
 
+def _id_line(path: Path) -> int:
+    """The line of the ``id:`` key in a file's front matter (1 if it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith("id:")), 1)
+
+
+def _at_id(path: Path, message: str) -> Problem:
+    """A problem reported at the ``id:`` line of ``path``."""
+    return Problem(path, _id_line(path), message)
+
+
 def _read(path: Path, problems: list[Problem]) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -86,7 +100,7 @@ def _load_language(root: Path, lang: str, problems: list[Problem]) -> LanguageCo
             if parsed is None:
                 continue
             if parsed.id in seen:
-                problems.append(Problem(path, 2, f"duplicate id {parsed.id!r}: also {seen[parsed.id]}"))
+                problems.append(_at_id(path, f"duplicate id {parsed.id!r}: also {seen[parsed.id]}"))
                 continue
             seen[parsed.id] = path
             stores[folder][parsed.id] = parsed
@@ -126,25 +140,29 @@ def _check_pairs(library: Library) -> None:
         b: dict[str, object] = getattr(nn, attr)
         for ident, item in a.items():
             if ident not in b:
-                library.problems.append(Problem(item.path, 2, f"{ident!r} has no nynorsk version"))  # type: ignore[attr-defined]
+                library.problems.append(_at_id(item.path, f"{ident!r} has no nynorsk version"))  # type: ignore[attr-defined]
         for ident, item in b.items():
             if ident not in a:
-                library.problems.append(Problem(item.path, 2, f"{ident!r} has no bokmål version"))  # type: ignore[attr-defined]
+                library.problems.append(_at_id(item.path, f"{ident!r} has no bokmål version"))  # type: ignore[attr-defined]
     for ident, deck in nb.decks.items():
         other: Deck | None = nn.decks.get(ident)
         if other and [s.id for s in deck.statements] != [s.id for s in other.statements]:
             library.problems.append(
-                Problem(other.path, 2, f"deck {ident!r} has other statement ids than in bokmål")
+                _at_id(other.path, f"deck {ident!r} has other statement ids than in bokmål")
             )
     for ident, case in nb.cases.items():
         twin = nn.cases.get(ident)
-        same = twin is None or not (case.poll and twin.poll) or (
-            [o.id for o in case.poll.options] == [o.id for o in twin.poll.options]
-            and case.poll.answer == twin.poll.answer
+        same = (
+            twin is None
+            or not (case.poll and twin.poll)
+            or (
+                [o.id for o in case.poll.options] == [o.id for o in twin.poll.options]
+                and case.poll.answer == twin.poll.answer
+            )
         )
         if not same and twin is not None:
             library.problems.append(
-                Problem(twin.path, 2, f"poll of {ident!r} differs from bokmål in options or answer")
+                _at_id(twin.path, f"poll of {ident!r} differs from bokmål in options or answer")
             )
 
 

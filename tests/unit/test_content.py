@@ -71,9 +71,9 @@ def test_unknown_id_in_programme(content: Path) -> None:
 def test_duplicate_id(content: Path) -> None:
     dup = content / "nb/reflection/sak.md"
     dup.parent.mkdir(exist_ok=True)
-    dup.write_text("---\nid: sak\ntitle: X\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
+    dup.write_text("---\ntitle: X\nid: sak\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
     problems = _problems(content)
-    assert any(f == "nb/reflection/sak.md" and "duplicate id 'sak'" in m for f, _, m in problems)
+    assert any(f == "nb/reflection/sak.md" and n == 3 and "duplicate id 'sak'" in m for f, n, m in problems)
 
 
 def test_id_in_one_language_form_only(content: Path) -> None:

@@ -129,3 +129,26 @@ async def test_security_headers_and_body_cap(
     await go_to_kind(session, "reflection")
     status, _ = await phones[0].post("/answer", {"text": "x" * 20_000})
     assert status == 413
+
+
+async def test_nynorsk_session_speaks_nynorsk_on_the_phone(tmp_path: object, library: object) -> None:
+    from pathlib import Path
+
+    from samspill_tui.content import Library
+    from tests.conftest import Phone as P
+
+    assert isinstance(tmp_path, Path) and isinstance(library, Library)
+    s = await Session.open(tmp_path, "nyn", "folkevalgtdag", library, "nn")
+    srv = WebServer(s, "127.0.0.1", 0)
+    await srv.start()
+    phone = P(srv)
+    try:
+        _, page = await phone.join()
+        assert 'lang="nn"' in page and "Du er med!" in page
+        await go_to_kind(s, "statement")
+        _, page = await phone.get("/")
+        assert "Røyst" in page and "Heilt einig" in page and "Veit ikkje" in page
+    finally:
+        await phone.close()
+        await srv.stop()
+        await s.close()
