@@ -110,3 +110,17 @@ async def test_home_screen_rejects_bad_name(tmp_path: Path, library: Library) ->
         )
         assert isinstance(app.screen, HomeScreen)
         assert list(tmp_path.iterdir()) == []
+
+
+async def test_summary_screen_exports_markdown_with_e(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "eks"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.session is not None
+        await app.session.go_to(len(app.session.steps) - 1)
+        await wait_for(pilot, lambda: app.screen.query("#summary"))
+        await pilot.press("e")
+        target = tmp_path / "eks.md"
+        await wait_for(pilot, target.exists)
+        text = target.read_text()
+        assert text.startswith("# Folkevalgtdag") and "**Deltakere:** 0" in text
