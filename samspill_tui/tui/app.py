@@ -9,7 +9,8 @@ from textual.app import App
 
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
-from samspill_tui.session.live import Session
+from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.store import SessionLockedError
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.views import Face
@@ -40,9 +41,20 @@ class SamspillApp(App[None]):
         self.theme = "textual-light"
         self.title = t(self.lang, "app.title")
         if self.start is not None:
-            self.run_worker(self.open_session(*self.start), exclusive=True)
+            self.run_worker(self._start_directly(*self.start), exclusive=True)
         else:
             self.push_screen(HomeScreen())
+
+    async def _start_directly(self, programme_id: str, name: str) -> None:
+        """``samspill run``: open the session or exit with a clear message."""
+        try:
+            await self.open_session(programme_id, name)
+        except SessionLockedError:
+            self.exit(return_code=1, message=t(self.lang, "home.locked", name=name))
+        except Rejected:
+            self.exit(return_code=1, message=t(self.lang, "home.mismatch", name=name))
+        except OSError as exc:
+            self.exit(return_code=1, message=t(self.lang, "run.listen", reason=exc.strerror or exc))
 
     async def open_session(self, programme_id: str, name: str) -> None:
         """Open (or resume) a session, start its phone face and show its screen."""

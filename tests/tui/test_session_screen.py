@@ -124,3 +124,15 @@ async def test_summary_screen_exports_markdown_with_e(tmp_path: Path, library: L
         await wait_for(pilot, target.exists)
         text = target.read_text()
         assert text.startswith("# Folkevalgtdag") and "**Deltakere:** 0" in text
+
+
+async def test_second_app_on_same_session_exits_with_clear_message(tmp_path: Path, library: Library) -> None:
+    from samspill_tui.session.store import SessionStore
+
+    holder = SessionStore(tmp_path / "opptatt.json")  # another app has the session open
+    app = make_app(library, tmp_path, ("folkevalgtdag", "opptatt"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 1
+    assert app.session is None
+    await holder.close()
