@@ -32,8 +32,8 @@ def _vote_section(result: StepResult, summary: Summary) -> list[str]:
         lines = [f"### {t(lang, 'sum.poll')}: {escape(question)}", ""]
     lines += [f"| {t(lang, 'sum.option')} | {t(lang, 'sum.count')} | {t(lang, 'sum.share')} |",
               "|---|---:|---:|"]
-    for label, (_, count) in zip(result.labels, dist.counts, strict=True):
-        share = round(100 * count / dist.total) if dist.total else 0
+    for label, (value, count) in zip(result.labels, dist.counts, strict=True):
+        share = round(100 * dist.share(value))
         lines.append(f"| {escape(label)} | {count} | {share} % |")
     lines += ["", t(lang, "sum.responses", n=dist.total, m=summary.participants)]
     if step.kind == STATEMENT and dist.mean is not None:

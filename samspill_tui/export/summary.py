@@ -9,7 +9,7 @@ from pathlib import Path
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
-from samspill_tui.session.results import Distribution, distribution
+from samspill_tui.session.results import SCALE_OPTIONS, Distribution, distribution
 from samspill_tui.session.steps import POLL, REFLECTION, STATEMENT, Step, build_steps
 from samspill_tui.session.store import read_snapshot
 
@@ -47,7 +47,7 @@ def _results(steps: list[Step], lang: str, votes: dict[str, list[str]],
     results = []
     for step in steps:
         if step.kind == STATEMENT:
-            options = ["1", "2", "3", "4", "5", "0"]
+            options = list(SCALE_OPTIONS)
             labels = tuple(t(lang, f"scale.{v}") for v in options)
         elif step.kind == POLL and step.poll is not None:
             options = [o.id for o in step.poll.options]

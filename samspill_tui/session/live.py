@@ -23,7 +23,7 @@ from samspill_tui.session.events import (
     StoreFailed,
     VoteRecorded,
 )
-from samspill_tui.session.results import SCALE_VALUES, Distribution, distribution
+from samspill_tui.session.results import SCALE_OPTIONS, Distribution, distribution
 from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps
 from samspill_tui.session.store import Put, SessionStore, StoreError, session_path
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
@@ -192,7 +192,7 @@ class Session:
     def vote_options(self, step: Step) -> list[str]:
         """The values a vote on ``step`` may take, in display order."""
         if step.kind == STATEMENT:
-            return [str(v) for v in SCALE_VALUES]
+            return list(SCALE_OPTIONS)
         if step.kind == POLL and step.poll:
             return [o.id for o in step.poll.options]
         return []

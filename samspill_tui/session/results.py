@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Agreement scale values: 1 (helt uenig) .. 5 (helt enig), 0 = vet ikke.
 SCALE = (1, 2, 3, 4, 5)
 DONT_KNOW = 0
 SCALE_VALUES = (*SCALE, DONT_KNOW)
+SCALE_OPTIONS = tuple(str(v) for v in SCALE_VALUES)  # as votes are stored, in display order
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,3 @@ def distribution(votes: Iterable[str], options: Iterable[str]) -> Distribution:
             counts[vote] += 1
     return Distribution(tuple((o, counts[o]) for o in order), sum(counts.values()))
 
-
-def statement_distribution(votes: Mapping[str, str]) -> Distribution:
-    """Distribution of one statement's votes (participant id → value) over the scale."""
-    return distribution(votes.values(), [str(v) for v in SCALE_VALUES])

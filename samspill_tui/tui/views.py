@@ -125,8 +125,8 @@ class VoteView(StepView):
         labels = [self._label(value) for value, _ in dist.counts]
         width = max(len(label) for label in labels)
         text = Text()
-        for label, (_, count) in zip(labels, dist.counts, strict=True):
-            share = count / dist.total if dist.total else 0
+        for label, (value, count) in zip(labels, dist.counts, strict=True):
+            share = dist.share(value)
             bar = "█" * round(share * BAR_WIDTH)
             text.append(f"{label:<{width}}  ")
             text.append(f"{bar:<{BAR_WIDTH}}", style="bold")

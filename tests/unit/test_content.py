@@ -54,6 +54,11 @@ def _problems(root: Path) -> list[tuple[str, int, str]]:
     return [(str(p.path.relative_to(root)), p.line, p.message) for p in load_library(root).problems]
 
 
+def _reported(root: Path, file: str, line: int, text: str) -> bool:
+    """Whether loading ``root`` reports a problem in ``file`` at ``line`` whose message has ``text``."""
+    return any(f == file and n == line and text in m for f, n, m in _problems(root))
+
+
 def _line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
@@ -72,8 +77,8 @@ def test_duplicate_id(content: Path) -> None:
     dup = content / "nb/reflection/sak.md"
     dup.parent.mkdir(exist_ok=True)
     dup.write_text("---\ntitle: X\nid: sak\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
-    problems = _problems(content)
-    assert any(f == "nb/reflection/sak.md" and n == 3 and "duplicate id 'sak'" in m for f, n, m in problems)
+
+    assert _reported(content, "nb/reflection/sak.md", 3, "duplicate id 'sak'")
 
 
 def test_id_in_one_language_form_only(content: Path) -> None:
@@ -93,20 +98,14 @@ def test_statement_without_dialogue_questions(content: Path) -> None:
     deck = content / "nb/statements/dekk.md"
     _edit(deck, "- Hvor ofte?\n- Om hva?\n", "")
     line = _line_of(deck, "### s02")
-    assert any(
-        f == "nb/statements/dekk.md" and n == line and "has no dialogue questions" in m
-        for f, n, m in _problems(content)
-    )
+    assert _reported(content, "nb/statements/dekk.md", line, "has no dialogue questions")
 
 
 def test_unknown_step_kind(content: Path) -> None:
     prog = content / "nn/programmes/folkevalgtdag.md"
     _edit(prog, "summary (5 min)", "dans (5 min)")
     line = _line_of(prog, "dans")
-    assert any(
-        f == "nn/programmes/folkevalgtdag.md" and n == line and "unknown step kind 'dans'" in m
-        for f, n, m in _problems(content)
-    )
+    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "unknown step kind 'dans'")
 
 
 @pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])
@@ -114,10 +113,7 @@ def test_bad_minutes(content: Path, minutes: str) -> None:
     prog = content / "nb/programmes/folkevalgtdag.md"
     _edit(prog, "case sak (10 min)", f"case sak ({minutes})")
     line = _line_of(prog, "case sak")
-    assert any(
-        f == "nb/programmes/folkevalgtdag.md" and n == line and "bad number of minutes" in m
-        for f, n, m in _problems(content)
-    )
+    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "bad number of minutes")
 
 
 def test_poll_answer_key_naming_no_option(content: Path) -> None:

@@ -1,6 +1,6 @@
 """Result aggregation."""
 
-from samspill_tui.session.results import distribution, statement_distribution
+from samspill_tui.session.results import SCALE_OPTIONS, distribution
 
 
 def test_distribution_counts_known_options_in_order() -> None:
@@ -11,8 +11,8 @@ def test_distribution_counts_known_options_in_order() -> None:
 
 
 def test_statement_mean_ignores_dont_know() -> None:
-    d = statement_distribution({"p1": "5", "p2": "1", "p3": "0"})
+    d = distribution(["5", "1", "0"], SCALE_OPTIONS)
     assert d.total == 3
     assert d.mean == 3.0
-    assert statement_distribution({}).mean is None
-    assert statement_distribution({}).share("5") == 0.0
+    assert distribution([], SCALE_OPTIONS).mean is None
+    assert distribution([], SCALE_OPTIONS).share("5") == 0.0
