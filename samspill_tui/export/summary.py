@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from samspill_tui.content.library import Library
+from samspill_tui.content.model import Programme
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
+from samspill_tui.session.record import Record
 from samspill_tui.session.results import SCALE_OPTIONS, Distribution, distribution
 from samspill_tui.session.steps import POLL, REFLECTION, STATEMENT, Step, build_steps
 from samspill_tui.session.store import read_snapshot
@@ -61,39 +63,34 @@ def _results(steps: list[Step], lang: str, votes: dict[str, list[str]],
     return tuple(results)
 
 
+def _summary(name: str, programme: Programme, steps: list[Step], record: Record) -> Summary:
+    lang = record.meta["lang"]
+    votes = {k: list(v.values()) for k, v in record.votes.items()}
+    answers = {k: [(a.question, a.text) for a in v.values() if not a.hidden]
+               for k, v in record.answers.items()}
+    return Summary(name, programme.id, programme.title, lang, record.meta["created"], _now(),
+                   len(record.participants), _results(steps, lang, votes, answers))
+
+
 def summary_from_session(session: Session) -> Summary:
     """The summary of a live session."""
-    votes = {k: list(v.values()) for k, v in session.votes.items()}
-    answers = {k: [(a.question, a.text) for a in v.values()] for k, v in session.answers.items()}
-    return Summary(session.name, session.programme.id, session.programme.title, session.lang,
-                   session.created, _now(), len(session.participants),
-                   _results(session.steps, session.lang, votes, answers))
+    return _summary(session.name, session.programme, session.steps, session.record)
 
 
 def summary_from_file(data_dir: Path, name: str, library: Library) -> Summary:
     """The summary of the session file as it is on disk now (safe while the session runs)."""
-    path = data_dir / f"{name}.json"
     try:
-        tables = read_snapshot(path)
+        record = Record.from_tables(read_snapshot(data_dir / f"{name}.json"))
     except FileNotFoundError:
         raise UnknownSessionError(name) from None
-    meta = next(iter(tables["meta"]), None)
-    if meta is None:
+    meta = record.meta
+    if not meta:
         raise UnknownSessionError(name)
-    lang = meta["lang"]
-    content = library.languages.get(lang)
+    content = library.languages.get(meta["lang"])
     programme = content.programmes.get(meta["programme"]) if content else None
     if content is None or programme is None:
         raise UnknownSessionError(f"{name}: programme {meta['programme']!r}")
-    steps = build_steps(programme, content, lang)
-    votes: dict[str, list[str]] = {}
-    for doc in tables["votes"]:
-        votes.setdefault(doc["step"], []).append(doc["value"])
-    answers: dict[str, list[tuple[int, str]]] = {}
-    for doc in tables["answers"]:
-        answers.setdefault(doc["step"], []).append((doc["q"], doc["text"]))
-    return Summary(name, programme.id, programme.title, lang, meta["created"], _now(),
-                   len(tables["participants"]), _results(steps, lang, votes, answers))
+    return _summary(name, programme, build_steps(programme, content, meta["lang"]), record)
 
 
 def _now() -> str:

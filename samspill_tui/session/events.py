@@ -34,10 +34,33 @@ class StepChanged:
 
 
 @dataclass(frozen=True)
+class StepStateChanged:
+    """A step's results were revealed or hidden, its voting locked or reopened, or it was reset."""
+
+    step_key: str
+
+
+@dataclass(frozen=True)
+class JoiningChanged:
+    """Joining was opened or closed, or the join token was replaced."""
+
+    open: bool
+    token: str
+
+
+@dataclass(frozen=True)
+class NotesChanged:
+    """The facilitator's notes or agreements on step ``step_key`` changed."""
+
+    step_key: str
+
+
+@dataclass(frozen=True)
 class StoreFailed:
     """Writing to disk failed; the phones concerned were told nothing was saved."""
 
     reason: str
 
 
-Event = ParticipantJoined | VoteRecorded | AnswerRecorded | StepChanged | StoreFailed
+Event = (ParticipantJoined | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
+         | JoiningChanged | NotesChanged | StoreFailed)

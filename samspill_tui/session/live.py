@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,46 +18,37 @@ from samspill_tui.content.model import Programme
 from samspill_tui.session.events import (
     AnswerRecorded,
     Event,
+    JoiningChanged,
+    NotesChanged,
     ParticipantJoined,
     StepChanged,
+    StepStateChanged,
     StoreFailed,
     VoteRecorded,
 )
+from samspill_tui.session.record import (
+    OWNERS,
+    ROLES,
+    Agreement,
+    Answer,
+    Participant,
+    Record,
+    StepState,
+)
 from samspill_tui.session.results import SCALE_OPTIONS, Distribution, distribution
 from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps
-from samspill_tui.session.store import Put, SessionStore, StoreError, session_path
+from samspill_tui.session.store import Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 
 SCHEMA_VERSION = 1
 
 
 class Rejected(ValueError):
-    """A participant's request that is invalid; ``code`` names the reason for the UI."""
+    """A request that is invalid; ``code`` names the reason for the UI (``err.<code>``)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
-
-
-@dataclass
-class Participant:
-    """A joined phone. The id is a random secret kept in the phone's cookie."""
-
-    id: str
-    csrf: str
-    joined: str
-    role: str | None = None
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A free-text answer to one question of a reflection step."""
-
-    key: str
-    step_key: str
-    question: int
-    text: str
-    at: str
 
 
 @dataclass
@@ -69,12 +60,7 @@ class Session:
     lang: str
     steps: list[Step]
     store: SessionStore
-    token: str
-    created: str
-    current: int = 0
-    participants: dict[str, Participant] = field(default_factory=dict)
-    votes: dict[str, dict[str, str]] = field(default_factory=dict)
-    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
+    record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
 
     # -- opening ----------------------------------------------------------------------
@@ -88,53 +74,84 @@ class Session:
         """
         store = SessionStore(session_path(data_dir, name))
         try:
-            tables = await store.load()
-            meta = next(iter(tables["meta"]), None)
-            if meta is not None and meta["programme"] != programme_id:
+            record = Record.from_tables(await store.load())
+            meta = record.meta
+            if meta and meta["programme"] != programme_id:
                 raise Rejected("programme-mismatch")
-            lang = meta["lang"] if meta else lang
+            lang = meta.get("lang", lang)
             content = library.lang(lang)
             programme = content.programmes.get(programme_id)
             if programme is None:
                 raise Rejected("unknown-programme")
-            session = cls(
-                name=name,
-                programme=programme,
-                lang=lang,
-                steps=build_steps(programme, content, lang),
-                store=store,
-                token=meta["token"] if meta else secrets.token_urlsafe(16),
-                created=meta["created"] if meta else _now(),
-            )
-            if meta is None:
+            fresh = not meta
+            if fresh:
+                record.meta = {"k": "meta", "schema": SCHEMA_VERSION, "name": name,
+                               "programme": programme_id, "lang": lang, "created": _now(),
+                               "token": _token(), "current": 0, "joining": True}
+            steps = build_steps(programme, content, lang)
+            record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
+            session = cls(name, programme, lang, steps, store, record)
+            if fresh:
                 await store.commit([session._meta_op()])
-            else:
-                session._restore(meta, tables)
         except BaseException:
             await store.close()
             raise
         return session
 
-    def _restore(self, meta: dict[str, Any], tables: dict[str, list[dict[str, Any]]]) -> None:
-        self.current = min(int(meta.get("current", 0)), len(self.steps) - 1)
-        for doc in tables["participants"]:
-            self.participants[doc["k"]] = Participant(doc["k"], doc["csrf"], doc["joined"],
-                                                      doc.get("role"))
-        for doc in tables["votes"]:
-            self.votes.setdefault(doc["step"], {})[doc["pid"]] = doc["value"]
-        for doc in tables["answers"]:
-            self.answers.setdefault(doc["step"], {})[doc["k"]] = Answer(
-                doc["k"], doc["step"], doc["q"], doc["text"], doc["at"])
+    def _meta_op(self, **changes: Any) -> Put:
+        return Put("meta", {**self.record.meta, **changes})
 
-    def _meta_op(self) -> Put:
-        return Put("meta", {"k": "meta", "schema": SCHEMA_VERSION, "name": self.name,
-                            "programme": self.programme.id, "lang": self.lang,
-                            "created": self.created, "token": self.token,
-                            "current": self.current})
+    async def _set_meta(self, event: Event, **changes: Any) -> None:
+        """Store changed meta fields, then apply them and publish ``event``."""
+        await self._commit([self._meta_op(**changes)])
+        self.record.meta.update(changes)
+        self._publish(event)
 
     async def close(self) -> None:
         """Finish pending writes and release the session."""
         await self.store.close()
+
+    # -- what is recorded -------------------------------------------------------------
+
+    @property
+    def participants(self) -> dict[str, Participant]:
+        """Joined phones by id."""
+        return self.record.participants
+
+    @property
+    def votes(self) -> dict[str, dict[str, str]]:
+        """Votes: step key -> participant id -> value."""
+        return self.record.votes
+
+    @property
+    def answers(self) -> dict[str, dict[str, Answer]]:
+        """Answers: step key -> answer key -> answer, in arrival order."""
+        return self.record.answers
+
+    @property
+    def token(self) -> str:
+        """The join token the QR address carries."""
+        return str(self.record.meta["token"])
+
+    @property
+    def created(self) -> str:
+        """When the session was created (ISO 8601, UTC)."""
+        return str(self.record.meta["created"])
+
+    @property
+    def current(self) -> int:
+        """The index of the step the room is on."""
+        return int(self.record.meta["current"])
+
+    @property
+    def joining_open(self) -> bool:
+        """Whether new phones may join."""
+        return bool(self.record.meta.get("joining", True))
+
+    @property
+    def asks_role(self) -> bool:
+        """Whether participants choose a role on joining."""
+        return self.programme.roles
 
     # -- listeners --------------------------------------------------------------------
 
@@ -147,7 +164,7 @@ class Session:
         for listener in list(self._listeners):
             listener(event)
 
-    async def _commit(self, ops: list[Put]) -> None:
+    async def _commit(self, ops: list[Op]) -> None:
         try:
             await self.store.commit(ops)
         except StoreError as exc:
@@ -161,18 +178,98 @@ class Session:
         """The step the room is on."""
         return self.steps[self.current]
 
+    def step_by_key(self, step_key: str) -> Step:
+        """The step with key ``step_key``."""
+        for step in self.steps:
+            if step.key == step_key:
+                return step
+        raise Rejected("unknown-step")
+
     async def go_to(self, index: int) -> None:
         """Move the room to step ``index`` (clamped to the programme)."""
         index = max(0, min(index, len(self.steps) - 1))
-        if index == self.current:
-            return
-        previous, self.current = self.current, index
-        try:
-            await self._commit([self._meta_op()])
-        except StoreError:
-            self.current = previous
-            raise
-        self._publish(StepChanged(index))
+        if index != self.current:
+            await self._set_meta(StepChanged(index), current=index)
+
+    async def set_joining(self, open_: bool) -> None:
+        """Open or close joining for new phones (joined phones keep their place)."""
+        if open_ != self.joining_open:
+            await self._set_meta(JoiningChanged(open_, self.token), joining=open_)
+
+    async def rotate_token(self) -> None:
+        """Give the session a new join token (a new QR code); the old address stops working."""
+        await self._set_meta(JoiningChanged(self.joining_open, new := _token()), token=new)
+
+    def state(self, step_key: str) -> StepState:
+        """The facilitator's state of a step."""
+        return self.record.state(step_key)
+
+    async def set_state(self, step_key: str, *, revealed: bool | None = None,
+                        locked: bool | None = None) -> None:
+        """Reveal or hide a step's results; lock or reopen its voting."""
+        old = self.state(step_key)
+        new = StepState(old.revealed if revealed is None else revealed,
+                        old.locked if locked is None else locked)
+        if new != old:
+            await self._commit([Put("steps", {"k": step_key, "revealed": new.revealed,
+                                              "locked": new.locked})])
+            self.record.states[step_key] = new
+            self._publish(StepStateChanged(step_key))
+
+    async def reset_step(self, step_key: str) -> None:
+        """Delete every vote and answer on a step and hide its results again."""
+        ops: list[Op] = [Delete("votes", f"{step_key}|{pid}")
+                                   for pid in self.votes.get(step_key, {})]
+        ops += [Delete("answers", key) for key in self.answers.get(step_key, {})]
+        ops.append(Put("steps", {"k": step_key, "revealed": False, "locked": False}))
+        await self._commit(ops)
+        self.votes.pop(step_key, None)
+        self.answers.pop(step_key, None)
+        self.record.states[step_key] = StepState()
+        self._publish(StepStateChanged(step_key))
+
+    async def moderate(self, step_key: str, key: str, *, hidden: bool | None = None,
+                       highlighted: bool | None = None) -> None:
+        """Hide an answer from the projector and exports, or highlight it."""
+        old = self.answers.get(step_key, {}).get(key)
+        if old is None:
+            raise Rejected("unknown-answer")
+        new = replace(old, hidden=old.hidden if hidden is None else hidden,
+                      highlighted=old.highlighted if highlighted is None else highlighted)
+        await self._commit([Put("answers", new.doc())])
+        self.answers[step_key][key] = new
+        self._publish(AnswerRecorded(step_key))
+
+    async def set_note(self, step_key: str, text: str) -> None:
+        """Store the facilitator's note on a step (an empty text removes it)."""
+        text = clean_text(text)
+        await self._commit([Put("notes", {"k": step_key, "text": text}) if text
+                            else Delete("notes", step_key)])
+        if text:
+            self.record.notes[step_key] = text
+        else:
+            self.record.notes.pop(step_key, None)
+        self._publish(NotesChanged(step_key))
+
+    async def save_agreement(self, agreement: Agreement) -> None:
+        """Add or change an agreement (its key names it)."""
+        if agreement.owner and agreement.owner not in OWNERS:
+            raise Rejected("bad-owner")
+        agreement = replace(agreement, text=clean_text(agreement.text),
+                            due=clean_text(agreement.due), status=clean_text(agreement.status))
+        if not agreement.text:
+            raise Rejected("empty")
+        await self._commit([Put("agreements", agreement.doc())])
+        self.record.agreements[agreement.key] = agreement
+        self._publish(NotesChanged(agreement.step_key))
+
+    async def delete_agreement(self, key: str) -> None:
+        """Remove an agreement."""
+        agreement = self.record.agreements.get(key)
+        if agreement is not None:
+            await self._commit([Delete("agreements", key)])
+            del self.record.agreements[key]
+            self._publish(NotesChanged(agreement.step_key))
 
     # -- participants -----------------------------------------------------------------
 
@@ -182,12 +279,26 @@ class Session:
 
     async def join(self) -> Participant:
         """Register a new participant and return it once it is on disk."""
-        p = Participant(secrets.token_urlsafe(16), secrets.token_urlsafe(16), _now())
-        await self._commit([Put("participants", {"k": p.id, "csrf": p.csrf,
-                                                 "joined": p.joined, "role": p.role})])
+        if not self.joining_open:
+            raise Rejected("joining-closed")
+        p = Participant(_token(), _token(), _now())
+        await self._commit([Put("participants", p.doc())])
         self.participants[p.id] = p
         self._publish(ParticipantJoined(len(self.participants)))
         return p
+
+    async def choose_role(self, pid: str, role: str) -> None:
+        """Record the role participant ``pid`` chose (only when the programme asks)."""
+        participant = self.participants.get(pid)
+        if participant is None:
+            raise Rejected("not-joined")
+        if not self.asks_role:
+            raise Rejected("no-roles")
+        if role not in ROLES:
+            raise Rejected("bad-role")
+        await self._commit([Put("participants", replace(participant, role=role).doc())])
+        participant.role = role
+        self._publish(ParticipantJoined(len(self.participants)))
 
     def vote_options(self, step: Step) -> list[str]:
         """The values a vote on ``step`` may take, in display order."""
@@ -207,6 +318,8 @@ class Session:
         step = self._open_step(step_key)
         if not step.accepts_votes:
             raise Rejected("not-voting")
+        if self.state(step_key).locked:
+            raise Rejected("locked")
         if value not in self.vote_options(step):
             raise Rejected("bad-value")
         await self._commit([Put("votes", {"k": f"{step_key}|{pid}", "step": step_key,
@@ -220,6 +333,8 @@ class Session:
         step = self._open_step(step_key)
         if not step.accepts_answers:
             raise Rejected("not-answering")
+        if self.state(step_key).locked:
+            raise Rejected("locked")
         if not 0 <= question < len(step.questions):
             raise Rejected("bad-question")
         if len(raw) > MAX_ANSWER_CHARS * 2:
@@ -235,9 +350,8 @@ class Session:
         existing = self.answers.get(step_key, {}).get(key)
         if existing is not None:
             return
-        ans = Answer(key, step_key, question, text, _now())
-        await self._commit([Put("answers", {"k": key, "step": step_key, "pid": pid,
-                                            "q": question, "text": text, "at": ans.at})])
+        ans = Answer(key, step_key, question, text, _now(), pid)
+        await self._commit([Put("answers", ans.doc())])
         self.answers.setdefault(step_key, {})[key] = ans
         self._publish(AnswerRecorded(step_key))
 
@@ -256,8 +370,19 @@ class Session:
         return distribution(self.votes.get(step.key, {}).values(), self.vote_options(step))
 
     def step_answers(self, step: Step) -> list[Answer]:
-        """The answers on ``step`` in the order they arrived."""
+        """The answers on ``step`` in the order they arrived (hidden ones included)."""
         return list(self.answers.get(step.key, {}).values())
+
+    def answered(self, step: Step) -> int:
+        """How many participants have voted or answered on ``step``."""
+        if step.accepts_votes:
+            return len(self.votes.get(step.key, {}))
+        return len({a.pid for a in self.answers.get(step.key, {}).values()})
+
+
+def _token() -> str:
+    """A random secret of 128 bits, URL-safe."""
+    return secrets.token_urlsafe(16)
 
 
 def _now() -> str:

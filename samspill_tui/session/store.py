@@ -26,7 +26,7 @@ from tinydb import TinyDB, where
 from tinydb.storages import Storage
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
-TABLES = ("meta", "participants", "votes", "answers")
+TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements")
 
 
 class StoreError(Exception):
@@ -105,6 +105,17 @@ class Put:
     doc: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Delete:
+    """Remove the document with key ``key`` from ``table`` (nothing if there is none)."""
+
+    table: str
+    key: str
+
+
+Op = Put | Delete
+
+
 def read_snapshot(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Read a session file as it is on disk, without locking it (for exports)."""
     with open(path, "rb") as f:
@@ -126,7 +137,7 @@ class SessionStore:
             raise SessionLockedError(path.stem) from None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samspill-writer")
         self._db: TinyDB | None = None
-        self._pending: list[tuple[Sequence[Put], asyncio.Future[None]]] = []
+        self._pending: list[tuple[Sequence[Op], asyncio.Future[None]]] = []
         self._drain_task: asyncio.Task[None] | None = None
 
     async def load(self) -> dict[str, list[dict[str, Any]]]:
@@ -137,7 +148,7 @@ class SessionStore:
         self._db = TinyDB(str(self.path), storage=AtomicJSONStorage)
         return {t: [dict(d) for d in self._db.table(t).all()] for t in TABLES}
 
-    async def commit(self, ops: Sequence[Put]) -> None:
+    async def commit(self, ops: Sequence[Op]) -> None:
         """Return once ``ops`` are on disk; raise StoreError if they could not be written."""
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._pending.append((ops, future))
@@ -166,14 +177,17 @@ class SessionStore:
         finally:
             self._drain_task = None
 
-    def _write(self, ops: list[Put]) -> None:
+    def _write(self, ops: list[Op]) -> None:
         """In the writer thread: apply ``ops`` and flush; roll back on failure."""
         assert self._db is not None, "load() first"
         storage = self._db.storage
         assert isinstance(storage, AtomicJSONStorage)
         try:
             for op in ops:
-                self._db.table(op.table).upsert(op.doc, where("k") == op.doc["k"])
+                if isinstance(op, Put):
+                    self._db.table(op.table).upsert(op.doc, where("k") == op.doc["k"])
+                else:
+                    self._db.table(op.table).remove(where("k") == op.key)
             storage.flush()
         except OSError:
             storage.reload()

@@ -13,7 +13,8 @@ from aiohttp import web
 from markdown_it import MarkdownIt
 
 from samspill_tui.i18n import t
-from samspill_tui.session.live import Participant, Rejected, Session
+from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.record import Participant
 from samspill_tui.session.store import StoreError
 from samspill_tui.session.text import MAX_ANSWER_CHARS
 

@@ -1,0 +1,118 @@
+"""What a session has recorded, as plain data rebuilt from the store's tables.
+
+The live session keeps one :class:`Record` in memory; exports rebuild one from a file
+snapshot, so both read the same shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Roles a participant may choose when the programme asks (ids as stored; labels in i18n).
+ROLES = ("folkevalgt", "administrasjon", "ordforer", "kommunedirektor", "annet")
+# Who may follow up an agreement (utviklingssamtale and the gap view).
+OWNERS = ("kommunedirektor", "arbeidsgiver", "ordforer")
+
+
+@dataclass
+class Participant:
+    """A joined phone. The id is a random secret kept in the phone's cookie."""
+
+    id: str
+    csrf: str
+    joined: str
+    role: str | None = None
+
+    def doc(self) -> dict[str, Any]:
+        """The participant as stored."""
+        return {"k": self.id, "csrf": self.csrf, "joined": self.joined, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A free-text answer to one question of a step; the facilitator may hide or highlight it."""
+
+    key: str
+    step_key: str
+    question: int
+    text: str
+    at: str
+    pid: str = ""
+    hidden: bool = False
+    highlighted: bool = False
+
+    def doc(self) -> dict[str, Any]:
+        """The answer as stored."""
+        return {"k": self.key, "step": self.step_key, "pid": self.pid, "q": self.question,
+                "text": self.text, "at": self.at, "hidden": self.hidden,
+                "highlighted": self.highlighted}
+
+
+@dataclass(frozen=True)
+class StepState:
+    """What the facilitator has done on a step: results revealed, voting locked."""
+
+    revealed: bool = False
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Something the participants agreed to do, who follows it up and by when."""
+
+    key: str
+    step_key: str
+    text: str
+    owner: str = ""
+    due: str = ""
+    status: str = ""
+
+    def doc(self) -> dict[str, Any]:
+        """The agreement as stored."""
+        return {"k": self.key, "step": self.step_key, "text": self.text, "owner": self.owner,
+                "due": self.due, "status": self.status}
+
+
+@dataclass
+class Record:
+    """Everything recorded in one session."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    participants: dict[str, Participant] = field(default_factory=dict)
+    votes: dict[str, dict[str, str]] = field(default_factory=dict)  # step key -> pid -> value
+    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)  # step key -> key -> answer
+    states: dict[str, StepState] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # step key -> facilitator's note
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, list[dict[str, Any]]]) -> Record:
+        """Rebuild a record from the documents of every table."""
+        rec = cls(meta=dict(next(iter(tables.get("meta", [])), {})))
+        for doc in tables.get("participants", []):
+            rec.participants[doc["k"]] = Participant(doc["k"], doc["csrf"], doc["joined"],
+                                                     doc.get("role"))
+        for doc in tables.get("votes", []):
+            rec.votes.setdefault(doc["step"], {})[doc["pid"]] = doc["value"]
+        for doc in sorted(tables.get("answers", []), key=lambda d: str(d["at"])):
+            rec.answers.setdefault(doc["step"], {})[doc["k"]] = Answer(
+                doc["k"], doc["step"], doc["q"], doc["text"], doc["at"], doc.get("pid", ""),
+                bool(doc.get("hidden")), bool(doc.get("highlighted")))
+        for doc in tables.get("steps", []):
+            rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")))
+        for doc in tables.get("notes", []):
+            rec.notes[doc["k"]] = doc["text"]
+        for doc in tables.get("agreements", []):
+            rec.agreements[doc["k"]] = Agreement(doc["k"], doc["step"], doc["text"],
+                                                 doc.get("owner", ""), doc.get("due", ""),
+                                                 doc.get("status", ""))
+        return rec
+
+    def state(self, step_key: str) -> StepState:
+        """The facilitator's state of a step (hidden and open until changed)."""
+        return self.states.get(step_key, StepState())
+
+    def roles(self) -> dict[str, str]:
+        """Participant id -> chosen role, for those who chose one."""
+        return {pid: p.role for pid, p in self.participants.items() if p.role}
