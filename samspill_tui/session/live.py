@@ -87,7 +87,8 @@ class Session:
             if fresh:
                 record.meta = {"k": "meta", "schema": SCHEMA_VERSION, "name": name,
                                "programme": programme_id, "lang": lang, "created": _now(),
-                               "token": _token(), "current": 0, "joining": True}
+                               "token": _token(), "code": _short_code(), "current": 0,
+                               "joining": True}
             steps = build_steps(programme, content, lang)
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
             session = cls(name, programme, lang, steps, store, record)
@@ -132,6 +133,11 @@ class Session:
     def token(self) -> str:
         """The join token the QR address carries."""
         return str(self.record.meta["token"])
+
+    @property
+    def code(self) -> str:
+        """The short join code a late joiner can type instead of scanning."""
+        return str(self.record.meta.get("code", ""))
 
     @property
     def created(self) -> str:
@@ -197,8 +203,9 @@ class Session:
             await self._set_meta(JoiningChanged(open_, self.token), joining=open_)
 
     async def rotate_token(self) -> None:
-        """Give the session a new join token (a new QR code); the old address stops working."""
-        await self._set_meta(JoiningChanged(self.joining_open, new := _token()), token=new)
+        """Give the session a new join token and short code; the old ones stop working."""
+        new = _token()
+        await self._set_meta(JoiningChanged(self.joining_open, new), token=new, code=_short_code())
 
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step."""
@@ -276,6 +283,11 @@ class Session:
     def check_token(self, token: str) -> bool:
         """Whether ``token`` is the join token (compared in constant time)."""
         return secrets.compare_digest(token.encode(), self.token.encode())
+
+    def check_code(self, code: str) -> bool:
+        """Whether ``code`` is the short join code (case and spaces ignored)."""
+        typed = "".join(code.split()).upper().encode()
+        return bool(self.code) and secrets.compare_digest(typed, self.code.encode())
 
     async def join(self) -> Participant:
         """Register a new participant and return it once it is on disk."""
@@ -383,6 +395,14 @@ class Session:
 def _token() -> str:
     """A random secret of 128 bits, URL-safe."""
     return secrets.token_urlsafe(16)
+
+
+CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 5/S, 8/B, 2/Z)
+
+
+def _short_code() -> str:
+    """Six characters from an unambiguous alphabet (about 27 bits; joining is rate-limited)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
 
 
 def _now() -> str:
