@@ -122,7 +122,9 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
                 problems.append(Problem(*where, f"unknown case id {ref!r}"))
             elif case.poll is None:
                 problems.append(Problem(*where, f"case {ref!r} has no poll ('## Avstemning: …')"))
-        elif step.kind == "statements":
+        elif step.kind == "gap" and not programme.roles:
+            problems.append(Problem(*where, "a 'gap' step compares roles; set 'roles: ja'"))
+        elif step.kind in ("statements", "gap"):
             deck = content.decks.get(ref)
             if deck is None:
                 problems.append(Problem(*where, f"unknown statement deck id {ref!r}"))

@@ -106,7 +106,7 @@ class Deck:
         return next((s for s in self.statements if s.id == statement_id), None)
 
 
-STEP_KINDS = ("case", "reflection", "poll", "statements", "summary")
+STEP_KINDS = ("case", "reflection", "poll", "statements", "gap", "summary")
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,11 @@ class Programme:
     roles: bool
     steps: tuple[StepSpec, ...]
     path: Path
+
+    @property
+    def compares_pair(self) -> bool:
+        """Whether the ordfører and the kommunedirektør are compared by name (a gap step)."""
+        return any(step.kind == "gap" for step in self.steps)
 
 
 @dataclass

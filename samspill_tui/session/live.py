@@ -35,7 +35,16 @@ from samspill_tui.session.record import (
     Record,
     StepState,
 )
-from samspill_tui.session.results import SCALE_OPTIONS, Distribution, distribution
+from samspill_tui.session.results import (
+    MIN_GROUP,
+    SCALE_OPTIONS,
+    Breakdown,
+    Distribution,
+    Gap,
+    breakdown,
+    distribution,
+    gaps,
+)
 from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps
 from samspill_tui.session.store import Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
@@ -384,6 +393,31 @@ class Session:
     def step_answers(self, step: Step) -> list[Answer]:
         """The answers on ``step`` in the order they arrived (hidden ones included)."""
         return list(self.answers.get(step.key, {}).values())
+
+    def breakdown(self, step: Step, min_group: int = MIN_GROUP) -> Breakdown:
+        """The votes on ``step`` by role; every group is shown where the pair is named by design."""
+        floor = 1 if self.programme.compares_pair else min_group
+        return breakdown(self.votes.get(step.key, {}), self.record.roles(),
+                         self.vote_options(step), floor)
+
+    def pair(self) -> tuple[str, str] | None:
+        """The ordfører's and the kommunedirektør's ids, once exactly one of each has joined."""
+        roles = self.record.roles()
+        found = [[pid for pid, r in roles.items() if r == role]
+                 for role in ("ordforer", "kommunedirektor")]
+        return (found[0][0], found[1][0]) if all(len(ids) == 1 for ids in found) else None
+
+    def gap_statements(self, step: Step) -> list[Step]:
+        """The statement steps a gap step compares (those of its deck in this programme)."""
+        prefix = f"statement:{step.key.removeprefix('gap:')}/"
+        return [s for s in self.steps if s.kind == STATEMENT and s.key.startswith(prefix)]
+
+    def gap_ranking(self, step: Step) -> list[Gap] | None:
+        """The gap step's statements ranked by distance; ``None`` until both have rated all."""
+        pair = self.pair()
+        if pair is None:
+            return None
+        return gaps(self.votes, [s.key for s in self.gap_statements(step)], *pair)
 
     def answered(self, step: Step) -> int:
         """How many participants have voted or answered on ``step``."""

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from samspill_tui.content.model import Case, LanguageContent, Poll, Programme, Statement
 from samspill_tui.i18n import t
 
-LOBBY, CASE, REFLECTION, POLL, STATEMENT, SUMMARY = (
-    "lobby", "case", "reflection", "poll", "statement", "summary",
+LOBBY, CASE, REFLECTION, POLL, STATEMENT, GAP, SUMMARY = (
+    "lobby", "case", "reflection", "poll", "statement", "gap", "summary",
 )
 VOTING_KINDS = (POLL, STATEMENT)
 
@@ -64,6 +64,9 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
                 if statement is not None:
                     steps.append(Step(f"statement:{ref}/{statement.id}", STATEMENT, deck.title,
                                       spec.minutes, statement=statement))
+        elif spec.kind == "gap":
+            steps.append(Step(f"gap:{ref}", GAP, t(lang, "step.gap"), spec.minutes,
+                              content.decks[ref].intro))
         else:
             steps.append(Step("summary", SUMMARY, summary_title, spec.minutes))
     if steps[-1].kind != SUMMARY:
