@@ -1,48 +1,93 @@
-"""The session screen: shows the current step and follows votes and answers live."""
+"""The session screen: the current step, the facilitator's controls, and live counts."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable, Iterator
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Digits, Footer, Label
 
 from samspill_tui.export.markdown import summary_markdown
 from samspill_tui.export.summary import summary_from_session
 from samspill_tui.i18n import t
-from samspill_tui.session.events import Event, StepChanged, StoreFailed
-from samspill_tui.session.live import Session
+from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
+from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.results import MIN_GROUP
+from samspill_tui.session.steps import POLL, REFLECTION
 from samspill_tui.session.store import StoreError
-from samspill_tui.tui.views import VIEWS, Face, StepView
+from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, StepListScreen
+from samspill_tui.tui.gap import GapView
+from samspill_tui.tui.timer import StepTimer
+from samspill_tui.tui.views import CaseView, Face, LobbyView, StepView, SummaryView
+from samspill_tui.tui.vote import VoteView
+from samspill_tui.tui.wall import ReflectionView
 
 REFRESH_SECONDS = 0.2
+VIEWS: dict[str, type[StepView]] = {
+    "lobby": LobbyView,
+    "case": CaseView,
+    "reflection": ReflectionView,
+    "poll": VoteView,
+    "statement": VoteView,
+    "gap": GapView,
+    "summary": SummaryView,
+}
 
 
 class SessionScreen(Screen[None]):
-    """The facilitator's view of a running session, one step at a time."""
+    """The facilitator's view of a running session, one step at a time.
+
+    Key descriptions use words that read the same in bokmål and nynorsk; the help
+    screen explains each in the session's language form.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n,space", "next", "Neste"),
-        Binding("left,p", "previous", "Forrige"),
+        Binding("left,p", "previous", "Tilbake"),
+        Binding("r", "reveal", "Resultat"),
+        Binding("l", "lock", "Lås"),
+        Binding("v", "by_role", "Roller"),
+        Binding("f", "answer_key", "Fasit"),
+        Binding("h", "hide_answer", "Skjul svar"),
+        Binding("a", "highlight_answer", "Framhev"),
+        Binding("t", "timer", "Klokke"),
+        Binding("plus", "timer_more", "+1 min", show=False),
+        Binding("minus", "timer_less", "-1 min", show=False),
+        Binding("g", "steps", "Steg"),
+        Binding("k", "qr", "QR"),
+        Binding("j", "joining", "Påmelding", show=False),
+        Binding("J", "new_code", "Ny kode", show=False),
+        Binding("x", "reset", "Nullstill", show=False),
         Binding("e", "export", "Eksporter"),
+        Binding("question_mark", "help", "Hjelp"),
         Binding("q,ctrl+q", "app.quit", "Avslutt"),
     ]
 
-    def __init__(self, session: Session, face: Face) -> None:
+    def __init__(self, session: Session, face: Face, min_group: int = MIN_GROUP) -> None:
         super().__init__()
-        self.session, self.face = session, face
+        self.session, self.face, self.min_group = session, face, min_group
         self._dirty = False
         self._unsubscribe = session.subscribe(self._on_event)
 
     def compose(self) -> ComposeResult:
-        yield Label(id="step-title")
-        yield Container(id="body")
+        with Horizontal(id="session-bar"):
+            with Vertical(id="step-heading"):
+                yield Label(id="step-title")
+                yield Label(id="step-status")
+            with Horizontal(id="answered-box"):
+                yield Digits("0", id="answered-n")
+                yield Label(id="answered-of")
+            yield StepTimer(id="timer")
+        with Horizontal(id="main"):
+            yield Container(id="body")
+            yield Container(id="corner")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -52,6 +97,8 @@ class SessionScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._unsubscribe()
 
+    # -- following the session --------------------------------------------------------
+
     def _on_event(self, event: Event) -> None:
         """Called by the session; bursts of votes collapse into one redraw per tick."""
         if isinstance(event, StoreFailed):
@@ -60,13 +107,34 @@ class SessionScreen(Screen[None]):
         elif isinstance(event, StepChanged):
             self.run_worker(self.show_step(), exclusive=True, group="step")
         else:
+            if isinstance(event, JoiningChanged):
+                self.refresh_bindings()
             self._dirty = True
 
     def _refresh_if_dirty(self) -> None:
         if self._dirty:
             self._dirty = False
-            for view in self.query(StepView):
-                view.refresh_data()
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Redraw the counts, the status line and the step view from the session."""
+        session, lang, step = self.session, self.session.lang, self.session.step
+        state = session.state(step.key)
+        self.query_one("#answered-box").display = step.accepts_votes or step.accepts_answers
+        self.query_one("#answered-n", Digits).update(str(session.answered(step)))
+        self.query_one("#answered-of", Label).update(
+            t(lang, "answered.of", m=len(session.participants)))
+        status = []
+        if step.accepts_votes:
+            status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
+        if (step.accepts_votes or step.accepts_answers) and state.locked:
+            status.append(t(lang, "status.locked"))
+        if not session.joining_open:
+            status.append(t(lang, "status.closed"))
+        self.query_one("#step-status", Label).update(Text("  ·  ".join(status)))
+        self.set_class(state.locked, "locked")
+        for view in self.query(StepView):
+            view.refresh_data()
 
     async def show_step(self) -> None:
         """Replace the body with the view of the current step."""
@@ -75,25 +143,157 @@ class SessionScreen(Screen[None]):
         header = Text(f"{step.title}   ")
         header.append(t(session.lang, "step.of", n=session.current + 1, total=len(session.steps)),
                       style="dim")
-        if step.minutes:
-            header.append(f"   {t(session.lang, 'minutes', n=step.minutes)}", style="dim")
         self.query_one("#step-title", Label).update(header)
+        self.query_one(StepTimer).show_step(step.key, step.minutes)
         body = self.query_one("#body", Container)
         await body.remove_children()
-        await body.mount(VIEWS[step.kind](session, step, self.face))
+        await body.mount(VIEWS[step.kind](session, step, self.face, self.min_group))
+        self.refresh_data()
+        self.refresh_bindings()
 
-    async def _go(self, delta: int) -> None:
-        # On a write error the StoreFailed event has already warned the facilitator.
-        with contextlib.suppress(StoreError):
-            await self.session.go_to(self.session.current + delta)
+    # -- which keys apply -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that apply to the current step."""
+        step = self.session.step
+        if action in ("reveal", "by_role"):
+            return step.accepts_votes
+        if action == "answer_key":
+            return step.kind == POLL
+        if action in ("hide_answer", "highlight_answer"):
+            return step.kind == REFLECTION
+        if action in ("lock", "reset"):
+            return step.accepts_votes or step.accepts_answers
+        return True
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], Awaitable[None]]]]:
+        """Every key's action for the command palette: title, help, callback."""
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if self.check_action(binding.action, ()) is False:
+                continue
+            action = binding.action
+
+            async def run(action: str = action) -> None:
+                await self.run_action(action)
+
+            yield (binding.description, t(self.session.lang, f"help.{action}"), run)
+
+    # -- actions ----------------------------------------------------------------------
+
+    async def _do(self, action: Awaitable[None]) -> bool:
+        """Run a session change; a write error is already shown by the StoreFailed event."""
+        try:
+            await action
+        except StoreError:
+            return False
+        return True
 
     async def action_next(self) -> None:
         """Move the room to the next step."""
-        await self._go(1)
+        await self._do(self.session.go_to(self.session.current + 1))
 
     async def action_previous(self) -> None:
         """Move the room to the previous step."""
-        await self._go(-1)
+        await self._do(self.session.go_to(self.session.current - 1))
+
+    async def action_reveal(self) -> None:
+        """Show or hide the results of the current vote."""
+        key = self.session.step.key
+        await self._do(self.session.set_state(key, revealed=not self.session.state(key).revealed))
+
+    async def action_lock(self) -> None:
+        """Lock voting on the current step, or open it again."""
+        key = self.session.step.key
+        await self._do(self.session.set_state(key, locked=not self.session.state(key).locked))
+
+    def action_by_role(self) -> None:
+        """Show the results side by side by role, or all together."""
+        for view in self.query(VoteView):
+            view.by_role = not view.by_role
+            if view.by_role and not self.session.state(view.step.key).revealed:
+                self.notify(t(self.session.lang, "roles.reveal_first"))
+            view.refresh_data()
+
+    def action_answer_key(self) -> None:
+        """Show or hide the poll's answer key with the facilitator's note."""
+        for view in self.query(VoteView):
+            view.show_key = not view.show_key
+            if view.show_key and not self.session.state(view.step.key).revealed:
+                self.notify(t(self.session.lang, "poll.reveal_first"))
+            view.refresh_data()
+
+    async def _moderate(self, *, hide: bool) -> None:
+        for view in self.query(ReflectionView):
+            answer = view.selected()
+            if answer is None:
+                self.notify(t(self.session.lang, "wall.select"))
+                return
+            change = ({"hidden": not answer.hidden} if hide
+                      else {"highlighted": not answer.highlighted})
+            with contextlib.suppress(Rejected):
+                await self._do(self.session.moderate(answer.step_key, answer.key, **change))
+            view.refresh_data()
+
+    async def action_hide_answer(self) -> None:
+        """Hide the selected answer from the projector and the exports, or show it again."""
+        await self._moderate(hide=True)
+
+    async def action_highlight_answer(self) -> None:
+        """Highlight the selected answer, or stop highlighting it."""
+        await self._moderate(hide=False)
+
+    def action_timer(self) -> None:
+        """Start or pause the discussion timer."""
+        self.query_one(StepTimer).toggle()
+
+    def action_timer_more(self) -> None:
+        """One more minute on the timer."""
+        self.query_one(StepTimer).adjust(1)
+
+    def action_timer_less(self) -> None:
+        """One minute less on the timer."""
+        self.query_one(StepTimer).adjust(-1)
+
+    def action_steps(self) -> None:
+        """Pick a step from the list and move the room there."""
+        async def chosen(index: int | None) -> None:
+            if index is not None:
+                await self._do(self.session.go_to(index))
+
+        self.app.push_screen(StepListScreen(self.session.steps, self.session.current,
+                                            self.session.lang), chosen)
+
+    def action_qr(self) -> None:
+        """Show the join QR code large."""
+        self.notify(self.face.join_url)
+
+    async def action_joining(self) -> None:
+        """Close joining for new phones, or open it again."""
+        await self._do(self.session.set_joining(not self.session.joining_open))
+        key = "joining.open" if self.session.joining_open else "joining.closed"
+        self.notify(t(self.session.lang, key))
+
+    async def action_new_code(self) -> None:
+        """Replace the join address and code (a new QR code); joined phones stay."""
+        if await self._do(self.session.rotate_token()):
+            self.notify(t(self.session.lang, "joining.rotated"))
+
+    def action_reset(self) -> None:
+        """Delete the votes and answers of the current step, after confirmation."""
+        step = self.session.step
+
+        async def confirmed(yes: bool | None) -> None:
+            if yes:
+                await self._do(self.session.reset_step(step.key))
+
+        self.app.push_screen(ConfirmScreen(t(self.session.lang, "reset.confirm", step=step.title),
+                                           self.session.lang), confirmed)
+
+    def action_help(self) -> None:
+        """List every key of this screen."""
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
         """Write the Markdown summary next to the session file."""

@@ -12,6 +12,7 @@ from samspill_tui.content import Library
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.qr import QRCode
 from samspill_tui.tui.run import SessionScreen
+from samspill_tui.tui.wall import AnswerItem
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone
 from tests.tui.helpers import make_app, qr_image, wait_for
@@ -48,11 +49,14 @@ async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, librar
             await pilot.press("right", "right", "right")  # reflection, poll, first statement
             await wait_for(pilot, lambda: app.session.step.kind == "statement")  # type: ignore[union-attr]
             await wait_for(pilot, lambda: app.screen.query("#tally"))
-            assert "0 av 1 har svart" in str(app.screen.query_one("#answered", Label).render())
+            answered = app.screen.query_one("#answered-n", Digits)
+            assert answered.value == "0"
+            assert "av 1 har svart" in str(app.screen.query_one("#answered-of", Label).render())
             assert (await phone.vote("4"))[0] == 200
-            await wait_for(
-                pilot, lambda: "1 av 1 har svart" in str(app.screen.query_one("#answered", Label).render())
-            )
+            await wait_for(pilot, lambda: answered.value == "1")
+            assert not app.screen.query_one("#tally", Static).display  # hidden while voting
+            await pilot.press("r")
+            await wait_for(pilot, lambda: app.screen.query_one("#tally", Static).display)
             tally = str(app.screen.query_one("#tally", Static).render())
             assert "Delvis enig" in tally and "100 %" in tally
             await pilot.press("left")
@@ -73,8 +77,8 @@ async def test_reflection_answers_shown_as_plain_text(tmp_path: Path, library: L
             await wait_for(pilot, lambda: app.session.step.kind == "reflection")  # type: ignore[union-attr]
             nasty = "[bold red]Hei[/] [@click=app.quit]x[/] \x1b[2J"
             assert (await phone.answer(0, nasty, "s1"))[0] == 200
-            await wait_for(pilot, lambda: app.screen.query(".answer"))
-            shown = str(app.screen.query_one(".answer", Static).render())
+            await wait_for(pilot, lambda: app.screen.query(AnswerItem))
+            shown = str(app.screen.query_one(AnswerItem).query_one(Static).render())
             assert shown == "1. [bold red]Hei[/] [@click=app.quit]x[/] [2J"
             assert app.is_running
         finally:

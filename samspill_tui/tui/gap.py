@@ -1,0 +1,111 @@
+"""The gap view: where the ordfører and the kommunedirektør see their cooperation differently."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from samspill_tui.i18n import t
+from samspill_tui.session.record import Agreement
+from samspill_tui.session.results import Gap
+from samspill_tui.session.steps import Step
+from samspill_tui.session.store import StoreError
+from samspill_tui.tui.views import StepView, plain
+
+
+def agreement_key(statement_key: str) -> str:
+    """The key of the agreement the pair makes about one statement."""
+    return f"gap|{statement_key}"
+
+
+class GapView(StepView):
+    """Nothing until both have rated every statement; then the statements ranked by distance."""
+
+    ranking: list[Gap] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="gap-wait", markup=False)
+        with Horizontal(id="gap"):
+            yield OptionList(id="gap-list")
+            with VerticalScroll(id="gap-detail"):
+                yield Static(id="gap-statement", markup=False)
+                yield Static(id="gap-questions", markup=False)
+                yield Static(plain(t(self.session.lang, "gap.agree")), classes="gap-label",
+                             markup=False)
+                yield Input(id="gap-agreement", max_length=500)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def _statements(self) -> dict[str, Step]:
+        return {s.key: s for s in self.session.gap_statements(self.step)}
+
+    def refresh_data(self) -> None:
+        ranking = self.session.gap_ranking(self.step)
+        wait = self.query_one("#gap-wait", Static)
+        wait.display = ranking is None
+        self.query_one("#gap").display = ranking is not None
+        if ranking is None:
+            wait.update(plain(self._waiting_text()))
+            return
+        if ranking == self.ranking:
+            return
+        self.ranking = ranking
+        statements = self._statements()
+        options = self.query_one("#gap-list", OptionList)
+        index = options.highlighted or 0
+        options.clear_options()
+        for gap in ranking:
+            statement = statements[gap.step_key].statement
+            assert statement is not None
+            distance = "–" if gap.distance is None else str(gap.distance)
+            prompt = Text(f"{distance:>2}  ", style="bold")
+            prompt.append(statement.text)
+            options.add_option(Option(prompt, id=gap.step_key))
+        options.highlighted = min(index, len(ranking) - 1)
+
+    def _waiting_text(self) -> str:
+        lang, session = self.session.lang, self.session
+        pair = session.pair()
+        if pair is None:
+            return t(lang, "gap.need_pair")
+        statements = session.gap_statements(self.step)
+        done = sum(1 for s in statements if all(p in session.votes.get(s.key, {}) for p in pair))
+        return t(lang, "gap.waiting", n=done, m=len(statements))
+
+    @on(OptionList.OptionHighlighted, "#gap-list")
+    def _show(self, event: OptionList.OptionHighlighted) -> None:
+        lang = self.session.lang
+        gap = next(g for g in self.ranking or [] if g.step_key == event.option_id)
+        statement = self._statements()[gap.step_key].statement
+        assert statement is not None
+        text = Text(f"{statement.theme}\n", style="dim")
+        text.append(f"{statement.text}\n\n", style="bold")
+        text.append(f"{t(lang, 'role.ordforer')}: {t(lang, f'scale.{gap.first}')}\n")
+        text.append(f"{t(lang, 'role.kommunedirektor')}: {t(lang, f'scale.{gap.second}')}")
+        self.query_one("#gap-statement", Static).update(text)
+        questions = "\n".join(f"• {q}" for q in statement.questions)
+        self.query_one("#gap-questions", Static).update(plain(questions))
+        saved = self.session.record.agreements.get(agreement_key(gap.step_key))
+        self.query_one("#gap-agreement", Input).value = saved.text if saved else ""
+
+    @on(Input.Submitted, "#gap-agreement")
+    async def _save(self, event: Input.Submitted) -> None:
+        options = self.query_one("#gap-list", OptionList)
+        if options.highlighted is None or self.ranking is None:
+            return
+        statement_key = self.ranking[options.highlighted].step_key
+        key = agreement_key(statement_key)
+        try:
+            if event.value.strip():
+                await self.session.save_agreement(Agreement(key, statement_key, event.value))
+            else:
+                await self.session.delete_agreement(key)
+        except StoreError:
+            return  # the projector already shows the store warning; the text stays in the field
+        self.notify(t(self.session.lang, "gap.saved"))
+        options.focus()
