@@ -11,7 +11,7 @@ from samspill_tui.i18n import t
 from samspill_tui.session.results import Distribution
 from samspill_tui.tui.views import StepView, plain
 
-BAR_WIDTH = 40
+BAR_WIDTH = 60
 
 
 def tally_text(dist: Distribution, labels: list[str], bar_width: int = BAR_WIDTH) -> Text:
@@ -72,7 +72,9 @@ class VoteView(StepView):
         elif self.by_role:
             self._show_roles(roles)
         else:
-            tally.update(tally_text(session.tally(self.step), self._labels()))
+            labels = self._labels()
+            room = self.content_size.width - max(len(label) for label in labels) - 14
+            tally.update(tally_text(session.tally(self.step), labels, max(10, min(BAR_WIDTH, room))))
         if key.display and self.step.poll is not None:
             key.update(self._answer_key())
 

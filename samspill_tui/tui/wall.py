@@ -41,6 +41,7 @@ class ReflectionView(StepView):
 
     def on_mount(self) -> None:
         self.refresh_data()
+        self.query_one("#answers", ListView).focus()
 
     @property
     def items(self) -> dict[str, AnswerItem]:
@@ -63,7 +64,8 @@ class ReflectionView(StepView):
         if new:
             follow = wall.index is None or wall.index >= len(wall.children) - 1
             wall.extend(new)
-            if follow:
+            if follow:  # keep the newest in view unless the facilitator moved up the wall
+                wall.index = len(wall.children) - 1
                 wall.scroll_end(animate=False)
 
     def selected(self) -> Answer | None:

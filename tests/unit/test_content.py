@@ -131,7 +131,7 @@ def test_content_check_command_reports_file_and_line(
     from samspill_tui.cli import main
 
     assert main(["content", "check", str(content)]) == 0
-    assert "nb: 1 cases, 0 reflection, 1 statements, 2 programmes" in capsys.readouterr().out
+    assert "nb: 1 cases, 0 reflection, 1 statements, 3 programmes" in capsys.readouterr().out
     _edit(content / "nb/cases/sak.md", "Fasit: kd", "Fasit: nei")
     assert main(["content", "check", str(content)]) == 1
     out = capsys.readouterr().out

@@ -1,0 +1,225 @@
+"""The facilitator's controls on the session screen, driven by keys under Pilot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown, OptionList, Static
+
+from samspill_tui.content import Library
+from samspill_tui.session.live import Rejected, Session
+from samspill_tui.tui.app import SamspillApp
+from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, StepListScreen
+from samspill_tui.tui.gap import agreement_key
+from samspill_tui.tui.run import SessionScreen
+from samspill_tui.tui.timer import StepTimer
+from samspill_tui.tui.wall import AnswerItem
+from tests.conftest import go_to_kind
+from tests.tui.helpers import make_app, wait_for
+
+
+def _text(app: SamspillApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def _started(pilot: object, app: SamspillApp) -> Session:
+    await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))  # type: ignore[arg-type]
+    assert app.session is not None
+    return app.session
+
+
+async def test_reveal_lock_and_reset(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "ctl"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        p, q = await s.join(), await s.join()
+        await go_to_kind(s, "statement")
+        await wait_for(pilot, lambda: app.screen.query("#tally"))
+        await s.vote(p.id, s.step.key, "5")
+        tally = app.screen.query_one("#tally", Static)
+        assert not tally.display and "Trykk r" in _text(app, "#hidden-note")
+
+        await pilot.press("r")
+        await wait_for(pilot, lambda: tally.display)
+        assert s.state(s.step.key).revealed and "Resultat vises" in _text(app, "#step-status")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: not tally.display)
+
+        await pilot.press("l")
+        await wait_for(pilot, lambda: s.state(s.step.key).locked)
+        with pytest.raises(Rejected):
+            await s.vote(q.id, s.step.key, "1")
+        await wait_for(pilot, lambda: "låst" in _text(app, "#step-status"))
+        await pilot.press("l")
+        await wait_for(pilot, lambda: not s.state(s.step.key).locked)
+        await s.vote(q.id, s.step.key, "1")
+
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")  # no: nothing is deleted
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert s.tally(s.step).total == 2
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: s.tally(s.step).total == 0)
+
+
+async def test_step_list_jumps_and_help_lists_every_key(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "liste"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, StepListScreen))
+        await pilot.press("down", "down", "down", "enter")
+        await wait_for(pilot, lambda: s.current == 3)
+        assert s.step.kind == "poll"
+
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        keys = str(app.screen.query_one("#help-keys", Static).render())
+        screen_bindings = SessionScreen.BINDINGS
+        assert len(screen_bindings) >= 18
+        for phrase in ("Lås avstemningen", "Vis eller skjul resultatene", "Slett stemmer",
+                       "Lag ny QR-kode", "Framhev valgt svar", "Vis alle steg"):
+            assert phrase in keys
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Resultat", "Lås", "Fasit", "Steg", "Klokke", "Nullstill", "Ny kode"} <= titles
+        assert "Skjul svar" not in titles  # only on a reflection step
+
+
+async def test_timer_counts_down_from_the_programme_and_signals_overtime(
+    tmp_path: Path, library: Library
+) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "klokke"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "poll")  # 5 minutes in the fixture programme
+        timer = app.screen.query_one(StepTimer)
+        await wait_for(pilot, lambda: timer.value == "05:00")
+        assert "paused" in timer.classes
+        await pilot.press("t")
+        await wait_for(pilot, lambda: timer.value == "04:59")
+        await pilot.press("t")
+        await pilot.press(*["minus"] * 5)
+        await wait_for(pilot, lambda: "overtime" in timer.classes)
+        assert timer.value.startswith("-00:0")
+        await pilot.press("plus")
+        await wait_for(pilot, lambda: "overtime" not in timer.classes)
+
+
+async def test_answer_wall_hides_and_highlights(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "vegg"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        p = await s.join()
+        await go_to_kind(s, "reflection")
+        await s.answer(p.id, s.step.key, 0, "Uheldig navn på en kollega", "a1")
+        await s.answer(p.id, s.step.key, 1, "Godt poeng", "a2")
+        await wait_for(pilot, lambda: len(app.screen.query(AnswerItem)) == 2)
+        await pilot.press("up", "h")  # the cursor follows the newest answer; up selects the first
+        await wait_for(pilot, lambda: s.step_answers(s.step)[0].hidden)
+        first, second = app.screen.query(AnswerItem)
+        await wait_for(pilot, lambda: "hidden" in first.classes)
+        assert "Uheldig" not in str(first.query_one(Static).render())
+        await pilot.press("down", "a")
+        await wait_for(pilot, lambda: s.step_answers(s.step)[1].highlighted)
+        await wait_for(pilot, lambda: "highlighted" in second.classes)
+        await pilot.press("up", "h")  # show it again
+        await wait_for(pilot, lambda: not s.step_answers(s.step)[0].hidden)
+        await wait_for(pilot, lambda: "Uheldig" in str(first.query_one(Static).render()))
+
+
+@pytest.mark.parametrize("admins", [2, 3])
+async def test_role_comparison_needs_three_in_every_group(
+    tmp_path: Path, library: Library, admins: int
+) -> None:
+    app = make_app(library, tmp_path, ("roller", "roller"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "statement")
+        for role, n in (("folkevalgt", 3), ("administrasjon", admins)):
+            for _ in range(n):
+                p = await s.join()
+                await s.choose_role(p.id, role)
+                await s.vote(p.id, s.step.key, "4" if role == "folkevalgt" else "2")
+        await wait_for(pilot, lambda: app.screen.query("#roles"))
+        await pilot.press("r", "v")
+        roles = app.screen.query_one("#roles")
+        await wait_for(pilot, lambda: roles.display and roles.children)
+        if admins < 3:
+            why = str(roles.query_one(".role-why", Static).render())
+            assert "Administrasjonen har færre enn 3 svar" in why
+            assert not roles.query(".role-column")
+        else:
+            columns = [str(c.render()) for c in roles.query(".role-column")]
+            assert len(columns) == 2
+            assert columns[0].startswith("Administrasjonen (3)") and columns[1].startswith("Folkevalgt (3)")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: app.screen.query_one("#tally").display)
+
+
+async def test_gap_view_ranks_and_records_the_pairs_agreement(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("samspill", "par"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        o, k = await s.join(), await s.join()
+        await s.choose_role(o.id, "ordforer")
+        await s.choose_role(k.id, "kommunedirektor")
+        statements = [st for st in s.steps if st.kind == "statement"]
+        await s.go_to(s.steps.index(statements[0]))
+        await wait_for(pilot, lambda: app.screen.query("#pair-notice"))
+        assert "ikke anonymt" in _text(app, "#pair-notice")
+        await s.vote(o.id, statements[0].key, "4")
+        await s.vote(k.id, statements[0].key, "3")
+        await go_to_kind(s, "gap")
+        await wait_for(pilot, lambda: app.screen.query("#gap-wait"))
+        await wait_for(pilot, lambda: "1 av 2" in _text(app, "#gap-wait"))
+        assert not app.screen.query_one("#gap").display
+
+        await s.go_to(s.steps.index(statements[1]))
+        await s.vote(o.id, statements[1].key, "5")
+        await s.vote(k.id, statements[1].key, "1")
+        await go_to_kind(s, "gap")
+        await wait_for(pilot, lambda: app.screen.query("#gap-list")
+                       and app.screen.query_one("#gap-list", OptionList).option_count == 2)
+        options = app.screen.query_one("#gap-list", OptionList)
+        assert [options.get_option_at_index(i).id for i in range(2)] == [statements[1].key,
+                                                                       statements[0].key]
+        detail = _text(app, "#gap-statement")
+        assert "Ordfører: Helt enig" in detail and "Kommunedirektør: Helt uenig" in detail
+        field = app.screen.query_one("#gap-agreement", Input)
+        field.focus()
+        await pilot.press(*"Vi tar det opp hver uke", "enter")
+        key = agreement_key(statements[1].key)
+        await wait_for(pilot, lambda: key in s.record.agreements)
+        assert s.record.agreements[key].text == "Vi tar det opp hver uke"
+
+
+async def test_poll_answer_key_after_reveal(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "fasit"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "poll")
+        await wait_for(pilot, lambda: app.screen.query("#answer-key"))
+        key = app.screen.query_one("#answer-key", Markdown)
+        await pilot.press("f")
+        assert not key.display  # not before the results are shown
+        await pilot.press("r")
+        await wait_for(pilot, lambda: key.display)
+        assert "Kommunedirektøren" in key.source and "§ 13-1" in key.source
+
+
+async def test_joining_keys_close_and_rotate(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "kode"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        token = s.token
+        await pilot.press("j")
+        await wait_for(pilot, lambda: not s.joining_open)
+        await wait_for(pilot, lambda: "stengt" in _text(app, "#step-status"))
+        await pilot.press("j", "J")
+        await wait_for(pilot, lambda: s.joining_open and s.token != token)
