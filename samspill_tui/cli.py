@@ -10,6 +10,7 @@ from pathlib import Path
 
 from samspill_tui.content.library import Library, load_library
 from samspill_tui.i18n import LANGS
+from samspill_tui.session.results import MIN_GROUP
 
 DEFAULT_CONTENT = Path(os.environ.get("SAMSPILL_CONTENT", Path(__file__).parent.parent / "content"))
 DEFAULT_DATA = Path("sessions")
@@ -31,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="address to listen on and announce (default: all, announcing the LAN address)")
     run.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0 picks a free one)")
     run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="session folder")
+    run.add_argument("--theme", choices=("light", "dark"), default="light",
+                     help="light high-contrast projector theme (default) or dark; key d switches")
+    run.add_argument("--min-group", type=int, default=MIN_GROUP, metavar="N",
+                     help=f"smallest group a result is broken down by role for (default: {MIN_GROUP})")
+    run.add_argument("--demo", type=int, default=0, metavar="N",
+                     help="rehearsal: N simulated participants join, vote and answer over HTTP")
 
     export = sub.add_parser("export", help="write a session summary (safe while it runs)")
     export.add_argument("session")
@@ -88,7 +95,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         return server
 
     app = SamspillApp(library=library, lang=args.lang, data_dir=getattr(args, "data_dir", DEFAULT_DATA),
-                      serve=serve, start=start)
+                      serve=serve, start=start, demo=max(0, getattr(args, "demo", 0)),
+                      theme=getattr(args, "theme", "light"),
+                      min_group=max(1, getattr(args, "min_group", MIN_GROUP)))
     app.run()
     return app.return_code or 0
 

@@ -1,0 +1,161 @@
+"""SVG snapshots of the projector's screens (pytest-textual-snapshot).
+
+Regenerate after a deliberate change with ``pytest tests/tui/test_snapshots.py --snapshot-update``
+and look at the report before committing. The sessions are prepared on disk with a fixed join
+token and code, and the phone face is a fixed address, so the QR code is the same every run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from samspill_tui.content import Library
+from samspill_tui.session.live import Session
+from samspill_tui.session.store import Put
+from samspill_tui.tui.app import SamspillApp
+from samspill_tui.tui.run import SessionScreen
+from tests.tui.helpers import wait_for
+
+JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
+SIZES = [(80, 24), (120, 40)]
+
+
+class FixedFace:
+    """A phone face that announces a fixed address (the real server is tested elsewhere)."""
+
+    join_url = JOIN_URL
+    reachable = True
+
+    async def stop(self) -> None:
+        """Nothing to stop."""
+
+
+Prepare = Callable[[Session], Awaitable[None]]
+
+
+def _session_on_disk(data_dir: Path, library: Library, programme: str, prepare: Prepare) -> None:
+    """Create the session with fixed secrets and dates, then let ``prepare`` record votes."""
+
+    async def run() -> None:
+        s = await Session.open(data_dir, "snap", programme, library, "nb")
+        fixed = {"token": "Fast-token-for-snapshots", "code": "KJ7MXA",
+                 "created": "2026-11-24T09:00:00+00:00"}
+        await s.store.commit([Put("meta", {**s.record.meta, **fixed})])
+        s.record.meta.update(fixed)
+        await prepare(s)
+        await s.close()
+
+    asyncio.run(run())
+
+
+def _app(data_dir: Path, library: Library, programme: str) -> SamspillApp:
+    async def serve(session: Session) -> FixedFace:
+        return FixedFace()
+
+    return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve,
+                       start=(programme, "snap"))
+
+
+def _at(kind: str, keys: tuple[str, ...] = ()) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """A run_before that waits for the session screen at the first step of ``kind``."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        session = app.session  # type: ignore[attr-defined]
+        await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == kind))
+        await wait_for(pilot, lambda: app.screen.query(".step-view"))
+        await pilot.pause(0.3)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        await pilot.pause(0.5)
+
+    return run_before
+
+
+async def _five_votes(s: Session) -> None:
+    statement = next(st for st in s.steps if st.kind == "statement")
+    await s.go_to(s.steps.index(statement))
+    for value in ("5", "4", "4", "2", "0"):
+        p = await s.join()
+        await s.vote(p.id, statement.key, value)
+
+
+async def _roles(s: Session) -> None:
+    statement = next(st for st in s.steps if st.kind == "statement")
+    await s.go_to(s.steps.index(statement))
+    for role, values in (("folkevalgt", "5443"), ("administrasjon", "221")):
+        for value in values:
+            p = await s.join()
+            await s.choose_role(p.id, role)
+            await s.vote(p.id, statement.key, value)
+
+
+async def _roles_withheld(s: Session) -> None:
+    statement = next(st for st in s.steps if st.kind == "statement")
+    await s.go_to(s.steps.index(statement))
+    for role, values in (("folkevalgt", "543"), ("administrasjon", "2")):
+        for value in values:
+            p = await s.join()
+            await s.choose_role(p.id, role)
+            await s.vote(p.id, statement.key, value)
+
+
+async def _pair(s: Session) -> None:
+    o, k = await s.join(), await s.join()
+    await s.choose_role(o.id, "ordforer")
+    await s.choose_role(k.id, "kommunedirektor")
+    for st, (a, b) in zip([st for st in s.steps if st.kind == "statement"], [("4", "3"), ("5", "1")],
+                          strict=True):
+        await s.go_to(s.steps.index(st))
+        await s.vote(o.id, st.key, a)
+        await s.vote(k.id, st.key, b)
+
+
+async def _wall(s: Session) -> None:
+    reflection = next(st for st in s.steps if st.kind == "reflection")
+    await s.go_to(s.steps.index(reflection))
+    p = await s.join()
+    texts = ["Vi må få tallene tidligere.", "Navnet på en ansatt som ikke hører hjemme her",
+             "[b]Ikke markup[/b] og <script>"]
+    for n, text in enumerate(texts):
+        await s.answer(p.id, reflection.key, n % 2, text, f"s{n}")
+    hidden = s.step_answers(reflection)[1]
+    await s.moderate(reflection.key, hidden.key, hidden=True)
+    await s.moderate(reflection.key, s.step_answers(reflection)[0].key, highlighted=True)
+
+
+async def _nothing(s: Session) -> None:
+    return None
+
+
+CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
+    "statement_hidden": ("folkevalgtdag", _five_votes, "statement", ()),
+    "statement_revealed": ("folkevalgtdag", _five_votes, "statement", ("r",)),
+    "roles_comparison": ("roller", _roles, "statement", ("r", "v")),
+    "roles_withheld": ("roller", _roles_withheld, "statement", ("r", "v")),
+    "gap_view": ("samspill", _pair, "gap", ()),
+    "answer_wall": ("folkevalgtdag", _wall, "reflection", ()),
+    "case": ("folkevalgtdag", _nothing, "case", ()),
+    "poll_answer_key": ("folkevalgtdag", _nothing, "poll", ("r", "f")),
+    "help": ("folkevalgtdag", _nothing, "case", ("question_mark",)),
+    "step_list": ("folkevalgtdag", _nothing, "case", ("g",)),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(CASES))
+def test_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path,
+                library: Library) -> None:
+    programme, prepare, kind, keys = CASES[name]
+    _session_on_disk(tmp_path, library, programme, prepare)
+    assert snap_compare(_app(tmp_path, library, programme), terminal_size=size,
+                        run_before=_at(kind, keys))
+
