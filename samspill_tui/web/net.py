@@ -10,13 +10,18 @@ import psutil
 
 def lan_addresses() -> list[str]:
     """IPv4 addresses of this machine's interfaces that are up, best candidates first."""
-    found = []
+    return sorted({address for _, address in interface_addresses()}, key=_rank)
+
+
+def interface_addresses() -> list[tuple[str, str]]:
+    """(interface name, IPv4 address) of this machine's interfaces that are up, best candidates first."""
+    found = set()
     stats = psutil.net_if_stats()
     for name, addrs in psutil.net_if_addrs().items():
         if name in stats and not stats[name].isup:
             continue
-        found += [a.address for a in addrs if a.family == socket.AF_INET]
-    return sorted(set(found), key=_rank)
+        found |= {(name, a.address) for a in addrs if a.family == socket.AF_INET}
+    return sorted(found, key=lambda pair: (_rank(pair[1]), pair[0]))
 
 
 def _rank(address: str) -> tuple[int, str]:

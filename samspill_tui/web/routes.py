@@ -1,169 +1,252 @@
-"""HTTP routes of the phone page: join, show the current step, vote, answer, follow."""
+"""HTTP routes of the phone page: join, choose a role, show the current step, vote, answer, follow.
+
+The network side can do nothing else: every facilitator action lives in the TUI only.
+"""
 
 from __future__ import annotations
 
 import secrets
-from functools import lru_cache
+from collections import deque
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
-from markdown_it import MarkdownIt
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
-from samspill_tui.session.record import Participant
+from samspill_tui.session.record import ROLES, Participant
 from samspill_tui.session.store import StoreError
-from samspill_tui.session.text import MAX_ANSWER_CHARS
+from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.web.follow import Pulse, stream
+from samspill_tui.web.guard import (
+    HEADERS,
+    RateLimiter,
+    check_host,
+    client_ip,
+    same_origin,
+    security_headers,
+    too_many,
+)
+from samspill_tui.web.pages import (
+    SERVER_KEY,
+    SESSION_KEY,
+    message,
+    render,
+    render_markdown,
+    translator,
+    wants_json,
+)
 
 if TYPE_CHECKING:
     from samspill_tui.web.server import WebServer
 
 HERE = Path(__file__).parent
 MAX_BODY = 8 * 1024
-SESSION_KEY = web.AppKey("session", Session)
-SERVER_KEY: web.AppKey[WebServer] = web.AppKey("server")
-CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
-       "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-
-_markdown = MarkdownIt("commonmark", {"html": False})
+MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
+WEEK = 7 * 24 * 3600
 
 
-@lru_cache(maxsize=256)
-def render_markdown(text: str) -> str:
-    """Our own content as HTML (raw HTML in the source is escaped, not passed through)."""
-    return str(_markdown.render(text))
+@dataclass
+class Guards:
+    """The rate limiters and the memory of recent vote submissions of one app."""
+
+    posts: RateLimiter
+    joins: RateLimiter
+    failures: RateLimiter
+    streams: int
+    pulse: Pulse
+    recent: dict[str, deque[tuple[str, str]]]
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
-    """Add the headers every response carries."""
-    response: web.StreamResponse = await handler(request)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers.setdefault("Cache-Control", "no-store")
-    return response
+GUARDS_KEY = web.AppKey("guards", Guards)
+ROUTES = (  # everything the network can reach (a test pins it)
+    ("GET", "/"), ("GET", "/j/{token}"), ("POST", "/kode"), ("POST", "/role"), ("POST", "/vote"),
+    ("POST", "/answer"), ("GET", "/state"), ("GET", "/events"),
+)
 
 
 def build_app(session: Session, server: WebServer) -> web.Application:
-    """The aiohttp application for ``session``; ``server`` knows the announced origin."""
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[security_headers])
+    """The aiohttp application for ``session``; ``server`` knows the announced hosts and limits."""
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[security_headers, check_host])
     app[SESSION_KEY] = session
     app[SERVER_KEY] = server
+    limits, clock = server.limits, server.clock
+    pulse = Pulse(session)
+    app[GUARDS_KEY] = Guards(RateLimiter(limits.posts, clock), RateLimiter(limits.joins, clock),
+                             RateLimiter(limits.failures, clock), limits.streams, pulse, {})
+    app.on_shutdown.append(pulse.close)
     env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
-                               autoescape=True)
-    env.globals.update(md=render_markdown, max_chars=MAX_ANSWER_CHARS)
-    app.router.add_get("/j/{token}", join)
+                               autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    static = app.router.add_static("/static", HERE / "static", append_version=True)
+    env.globals.update(
+        md=render_markdown, max_chars=MAX_ANSWER_CHARS,
+        static={name: str(static.url_for(filename=name)) for name in ("style.css", "app.js", "icon.svg")},
+    )
     app.router.add_get("/", page)
-    app.router.add_get("/state", state)
+    app.router.add_get("/j/{token}", join_by_token, allow_head=False)
+    app.router.add_post("/kode", join_by_code)
+    app.router.add_post("/role", role)
     app.router.add_post("/vote", vote)
     app.router.add_post("/answer", answer)
-    app.router.add_static("/static", HERE / "static")
+    app.router.add_get("/state", state)
+    app.router.add_get("/events", events)
     return app
 
 
 def _participant(request: web.Request) -> Participant | None:
-    session = request.app[SESSION_KEY]
     pid = request.cookies.get(request.app[SERVER_KEY].cookie_name, "")
-    return session.participants.get(pid)
+    return request.app[SESSION_KEY].participants.get(pid)
 
 
-def _message(request: web.Request, key: str, status: int, **values: object) -> web.Response:
-    lang = request.app[SESSION_KEY].lang
-    return aiohttp_jinja2.render_template(
-        "message.html", request,
-        {"lang": lang, "t": lambda k, **v: t(lang, k, **v), "message": t(lang, key, **values)},
-        status=status,
-    )
+# -- joining ------------------------------------------------------------------------------
 
 
-async def join(request: web.Request) -> web.StreamResponse:
-    """Exchange the join token for a participant cookie, then show the current step."""
-    session, server = request.app[SESSION_KEY], request.app[SERVER_KEY]
-    if not session.check_token(request.match_info["token"]):
-        return _message(request, "web.bad_token", 403)
-    if _participant(request) is None:
-        try:
-            participant = await session.join()
-        except StoreError:
-            return _message(request, "err.store", 503)
-        response = web.HTTPSeeOther("/")
-        response.set_cookie(server.cookie_name, participant.id, httponly=True, samesite="Strict",
-                            path="/", max_age=7 * 24 * 3600)
-        raise response
-    raise web.HTTPSeeOther("/")
+def _join_page(request: web.Request, error: str = "", status: int = 200) -> web.Response:
+    session = request.app[SESSION_KEY]
+    if not session.joining_open:
+        return render(request, "join.html", {"open": False,
+                                             "error": translator(request)("web.joining_closed")}, 403)
+    return render(request, "join.html", {"open": True, "error": error}, status)
+
+
+async def join_by_token(request: web.Request) -> web.StreamResponse:
+    """The QR address: exchange the token for a participant cookie, then show the current step."""
+    if _participant(request) is not None:
+        raise web.HTTPSeeOther("/")
+    token = request.match_info["token"]
+    session = request.app[SESSION_KEY]
+    return await _join(request, len(token) <= MAX_TOKEN and session.check_token(token), "web.bad_token")
+
+
+async def join_by_code(request: web.Request) -> web.StreamResponse:
+    """The short code typed by a late joiner: joins like the QR address."""
+    if not same_origin(request):
+        return message(request, "err.csrf", 403)
+    if _participant(request) is not None:
+        raise web.HTTPSeeOther("/")
+    session, failures, ip = request.app[SESSION_KEY], request.app[GUARDS_KEY].failures, client_ip(request)
+    if not failures.available(ip):  # about 27 bits: wrong guesses are few per address and minute
+        return too_many(request, failures, ip)
+    form = await _read_form(request)
+    if isinstance(form, web.Response):
+        return form
+    code = _field(form, "code")
+    valid = len(code) <= 16 and session.check_code(code)
+    if not valid and session.joining_open:
+        failures.take(ip)
+    return await _join(request, valid, "web.bad_code")
+
+
+async def _join(request: web.Request, valid: bool, wrong: str) -> web.StreamResponse:
+    session, guards = request.app[SESSION_KEY], request.app[GUARDS_KEY]
+    if not session.joining_open:
+        return _join_page(request)
+    if not valid:
+        return _join_page(request, translator(request)(wrong), 403)
+    ip = client_ip(request)
+    if not guards.joins.take(ip):
+        return too_many(request, guards.joins, ip)
+    try:
+        participant = await session.join()
+    except Rejected:
+        return _join_page(request)
+    except StoreError:
+        return message(request, "err.store", 503)
+    response = web.HTTPSeeOther("/")
+    response.set_cookie(request.app[SERVER_KEY].cookie_name, participant.id, httponly=True,
+                        samesite="Strict", path="/", max_age=WEEK)
+    raise response
+
+
+# -- pages --------------------------------------------------------------------------------
 
 
 async def page(request: web.Request) -> web.StreamResponse:
-    """The current step for this participant, with their own earlier answers."""
+    """The current step for this participant with their own earlier vote or answers."""
     session = request.app[SESSION_KEY]
     participant = _participant(request)
     if participant is None:
-        return _message(request, "web.no_cookie", 403)
+        return _join_page(request)
+    if session.asks_role and participant.role is None:
+        return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf})
     step = session.step
-    lang = session.lang
-    return aiohttp_jinja2.render_template("step.html", request, {
-        "lang": lang,
-        "t": lambda k, **v: t(lang, k, **v),
+    options = [(o, _option_label(session, o)) for o in session.vote_options(step)]
+    mine = session.my_vote(participant.id, step.key)
+    return render(request, "step.html", {
         "step": step,
         "index": session.current,
-        "options": [(o, _option_label(session, lang, o)) for o in session.vote_options(step)],
-        "mine": session.my_vote(participant.id, step.key),
+        "rev": request.app[GUARDS_KEY].pulse.revision,
+        "locked": session.state(step.key).locked,
+        "options": options,
+        "mine": mine,
+        "mine_label": dict(options).get(mine or ""),
         "my_answers": session.my_answers(participant.id, step.key),
         "csrf": participant.csrf,
         "submission": secrets.token_urlsafe(12),
-        "saved": request.query.get("saved") == "1",
+        "saved": request.query.get("saved", ""),
     })
 
 
-def _option_label(session: Session, lang: str, value: str) -> str:
+def _option_label(session: Session, value: str) -> str:
     poll = session.step.poll
     if poll is not None:
         option = poll.option(value)
         return option.text if option else value
-    return t(lang, f"scale.{value}")
+    return t(session.lang, f"scale.{value}")
 
 
 async def state(request: web.Request) -> web.Response:
-    """The current step number, polled by the page so it follows the facilitator."""
+    """Where the room is ({"step", "rev"}), polled by the page when it cannot stream."""
     if _participant(request) is None:
         return web.json_response({"error": "not-joined"}, status=403)
-    return web.json_response({"step": request.app[SESSION_KEY].current})
+    return web.json_response(request.app[GUARDS_KEY].pulse.snapshot())
+
+
+async def events(request: web.Request) -> web.StreamResponse:
+    """Where the room is, as server-sent events: now and on every change."""
+    participant = _participant(request)
+    if participant is None:
+        return web.json_response({"error": "not-joined"}, status=403)
+    guards = request.app[GUARDS_KEY]
+    if guards.pulse.streams.get(participant.id, 0) >= guards.streams:
+        return web.json_response({"error": "rate-limited"}, status=429, headers={"Retry-After": "15"})
+    return await stream(request, guards.pulse, participant.id, HEADERS)
+
+
+# -- posts --------------------------------------------------------------------------------
+
+
+async def _read_form(request: web.Request) -> Any:
+    """The posted form, or the error page for a body that is too large or malformed."""
+    try:
+        return await request.post()
+    except web.HTTPRequestEntityTooLarge:
+        return message(request, "err.too-large", 413, code="too-large")
+    except (ValueError, web.HTTPBadRequest):
+        return message(request, "err.bad-request", 400, code="bad-request")
 
 
 async def _checked_form(request: web.Request) -> tuple[Participant, Any] | web.Response:
     """The participant and form of a POST, or the error response to send."""
-    server = request.app[SERVER_KEY]
-    # With Referrer-Policy: no-referrer, browsers send "Origin: null" on same-origin form
-    # posts; Sec-Fetch-Site (set by the browser, not by pages) still tells a cross-site post.
-    origin = request.headers.get("Origin")
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if (origin not in (None, "null", server.origin)) or fetch_site not in (None, "same-origin", "none"):
-        return _message(request, "err.csrf", 403)
+    if not same_origin(request):
+        return message(request, "err.csrf", 403, code="csrf")
     participant = _participant(request)
     if participant is None:
-        return _message(request, "web.no_cookie", 403)
-    try:
-        form = await request.post()
-    except (web.HTTPRequestEntityTooLarge, ValueError):
-        return _message(request, "err.too-long", 413, max=MAX_ANSWER_CHARS)
-    token = form.get("csrf")
-    if not isinstance(token, str) or not secrets.compare_digest(token, participant.csrf):
-        return _message(request, "err.csrf", 403)
+        return message(request, "web.no_cookie", 403, code="not-joined")
+    posts = request.app[GUARDS_KEY].posts
+    if not posts.take(participant.id):
+        return too_many(request, posts, participant.id)
+    form = await _read_form(request)
+    if isinstance(form, web.Response):
+        return form
+    token = _field(form, "csrf")
+    if not secrets.compare_digest(token.encode(), participant.csrf.encode()):
+        return message(request, "err.csrf", 403, code="csrf")
     return participant, form
-
-
-async def _record(request: web.Request, action: Any) -> web.StreamResponse:
-    try:
-        await action
-    except Rejected as exc:
-        return _message(request, f"err.{exc.code}", 400, max=MAX_ANSWER_CHARS)
-    except StoreError:
-        return _message(request, "err.store", 503)
-    raise web.HTTPSeeOther("/?saved=1")
 
 
 def _field(form: Any, name: str) -> str:
@@ -171,27 +254,71 @@ def _field(form: Any, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-async def vote(request: web.Request) -> web.StreamResponse:
-    """Record or change this phone's vote on the current step."""
+def _saved(request: web.Request, form_id: str, **reply: str) -> web.Response:
+    """«Registrert»: JSON for the page's script, else a redirect back to the form (PRG)."""
+    if wants_json(request):
+        return web.json_response({"ok": True, "message": translator(request)("web.saved") + " ✓",
+                                  **reply})
+    return web.Response(status=303, headers={"Location": f"/?saved={form_id}#{form_id}"})
+
+
+async def _record(request: web.Request, action: Awaitable[None], form_id: str,
+                  **reply: str) -> web.Response:
+    """Run ``action``; tell the phone «Registrert» only once it is on disk."""
+    try:
+        await action
+    except Rejected as exc:
+        return message(request, f"err.{exc.code}", 400, code=exc.code, max=MAX_ANSWER_CHARS)
+    except StoreError:
+        return message(request, "err.store", 503, code="store")
+    return _saved(request, form_id, **reply)
+
+
+async def role(request: web.Request) -> web.StreamResponse:
+    """Record the role the participant chose, then show the current step."""
     checked = await _checked_form(request)
     if isinstance(checked, web.Response):
         return checked
     participant, form = checked
-    session = request.app[SESSION_KEY]
-    return await _record(request, session.vote(participant.id, _field(form, "step"),
-                                               _field(form, "value")))
+    try:
+        await request.app[SESSION_KEY].choose_role(participant.id, _field(form, "role"))
+    except Rejected as exc:
+        return message(request, f"err.{exc.code}", 400, code=exc.code)
+    except StoreError:
+        return message(request, "err.store", 503, code="store")
+    raise web.HTTPSeeOther("/")
+
+
+async def vote(request: web.Request) -> web.StreamResponse:
+    """Record or change this phone's vote; a retried submission id is applied once."""
+    checked = await _checked_form(request)
+    if isinstance(checked, web.Response):
+        return checked
+    participant, form = checked
+    session, guards = request.app[SESSION_KEY], request.app[GUARDS_KEY]
+    step_key, submission = _field(form, "step"), _field(form, "submission")
+    if len(submission) > MAX_TOKEN or not submission.isascii():
+        return message(request, "err.bad-submission", 400, code="bad-submission")
+    recent = guards.recent.setdefault(participant.id, deque(maxlen=32))
+    if submission and (step_key, submission) in recent:
+        return _saved(request, "vote")  # a retry of a vote already stored: never applied twice
+    response = await _record(request, session.vote(participant.id, step_key, _field(form, "value")),
+                             "vote")
+    if submission and response.status < 400:
+        recent.append((step_key, submission))
+    return response
 
 
 async def answer(request: web.Request) -> web.StreamResponse:
-    """Record a free-text answer to one question of the current step."""
+    """Record a free-text answer to one question of the current step (once per submission id)."""
     checked = await _checked_form(request)
     if isinstance(checked, web.Response):
         return checked
     participant, form = checked
     session = request.app[SESSION_KEY]
-    question = _field(form, "q")
-    if not question.isdigit() or len(question) > 3:
-        return _message(request, "err.bad-question", 400)
+    question, text = _field(form, "q"), _field(form, "text")
+    if not question.isdecimal() or len(question) > 3:
+        return message(request, "err.bad-question", 400, code="bad-question")
     return await _record(request, session.answer(
-        participant.id, _field(form, "step"), int(question), _field(form, "text"),
-        _field(form, "submission")))
+        participant.id, _field(form, "step"), int(question), text, _field(form, "submission")),
+        f"q{int(question)}", text=clean_text(text))

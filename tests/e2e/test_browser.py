@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, async_playwright, expect
+from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
 from tests.conftest import go_to_kind
+from tests.web.helpers import roles_library, served
 
 CHROMIUM = os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -40,37 +42,160 @@ async def browser() -> AsyncIterator[Browser]:
         await b.close()
 
 
-async def test_phone_joins_follows_steps_and_votes(
-    browser: Browser, server: WebServer, session: Session
+@pytest.fixture
+async def roles(tmp_path: Path) -> AsyncIterator[tuple[Session, WebServer]]:
+    async with served(tmp_path, roles_library(tmp_path)) as pair:
+        yield pair
+
+
+async def _phone(browser: Browser, **options: object) -> tuple[BrowserContext, Page, list[str]]:
+    """A fresh phone; the list collects console errors (a CSP violation would show there)."""
+    context = await browser.new_context(**options)  # type: ignore[arg-type]
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return context, page, errors
+
+
+async def test_join_choose_role_follow_answer_reload_and_vote(
+    browser: Browser, roles: tuple[Session, WebServer]
 ) -> None:
-    page = await (await browser.new_context()).new_page()
-    await page.goto(server.join_url)
-    await expect(page.get_by_text("Du er med!")).to_be_visible()
+    session, server = roles
+    _, page, errors = await _phone(browser)
+    await page.goto(server.join_url)  # the address the QR code encodes
     assert page.url == server.origin + "/"  # the token is gone from the address bar
+    await page.get_by_role("radio", name="Ordfører").check()
+    await page.get_by_role("button", name="Fortsett").click()
+    await expect(page.get_by_text("Du er med!")).to_be_visible()
+    assert [p.role for p in session.participants.values()] == ["ordforer"]
 
     await session.go_to(1)  # the facilitator moves on: the page follows without a reload
-    await expect(page.get_by_role("heading", name="Testsak")).to_be_visible(timeout=2500)
+    await expect(page.get_by_role("heading", name="Testsak")).to_be_visible()
+    await go_to_kind(session, "reflection")  # and again
+    question = page.get_by_label("Hva er problemet?")
+    await expect(question).to_be_visible()
+
+    await question.fill("For lite folk")
+    await expect(page.get_by_text("13 av 1000 tegn")).to_be_visible()  # the counter
+    await page.reload()  # a reload keeps the unsent draft
+    await expect(page.get_by_label("Hva er problemet?")).to_have_value("For lite folk")
+    await page.get_by_label("Hva er problemet?").fill("For lite folk på jobb")
+    form = page.locator("form").filter(has=page.get_by_label("Hva er problemet?"))
+    await form.get_by_role("button", name="Send svar").click()
+    await expect(form.get_by_role("status")).to_have_text("Registrert ✓")
+    assert [a.text for a in session.step_answers(session.step)] == ["For lite folk på jobb"]
+    await expect(page.get_by_role("listitem")).to_have_text(["For lite folk på jobb"])
+    await expect(page.get_by_label("Hva er problemet?")).to_have_value("")
+
+    await page.reload()  # mid-step: the page comes back with the participant's own answer
+    await expect(page.get_by_role("listitem")).to_have_text(["For lite folk på jobb"])
 
     await go_to_kind(session, "statement")
-    await expect(page.get_by_role("group", name="Vi forstår rollene.")).to_be_visible(timeout=2500)
+    await expect(page.get_by_role("group", name="Rolleforståelse Vi forstår rollene.")).to_be_visible()
     await page.get_by_label("Delvis enig").check()
     await page.get_by_role("button", name="Stem").click()
-    await expect(page.get_by_text("Registrert")).to_be_visible()
-    assert session.tally(session.step).total == 1
-    await expect(page.get_by_label("Delvis enig")).to_be_checked()
+    await expect(page.get_by_role("status")).to_have_text("Registrert ✓")
+    assert dict(session.tally(session.step).counts)["4"] == 1
 
     await page.get_by_label("Helt uenig").check()  # change the vote
     await page.get_by_role("button", name="Stem").click()
-    await expect(page.get_by_label("Helt uenig")).to_be_checked()
+    await expect(page.get_by_role("status")).to_have_text("Registrert ✓")
     assert dict(session.tally(session.step).counts)["1"] == 1
     assert session.tally(session.step).total == 1
 
+    await session.set_state(session.step.key, locked=True)  # the facilitator locks the vote
+    await expect(page.get_by_text("Avstemningen er stengt.")).to_be_visible()
+    await expect(page.get_by_text("Ditt svar: Helt uenig")).to_be_visible()
+    assert errors == []
 
-async def test_whole_flow_without_javascript(browser: Browser, server: WebServer, session: Session) -> None:
-    context = await browser.new_context(java_script_enabled=False)
-    page = await context.new_page()
+
+async def test_a_lost_reply_is_retried_with_the_same_id_and_counts_once(
+    browser: Browser, server: WebServer, session: Session
+) -> None:
+    _, page, _ = await _phone(browser)
     await page.goto(server.join_url)
+    await go_to_kind(session, "reflection")
+    await expect(page.get_by_label("Hva er problemet?")).to_be_visible()
+    sent: list[str] = []
+
+    async def lose_first_reply(route: Route) -> None:
+        sent.append(route.request.post_data or "")
+        if len(sent) == 1:
+            await route.fetch()  # the server stores the answer ...
+            await route.abort("connectionreset")  # ... but the phone never hears back
+        else:
+            await route.continue_()
+
+    await page.route("**/answer", lose_first_reply)
+    await page.get_by_label("Hva er problemet?").fill("Sendt to ganger")
+    await page.get_by_role("button", name="Send svar").first.click()
+    await expect(page.get_by_role("status").first).to_have_text("Registrert ✓", timeout=10_000)
+    assert len(sent) == 2 and sent[0] == sent[1]  # the same submission id went again
+    assert [a.text for a in session.step_answers(session.step)] == ["Sendt to ganger"]
+
+
+async def test_not_stored_is_never_shown_as_registrert(
+    browser: Browser, server: WebServer, session: Session
+) -> None:
+    _, page, _ = await _phone(browser)
+    await page.goto(server.join_url)
+    await go_to_kind(session, "statement")
+    await expect(page.get_by_label("Helt enig")).to_be_visible()
+    calls: list[int] = []
+
+    async def busy_once(route: Route) -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            await route.fulfill(status=503, content_type="application/json",
+                                body='{"ok": false, "message": "x"}')
+        else:
+            await route.continue_()
+
+    await page.route("**/vote", busy_once)
+    await page.get_by_label("Helt enig").check()
+    await page.get_by_role("button", name="Stem").click()
+    await expect(page.get_by_role("status")).to_have_text("Ikke lagret ennå. Prøver igjen …")
+    assert session.tally(session.step).total == 0
+    await expect(page.get_by_role("status")).to_have_text("Registrert ✓", timeout=10_000)
+    assert session.tally(session.step).total == 1
+
+
+async def test_follows_by_polling_when_the_event_stream_is_blocked(
+    browser: Browser, server: WebServer, session: Session
+) -> None:
+    context, page, _ = await _phone(browser)
+    await context.route("**/events", lambda route: route.abort())
+    await page.goto(server.join_url)
+    await expect(page.get_by_text("Du er med!")).to_be_visible()
+    await session.go_to(1)
+    await expect(page.get_by_role("heading", name="Testsak")).to_be_visible(timeout=15_000)
+
+
+async def test_late_joiner_types_the_short_code(
+    browser: Browser, server: WebServer, session: Session
+) -> None:
+    _, page, _ = await _phone(browser)
+    await page.goto(server.origin + "/")
+    await page.get_by_label("Kode (6 tegn)").fill("ABCDEF" if session.code != "ABCDEF" else "ACDEFH")
+    await page.get_by_role("button", name="Bli med").click()
+    await expect(page.get_by_role("alert")).to_have_text(
+        "Koden stemmer ikke. Sjekk koden på skjermen og prøv igjen.")
+    await page.get_by_label("Kode (6 tegn)").fill(session.code.lower())
+    await page.get_by_role("button", name="Bli med").click()
+    await expect(page.get_by_text("Du er med!")).to_be_visible()
+    assert len(session.participants) == 1
+
+
+async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Session, WebServer]) -> None:
+    session, server = roles
+    _, page, _ = await _phone(browser, java_script_enabled=False)
+    await page.goto(server.join_url)
+    await page.get_by_label("Folkevalgt").check()
+    await page.get_by_role("button", name="Fortsett").click()
     await expect(page.get_by_text("Last inn siden på nytt")).to_be_visible()
+    await session.go_to(1)
+    await page.get_by_role("link", name="Oppdater").click()
+    await expect(page.get_by_role("heading", name="Testsak")).to_be_visible()
     await go_to_kind(session, "reflection")
     await page.reload()
     await page.get_by_label("Hva er problemet?").fill("For lite folk på jobb")
@@ -83,3 +208,14 @@ async def test_whole_flow_without_javascript(browser: Browser, server: WebServer
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_text("Registrert")).to_be_visible()
     assert dict(session.tally(session.step).counts) == {"kd": 0, "ks": 1}
+    await page.get_by_label("Kommunedirektøren").check()  # change the vote
+    await page.get_by_role("button", name="Stem").click()
+    await expect(page.get_by_label("Kommunedirektøren")).to_be_checked()
+    assert dict(session.tally(session.step).counts) == {"kd": 1, "ks": 0}
+    assert [p.role for p in session.participants.values()] == ["folkevalgt"]
+
+    _, late, _ = await _phone(browser, java_script_enabled=False)  # a late joiner types the code
+    await late.goto(server.origin + "/")
+    await late.get_by_label("Kode (6 tegn)").fill(session.code)
+    await late.get_by_role("button", name="Bli med").click()
+    await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()

@@ -1,25 +1,91 @@
-// Progressive enhancement: follow the facilitator by polling the current step.
+// Progressive enhancement only: the page works without it (plain forms, reload to follow).
+// With it: follow the room live (server-sent events, polling as fallback), send forms without
+// leaving the page, retry a lost submission with the same id, count characters, keep drafts.
 (function () {
   "use strict";
-  var main = document.getElementById("main");
-  if (!main || !main.dataset.step) { return; }
-  var shown = main.dataset.step;
-  // The page follows by itself: the "reload to follow" hint is for script-less browsers.
+  var main = document.getElementById("main"), d = main.dataset;
+  var shown = d.step + "." + d.rev, es = null;
   Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
-  function typing() {
-    var el = document.activeElement;
-    return el && el.tagName === "TEXTAREA" && el.value.length > 0;
+
+  function apply(s) {
+    if (s && s.step + "." + s.rev !== shown) { location.replace("/"); }
   }
   function check() {
-    fetch("/state", { credentials: "same-origin", cache: "no-store" })
+    fetch("/state", { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (s) {
-        if (s && String(s.step) !== shown && !typing()) { window.location.replace("/"); }
-      })
-      .catch(function () {});
+      .then(apply, function () {});
   }
-  setInterval(check, 1000);
-  document.addEventListener("visibilitychange", function () {
-    if (!document.hidden) { check(); }
+  if (window.EventSource) {
+    es = new EventSource("/events");
+    es.onmessage = function (e) { apply(JSON.parse(e.data)); };
+    es.onerror = check;
+  }
+  (function tick() { // slow safety net while streaming, faster when the stream is gone
+    setTimeout(function () { check(); tick(); }, es && es.readyState !== 2 ? 20000 : 3000);
+  })();
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) { check(); } });
+
+  function newId() {
+    var a = new Uint8Array(12);
+    crypto.getRandomValues(a);
+    return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+  function store(key, value) { // drafts survive a reload; private modes may refuse storage
+    try { if (value) { sessionStorage.setItem(key, value); } else { sessionStorage.removeItem(key); } } catch (e) {}
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[method=post]"), function (form) {
+    var status = form.querySelector(".status"), button = form.querySelector("button");
+    var text = form.querySelector("textarea"), sub = form.elements.submission;
+    var draft = text && "draft:" + d.key + ":" + text.id;
+    function count() {
+      var c = document.getElementById(text.getAttribute("aria-describedby"));
+      c.textContent = d.count.replace("{n}", text.value.length).replace("{max}", text.maxLength);
+    }
+    if (text) {
+      try { text.value = sessionStorage.getItem(draft) || ""; } catch (e) {}
+      count();
+      text.addEventListener("input", function () { count(); store(draft, text.value); });
+    }
+    if (!status || !sub) { return; }
+
+    function done(ok, reply) {
+      button.disabled = false;
+      status.textContent = reply.message;
+      status.className = ok ? "status" : "status closed";
+      if (!ok) { return; }
+      sub.value = newId(); // the next submission is a new one
+      if (text) {
+        var box = form.parentNode, li = document.createElement("li");
+        li.textContent = reply.text; // participant text: always text, never HTML
+        box.querySelector(".mine").appendChild(li);
+        box.querySelector(".mine-heading").hidden = false;
+        text.value = "";
+        store(draft, "");
+        count();
+      }
+    }
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var body = new URLSearchParams(new FormData(form)), tries = 0;
+      button.disabled = true;
+      status.className = "status";
+      status.textContent = d.sending;
+      (function send() {
+        fetch(form.action, { method: "POST", body: body, cache: "no-store", headers: { Accept: "application/json" } })
+          .then(function (r) {
+            if (r.status === 503 || r.status === 429) { throw r; } // not stored: try again
+            return r.json().then(function (j) { done(r.ok, j); });
+          })
+          .catch(function () { // lost on the way: the same submission id again, so it counts once
+            if (++tries < 6) {
+              status.textContent = d.retrying;
+              setTimeout(send, 1000 * tries);
+            } else {
+              done(false, { message: d.failed });
+            }
+          });
+      })();
+    });
   });
 })();

@@ -1,0 +1,82 @@
+"""Live following: a server-sent event stream of where the room is, and /state for polling."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from typing import Any
+
+from aiohttp import web
+
+from samspill_tui.session.events import Event, StepChanged, StepStateChanged
+from samspill_tui.session.live import Session
+
+KEEPALIVE = 15.0  # seconds between comments on a quiet stream (finds dropped phones)
+
+
+class Pulse:
+    """Wakes every open stream when the room's step or that step's state changes."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.revision = 0
+        self.closed = False
+        self.streams: dict[str, int] = {}  # participant id -> open streams
+        self._event = asyncio.Event()
+        self._unsubscribe = session.subscribe(self._on_event)
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, StepChanged) or (
+            isinstance(event, StepStateChanged) and event.step_key == self.session.step.key
+        ):
+            self.revision += 1
+            self._wake()
+
+    def _wake(self) -> None:
+        woken, self._event = self._event, asyncio.Event()
+        woken.set()
+
+    def snapshot(self) -> dict[str, int]:
+        """What a phone compares with the page it shows: the step and a revision of its state."""
+        return {"step": self.session.current, "rev": self.revision}
+
+    async def wait(self, timeout: float) -> None:
+        """Return on the next change, on shutdown, or after ``timeout`` seconds."""
+        event = self._event
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout)
+
+    async def close(self, _app: Any = None) -> None:
+        """End every open stream now (the server is shutting down)."""
+        if not self.closed:
+            self.closed = True
+            self._unsubscribe()
+            self._wake()
+
+
+async def stream(request: web.Request, pulse: Pulse, pid: str,
+                 headers: dict[str, str]) -> web.StreamResponse:
+    """Send the room's position now and on every change until the phone or the server leaves."""
+    response = web.StreamResponse(headers={**headers, "Content-Type": "text/event-stream; charset=utf-8",
+                                           "Cache-Control": "no-store"})
+    pulse.streams[pid] = pulse.streams.get(pid, 0) + 1
+    try:
+        await response.prepare(request)
+        await response.write(b"retry: 3000\n\n")
+        sent: dict[str, int] | None = None
+        while not pulse.closed:
+            now = pulse.snapshot()
+            if now != sent:
+                await response.write(f"data: {json.dumps(now)}\n\n".encode())
+                sent = now
+            else:
+                await response.write(b": ok\n\n")
+            await pulse.wait(KEEPALIVE)
+    except ConnectionError:
+        pass  # the phone went away
+    finally:
+        pulse.streams[pid] -= 1
+        if not pulse.streams[pid]:
+            del pulse.streams[pid]
+    return response

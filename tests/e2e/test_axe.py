@@ -1,0 +1,118 @@
+"""WCAG 2.1 AA: axe-core finds no violations on any kind of phone page, light or dark.
+
+axe-core comes from npm (``make test`` runs ``npm ci``) and is injected by the test only;
+it is never served to phones. Pages use the repository's real content in both language forms.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.async_api import Browser, Page, expect
+
+from samspill_tui.content import load_library
+from samspill_tui.session.live import Session
+from samspill_tui.web.server import WebServer
+from tests.conftest import REPO_CONTENT
+from tests.e2e.test_browser import CHROMIUM, browser
+from tests.web.helpers import served
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (os.path.exists(CHROMIUM) and AXE.exists()) and not os.environ.get("CI"),
+        reason="needs Debian chromium and axe-core (`make test` installs both)",
+    ),
+]
+__all__ = ["browser"]  # the fixture, shared with the browser tests
+
+
+async def _violations(page: Page) -> list[dict[str, Any]]:
+    await page.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = await page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))"
+    )
+    return found
+
+
+async def _reflows(page: Page) -> bool:
+    """At 320 CSS pixels wide (a 640 px phone at 200 % zoom) nothing scrolls sideways."""
+    await page.set_viewport_size({"width": 320, "height": 640})
+    fits: bool = await page.evaluate("document.documentElement.scrollWidth <= 320")
+    await page.set_viewport_size({"width": 390, "height": 800})
+    return fits
+
+
+async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str) -> dict[str, Any]:
+    """Every kind of page of ``session`` as a phone sees it; the problems found on each."""
+    context = await browser.new_context(color_scheme=scheme, bypass_csp=True,  # type: ignore[arg-type]
+                                        viewport={"width": 390, "height": 800})
+    page = await context.new_page()
+    problems: dict[str, Any] = {}
+
+    async def check(name: str) -> None:
+        await page.wait_for_load_state()
+        found = await _violations(page)
+        if not await _reflows(page):
+            found.append({"id": "reflow-320px"})
+        if found:
+            problems[f"{session.lang}/{session.programme.id}/{scheme}/{name}"] = found
+
+    await page.goto(server.origin + "/")
+    await check("join")
+    await page.goto(server.origin + "/j/wrong-token")
+    await check("wrong-token")
+    await page.goto(server.join_url)
+    if session.asks_role:
+        await check("role")
+        await page.locator("input[name=role]").first.check()
+        await page.locator("form button").click()
+    main = page.locator("main")
+    seen = set()
+    for index, step in enumerate(session.steps):
+        if step.kind in seen:
+            continue
+        seen.add(step.kind)
+        await session.go_to(index)  # the page follows by itself
+        await expect(main).to_have_attribute("data-step", str(index))
+        await check(step.kind)
+        if step.accepts_votes:
+            await page.locator("input[name=value]").first.check()
+            await page.locator("#vote button").click()
+            await expect(page.locator("#vote .status")).not_to_be_empty()
+            await check(f"{step.kind}-saved")
+        if step.accepts_answers:
+            await page.locator("textarea").first.fill("Et svar <b>med</b> tegn")
+            await page.locator("form button").first.click()
+            await expect(page.locator(".status").first).not_to_be_empty()
+            await check(f"{step.kind}-saved")
+        if step.accepts_votes or step.accepts_answers:
+            await session.set_state(step.key, locked=True)
+            await expect(page.locator(".closed").first).to_be_visible()
+            await check(f"{step.kind}-locked")
+    await context.close()
+    return problems
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+async def test_no_accessibility_violations_on_any_kind_of_page(
+    browser: Browser, tmp_path: Path, lang: str
+) -> None:
+    library = load_library(REPO_CONTENT)
+    problems: dict[str, Any] = {}
+    kinds: set[str] = set()
+    for scheme in ("light", "dark"):
+        for programme in ("folkevalgtdag", "samspill"):
+            async with served(tmp_path, library, lang=lang, name=f"{programme}-{scheme}",
+                              programme=programme) as (session, server):
+                problems.update(await _scan(browser, session, server, scheme))
+                kinds |= {s.kind for s in session.steps}
+    assert {"lobby", "case", "reflection", "poll", "statement", "summary"} <= kinds
+    assert problems == {}

@@ -1,0 +1,52 @@
+"""Helpers of the phone-page tests: a programme that asks for roles, a server with options."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from samspill_tui.content import Library, load_library
+from samspill_tui.session.live import Session
+from samspill_tui.web.server import WebServer
+from tests.conftest import FIXTURE_CONTENT
+
+
+def roles_library(tmp_path: Path) -> Library:
+    """The fixture content with its programme asking participants for their role."""
+    root = tmp_path / "content-roles"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    for path in root.glob("*/programmes/folkevalgtdag.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("roles: nei", "roles: ja"),
+                        encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    assert lib.lang("nb").programmes["folkevalgtdag"].roles
+    return lib
+
+
+@asynccontextmanager
+async def served(tmp_path: Path, library: Library, lang: str = "nb", name: str = "test",
+                 host: str = "127.0.0.1", programme: str = "folkevalgtdag",
+                 **options: Any) -> AsyncIterator[tuple[Session, WebServer]]:
+    """A real session on disk and its real server on a free port."""
+    session = await Session.open(tmp_path, name, programme, library, lang)
+    server = WebServer(session, host, 0, **options)
+    try:
+        await server.start()
+        yield session, server
+    finally:
+        await server.stop()
+        await session.close()
+
+
+class FrozenClock:
+    """A clock that moves only when told (for rate-limit tests without timing)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now

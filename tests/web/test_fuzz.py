@@ -1,0 +1,123 @@
+"""Fuzz every POST endpoint of the real server: never a 500, never an invalid record, still serving."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from samspill_tui.session.live import Session
+from samspill_tui.session.record import ROLES
+from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.web.guard import Limits, Rate
+from tests.web.helpers import roles_library, served
+
+ENDPOINTS = ["/vote", "/answer", "/role", "/kode"]
+FIELDS = ["step", "value", "q", "text", "csrf", "submission", "role", "code"]
+UNLIMITED = Rate(1e9, 1e9)
+FORM = "application/x-www-form-urlencoded"
+
+weird_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(max_size=3000)
+header_sets = st.sampled_from([
+    {}, {"Accept": "application/json"}, {"Origin": "null"}, {"Origin": "http://evil.example"},
+    {"Sec-Fetch-Site": "cross-site"}, {"Content-Type": "text/plain"}, {"Content-Type": "application/json"},
+    {"Content-Type": "application/x-www-form-urlencoded; charset=latin-1"},
+    {"Content-Type": "multipart/form-data; boundary=x"},
+])
+
+
+@st.composite
+def requests(draw: st.DrawFn, session: Session, csrf: str) -> dict[str, Any]:
+    """A POST: a nearly valid form with hostile values and odd fields, or raw bytes; odd headers."""
+    step = draw(st.integers(0, len(session.steps)))
+    votes = sorted({v for s in session.steps for v in session.vote_options(s)})
+
+    def near(*good: str) -> Any:
+        return draw(st.sampled_from(good) | weird_text)
+
+    form = {"step": session.steps[min(step, len(session.steps) - 1)].key, "csrf": csrf,
+            "value": near(*votes, "", "-1"), "q": near("0", "1", "2", "-1", "٣", "9" * 20),
+            "text": near("Svar", " ", "\u202e"), "submission": near("sub-1", "sub-2", "x" * 65, "ü"),
+            "role": near(*ROLES, "sjef"), "code": near(session.code, session.code.lower(), "AAAAAA")}
+    for key in draw(st.sets(st.sampled_from(FIELDS), max_size=3)):
+        del form[key]
+    form.update(draw(st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), weird_text, max_size=2)))
+    raw = draw(st.none() | st.none() | st.binary(max_size=300) | st.binary(min_size=9000, max_size=9100))
+    return {"form": form, "raw": raw, "headers": draw(header_sets), "step": step,
+            "lock": draw(st.sampled_from([False, False, True]))}
+
+
+def valid_request(session: Session, csrf: str, endpoint: str) -> dict[str, Any]:
+    """One request that the endpoint stores (so every run reaches the storing path)."""
+    kind = {"/vote": "statement", "/answer": "reflection"}.get(endpoint, "lobby")
+    step = next(i for i, s in enumerate(session.steps) if s.kind == kind)
+    form = {"step": session.steps[step].key, "csrf": csrf, "value": "4", "q": "0", "text": "Svar",
+            "submission": "sub-1", "role": "annet", "code": session.code}
+    return {"form": form, "raw": None, "headers": {}, "step": step, "lock": False}
+
+
+def _assert_record_is_valid(session: Session) -> None:
+    for step_key, votes in session.votes.items():
+        step = session.step_by_key(step_key)
+        for pid, value in votes.items():
+            assert pid in session.participants and value in session.vote_options(step)
+    for step_key, answers in session.answers.items():
+        step = session.step_by_key(step_key)
+        for answer in answers.values():
+            assert answer.pid in session.participants and 0 <= answer.question < len(step.questions)
+            assert answer.text == clean_text(answer.text) and 0 < len(answer.text) <= MAX_ANSWER_CHARS
+    assert all(p.role in (None, *ROLES) for p in session.participants.values())
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_post_endpoint_survives_fuzzing(tmp_path: Path, endpoint: str) -> None:
+    library = roles_library(tmp_path)
+    limits = Limits(posts=UNLIMITED, joins=UNLIMITED, failures=UNLIMITED)
+
+    async def main() -> None:
+        async with served(tmp_path, library, limits=limits) as (session, server):
+            jar = aiohttp.CookieJar(unsafe=True)
+            async with aiohttp.ClientSession(cookie_jar=jar) as phone, aiohttp.ClientSession() as stranger:
+                async with phone.get(server.join_url) as r:
+                    assert r.status == 200
+                csrf = next(iter(session.participants.values())).csrf
+                loop = asyncio.get_running_loop()
+
+                async def one(req: dict[str, Any]) -> None:
+                    await session.go_to(req["step"])
+                    await session.set_state(session.step.key, locked=req["lock"])
+                    client = stranger if endpoint == "/kode" else phone
+                    body = req["raw"] if req["raw"] is not None else urlencode(req["form"]).encode()
+                    headers = {"Content-Type": FORM, **req["headers"]}
+                    async with client.post(server.origin + endpoint, data=body, headers=headers,
+                                           allow_redirects=False) as r:
+                        assert r.status < 500, (r.status, await r.text())
+                        assert r.status in (200, 303, 400, 403, 413)
+                    _assert_record_is_valid(session)
+
+                @settings(max_examples=120, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+                @given(req=requests(session, csrf))
+                @example(req=valid_request(session, csrf, endpoint))
+                def fuzz(req: dict[str, Any]) -> None:
+                    asyncio.run_coroutine_threadsafe(one(req), loop).result(timeout=60)
+
+                await asyncio.to_thread(fuzz)
+                stored = {"/vote": sum(map(len, session.votes.values())),
+                          "/answer": sum(map(len, session.answers.values())),
+                          "/role": sum(p.role is not None for p in session.participants.values()),
+                          "/kode": len(session.participants) - 1}
+                assert stored[endpoint] > 0  # the fuzzing reached the storing path too
+                async with phone.get(server.origin + "/") as r:  # the app keeps serving
+                    assert r.status == 200
+                async with phone.get(server.origin + "/state") as r:
+                    assert r.status == 200
+
+    asyncio.run(main())
