@@ -181,6 +181,7 @@ async def page(request: web.Request) -> web.StreamResponse:
         "index": session.current,
         "rev": request.app[GUARDS_KEY].pulse.revision,
         "locked": session.state(step.key).locked,
+        "named": session.programme.compares_pair,
         "options": options,
         "mine": mine,
         "mine_label": dict(options).get(mine or ""),

@@ -308,3 +308,20 @@ async def test_served_on_the_announced_lan_address(tmp_path: Path, library: Libr
             assert status == 421
         finally:
             await phone.close()
+
+
+@pytest.mark.parametrize(("programme", "named"), [("samspill", True), ("folkevalgtdag", False)])
+async def test_phone_says_when_answers_are_not_anonymous(tmp_path: Path, library: Library,
+                                                         programme: str, named: bool) -> None:
+    async with served(tmp_path, library, programme=programme) as (session, server):
+        phone = Phone(server)
+        try:
+            status, page = await phone.join()
+            if "name=\"role\"" in page:
+                await phone.post("/role", {"csrf": hidden(page, "csrf"), "role": "ordforer"})
+            await go_to_kind(session, "statement")
+            status, page = await phone.get("/")
+            assert status == 200 and 'name="value"' in page
+            assert ("Dette er ikke anonymt" in page) is named
+        finally:
+            await phone.close()
