@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.store import SessionLockedError
-from samspill_tui.tui.home import HomeScreen
+from samspill_tui.tui.join import Face
 from samspill_tui.tui.run import SessionScreen
-from samspill_tui.tui.views import Face
+from samspill_tui.tui.theme import DARK, LIGHT, THEMES
+
+if TYPE_CHECKING:
+    from samspill_tui.demo import Pace
 
 ServeFn = Callable[[Session], Awaitable[Face]]
 
@@ -27,22 +35,32 @@ class SamspillApp(App[None]):
 
     CSS_PATH = "samspill.tcss"
     TITLE = "Samspill"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "toggle_theme", "Lys/mørk")]
 
     def __init__(self, *, library: Library, lang: str, data_dir: Path, serve: ServeFn,
-                 start: tuple[str, str] | None = None) -> None:
+                 start: tuple[str, str] | None = None, demo: int = 0,
+                 demo_pace: Pace | None = None, min_group: int = MIN_GROUP, theme: str = "light") -> None:
         super().__init__()
+        for registered in THEMES.values():
+            self.register_theme(registered)
+        self.start_theme = THEMES[theme].name
         self.library, self.lang, self.data_dir = library, lang, data_dir
         self.serve = serve
         self.start = start
+        self.min_group = min_group
         self.session: Session | None = None
         self.face: Face | None = None
+        self.demo, self.demo_pace = demo, demo_pace
+        self._demo_task: asyncio.Task[None] | None = None
 
     def on_mount(self) -> None:
-        self.theme = "textual-light"
+        self.theme = self.start_theme
         self.title = t(self.lang, "app.title")
         if self.start is not None:
             self.run_worker(self._start_directly(*self.start), exclusive=True)
         else:
+            from samspill_tui.tui.home import HomeScreen  # deferred: `samspill run` never shows it
+
             self.push_screen(HomeScreen())
 
     async def _start_directly(self, programme_id: str, name: str) -> None:
@@ -65,9 +83,30 @@ class SamspillApp(App[None]):
             await session.close()
             raise
         self.session, self.face = session, face
-        await self.push_screen(SessionScreen(session, face))
+        if self.demo > 0:  # rehearsal: simulated phones through the real web face
+            from samspill_tui.demo import HUMAN_PACE, run_demo
+
+            self._demo_task = asyncio.create_task(
+                run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
+        await self.push_screen(SessionScreen(session, face, self.min_group))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette lists every action of the session screen too."""
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(t(self.lang, "theme.command"), t(self.lang, "theme.help"),
+                            self.action_toggle_theme)
+        if isinstance(screen, SessionScreen):
+            for title, help_text, callback in screen.commands():
+                yield SystemCommand(title, help_text, callback)
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light projector theme and the dark one."""
+        self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
 
     async def on_unmount(self) -> None:
+        if self._demo_task is not None:
+            self._demo_task.cancel()
+            await asyncio.wait([self._demo_task])
         if self.face is not None:
             await self.face.stop()
         if self.session is not None:

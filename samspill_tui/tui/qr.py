@@ -1,4 +1,8 @@
-"""A QR code drawn with half-block characters: dark modules on an explicit light background."""
+"""A QR code drawn with half-block characters, sized to the space it has.
+
+Each module is ``scale`` columns wide and ``scale`` half-rows high: with a terminal cell about
+twice as high as it is wide, a module is square at every scale.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,33 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 QUIET_ZONE = 4
+# Black on white whatever the theme: a code drawn in the theme's colours comes out inverted
+# (light on dark) in a dark theme, and many phone scanners cannot read an inverted code.
 DARK, LIGHT = "#000000", "#ffffff"
+_STYLES = {
+    (upper, lower): Style(color=DARK if upper else LIGHT, bgcolor=DARK if lower else LIGHT)
+    for upper in (False, True)
+    for lower in (False, True)
+}
 
 
 def qr_matrix(data: str) -> list[list[bool]]:
-    """Modules of the QR code for ``data`` (True = dark), with a 4-module quiet zone."""
+    """Modules of the QR code for ``data`` (True = dark), ECC M, with a 4-module quiet zone."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(data)
     code.make(fit=True)
     return [list(row) for row in code.get_matrix()]
+
+
+def fit_scale(modules: int, width: int, height: int, max_scale: int) -> int:
+    """The largest scale (≤ ``max_scale``) at which ``modules`` fit ``width`` × ``height`` cells, or 0."""
+    if modules <= 0:
+        return 0
+    return max(0, min(max_scale, width // modules, (2 * height) // modules))
 
 
 def render_matrix(matrix: list[list[bool]], scale: int = 1) -> Text:
@@ -25,42 +44,65 @@ def render_matrix(matrix: list[list[bool]], scale: int = 1) -> Text:
     rows = [[cell for cell in row for _ in range(scale)] for row in matrix for _ in range(scale)]
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
-    text = Text(no_wrap=True, end="")
+    lines = []
     for top, bottom in zip(rows[0::2], rows[1::2], strict=True):
+        line = Text(no_wrap=True, end="")
         for upper, lower in zip(top, bottom, strict=True):
-            style = Style(color=DARK if upper else LIGHT, bgcolor=DARK if lower else LIGHT)
-            text.append("▀", style)
-        text.append("\n")
-    text.rstrip()
-    return text
+            line.append("▀", _STYLES[upper, lower])
+        lines.append(line)
+    return Text("\n", no_wrap=True, end="").join(lines)
 
 
 class QRCode(Widget):
-    """The join address as a QR code, scaled to the space the widget has."""
+    """``data`` as a QR code at the largest scale that fits; it takes no space when none fits.
+
+    The space is the container's, less ``reserve`` (columns, rows) kept for what sits beside or
+    under it; or, given ``share`` (fractions of width and height), that share of the terminal, for a
+    code in a container that takes its size from its content (a corner).
+    """
 
     DEFAULT_CSS = """
     QRCode { width: auto; height: auto; }
     """
 
-    def __init__(self, data: str, *, max_scale: int = 3, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, data: str, *, reserve: tuple[int, int] = (0, 0), max_scale: int = 8,
+                 share: tuple[float, float] | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.reserve, self.max_scale, self.share = reserve, max_scale, share
         self.data = data
         self.matrix = qr_matrix(data)
-        self.max_scale = max_scale
+
+    @property
+    def modules(self) -> int:
+        """Modules per side, quiet zone included."""
+        return len(self.matrix)
 
     @property
     def scale(self) -> int:
-        """How many cells one module takes, to fill the space available."""
-        size = len(self.matrix)
-        region = self.parent.size if isinstance(self.parent, Widget) else self.size
-        fit = min((region.width - 30) // size, (region.height * 2) // size)
-        return max(1, min(self.max_scale, fit))
+        """Cells per module as drawn now (0: hidden for lack of space)."""
+        return fit_scale(self.modules, self.content_size.width, self.content_size.height, self.max_scale)
 
-    def get_content_width(self, container: object, viewport: object) -> int:
-        return len(self.matrix) * self.scale
+    def set_data(self, data: str) -> None:
+        """Show a new address (e.g. after the join token changed)."""
+        if data != self.data:
+            self.data = data
+            self.matrix = qr_matrix(data)
+            self.refresh(layout=True)
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return (len(self.matrix) * self.scale + 1) // 2
+    def _fit(self, container: Size, viewport: Size) -> int:
+        if self.share is not None:
+            width, height = int(viewport.width * self.share[0]), int(viewport.height * self.share[1])
+        else:
+            width, height = container.width - self.reserve[0], container.height - self.reserve[1]
+        return fit_scale(self.modules, width, height, self.max_scale)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self.modules * self._fit(container, viewport)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return (width + 1) // 2
 
     def render(self) -> Text:
-        return render_matrix(self.matrix, self.scale)
+        scale = self.scale
+        return render_matrix(self.matrix, scale) if scale else Text()

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Label, Markdown, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Markdown
 
-from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import Step
-from samspill_tui.tui.qr import QRCode
-
-
-class Face(Protocol):
-    """What the projector needs to know of the phone face (implemented by the web server)."""
-
-    @property
-    def join_url(self) -> str: ...
-
-    @property
-    def reachable(self) -> bool: ...
-
-    async def stop(self) -> None: ...
+from samspill_tui.tui.join import Face
 
 
 def plain(text: str) -> Text:
@@ -42,28 +27,6 @@ class StepView(Vertical):
 
     def refresh_data(self) -> None:
         """Redraw what depends on votes, answers or participants."""
-
-
-class LobbyView(StepView):
-    """Join QR code, the address as text, and the live number of participants."""
-
-    def compose(self) -> ComposeResult:
-        lang = self.session.lang
-        with Horizontal(id="lobby"):
-            yield QRCode(self.face.join_url, id="qr")
-            with Vertical(id="lobby-info"):
-                yield Static(plain(t(lang, "lobby.scan")), id="scan", markup=False)
-                yield Static(plain(self.face.join_url), id="join-url", markup=False)
-                if not self.face.reachable:
-                    yield Static(plain(t(lang, "lobby.unreachable")), id="unreachable", markup=False)
-                yield Digits("0", id="joined")
-                yield Label(plain(t(lang, "lobby.joined")))
-
-    def on_mount(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        self.query_one("#joined", Digits).update(str(len(self.session.participants)))
 
 
 class CaseView(StepView):

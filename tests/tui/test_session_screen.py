@@ -4,33 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import zxingcpp
-from PIL import ImageOps
 from textual.widgets import Digits, Label, Markdown, Select, Static
 
 from samspill_tui.content import Library
 from samspill_tui.tui.home import HomeScreen
-from samspill_tui.tui.qr import QRCode
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.wall import AnswerItem
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone
-from tests.tui.helpers import make_app, qr_image, wait_for
-
-
-async def test_qr_code_decodes_to_the_address_on_screen(tmp_path: Path, library: Library) -> None:
-    app = make_app(library, tmp_path, ("folkevalgtdag", "qr"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
-        await wait_for(pilot, lambda: app.screen.query(QRCode))
-        await pilot.pause()
-        shown = str(app.screen.query_one("#join-url", Static).render())
-        img = qr_image(app.screen.query_one(QRCode))
-        results = zxingcpp.read_barcodes(img, try_invert=False)
-        assert [r.text for r in results] == [shown]
-        assert shown == app.face.join_url  # type: ignore[union-attr]
-        inverted = zxingcpp.read_barcodes(ImageOps.invert(img), try_invert=False)
-        assert inverted == []
+from tests.tui.helpers import make_app, wait_for
 
 
 async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, library: Library) -> None:

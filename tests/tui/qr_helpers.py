@@ -1,0 +1,88 @@
+"""Helpers for the lobby and QR tests: the screen rasterised for a QR decoder, and the real app
+with a phone face whose list of networks the test chooses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image, ImageOps
+from rich.segment import Segment
+from textual.app import App
+
+from samspill_tui.content import Library
+from samspill_tui.session.live import Session
+from samspill_tui.tui.app import SamspillApp
+from samspill_tui.web.server import WebServer
+
+UPPER, LOWER, FULL = "▀", "▄", "█"
+
+
+def screen_image(app: App[None], pixels: int = 3) -> Image.Image:
+    """Every cell the screen draws, as two half-cell pixels (top, bottom) in its real colours.
+
+    Block characters paint their foreground over the half they cover; every other character is
+    taken as its background (letters are thin strokes, not areas).
+    """
+    strips = app.screen._compositor.render_strips()
+    rows: list[bytes] = []
+    for strip in strips:
+        top, bottom = bytearray(), bytearray()
+        for seg in strip:
+            fg, bg = _grey(seg, fg=True), _grey(seg, fg=False)
+            for ch in seg.text:
+                top.append(fg if ch in (UPPER, FULL) else bg)
+                bottom.append(fg if ch in (LOWER, FULL) else bg)
+        rows += [bytes(top), bytes(bottom)]
+    width = max(len(row) for row in rows)
+    data = b"".join(row.ljust(width, b"\xff") for row in rows)
+    image = Image.frombytes("L", (width, len(rows)), data)
+    return image.resize((width * pixels, len(rows) * pixels), Image.Resampling.NEAREST)
+
+
+def _grey(seg: Segment, *, fg: bool) -> int:
+    colour = seg.style and (seg.style.color if fg else seg.style.bgcolor)
+    if not colour:
+        return 255 if not fg else 0
+    r, g, b = colour.get_truecolor()
+    return round(0.299 * r + 0.587 * g + 0.114 * b)
+
+
+def decode(image: Image.Image) -> list[str]:
+    """The QR codes found in ``image``, read as they are (an inverted code is not read)."""
+    return [r.text for r in zxingcpp.read_barcodes(image, try_invert=False)]
+
+
+def inverted(image: Image.Image) -> Image.Image:
+    """``image`` in negative: what a QR code drawn in a dark theme's colours would look like."""
+    return ImageOps.invert(image)
+
+
+class NetServer(WebServer):
+    """The real server on 127.0.0.1, claiming the networks ``nets`` (interface, address)."""
+
+    def __init__(self, session: Session, nets: list[tuple[str, str]]) -> None:
+        super().__init__(session, "127.0.0.1", 0)
+        self.nets = nets
+
+    def candidates(self) -> list[tuple[str, str]]:
+        return list(self.nets)
+
+
+def face_of(app: SamspillApp) -> NetServer:
+    """The app's phone face, as the test server it is."""
+    assert isinstance(app.face, NetServer)
+    return app.face
+
+
+def lobby_app(library: Library, data_dir: Path, name: str, *, nets: list[tuple[str, str]] | None = None,
+              theme: str = "light") -> SamspillApp:
+    """The real app started at the lobby of session ``name``, with a real server on port 0."""
+    async def serve(session: Session) -> WebServer:
+        server = NetServer(session, nets if nets is not None else [("lo", "127.0.0.1")])
+        await server.start()
+        return server
+
+    return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve,
+                       start=("folkevalgtdag", name), theme=theme)
