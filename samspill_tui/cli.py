@@ -38,12 +38,30 @@ def _parser() -> argparse.ArgumentParser:
                      help=f"smallest group a result is broken down by role for (default: {MIN_GROUP})")
     run.add_argument("--demo", type=int, default=0, metavar="N",
                      help="rehearsal: N simulated participants join, vote and answer over HTTP")
+    run.add_argument("--follows", metavar="SESSION",
+                     help="start with the agreements of this earlier session as the first agenda item")
+    run.add_argument("--attach", type=Path, metavar="FILE",
+                     help="attach a Markdown note (the kommunedirektør's) to the session")
 
     export = sub.add_parser("export", help="write a session summary (safe while it runs)")
     export.add_argument("session")
-    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
+    export.add_argument("--include-hidden", action="store_true",
+                        help="include answers hidden on the projector (marked as hidden)")
+
+    sessions = sub.add_parser("sessions", help="list or delete stored sessions, attach a note")
+    sessions_sub = sessions.add_subparsers(dest="sessions_command", required=True)
+    listing = sessions_sub.add_parser("list", help="name, programme, created, participants, size")
+    delete = sessions_sub.add_parser("delete", help="delete a session and its exports from disk")
+    delete.add_argument("name")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    attach = sessions_sub.add_parser("attach", help="attach a Markdown note to a session")
+    attach.add_argument("name")
+    attach.add_argument("file", type=Path)
+    for command in (listing, delete, attach):
+        command.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
 
     content = sub.add_parser("content", help="content tools")
     content_sub = content.add_subparsers(dest="content_command", required=True)
@@ -85,13 +103,24 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"samspill run: ugyldig navn på økta {args.session!r}", file=sys.stderr)
             return 2
         start = (args.programme, args.session)
+        if getattr(args, "follows", None) or getattr(args, "attach", None):
+            code = _prepare("samspill run", library, args.data_dir, args.session, args.programme,
+                            args.lang, follows=args.follows, attach=args.attach)
+            if code:
+                return code
 
     host = getattr(args, "host", "0.0.0.0")
     port = getattr(args, "port", DEFAULT_PORT)
 
     async def serve(session: Session) -> WebServer:
         server = WebServer(session, host, port)
-        await server.start()
+        server.listen()  # the join address is known now, and a busy port fails here
+
+        async def start_after_lobby() -> None:  # aiohttp is imported after the lobby is painted
+            await app.session_shown.wait()
+            await server.start()
+
+        app.run_worker(start_after_lobby(), name="web", exit_on_error=True)
         return server
 
     app = SamspillApp(library=library, lang=args.lang, data_dir=getattr(args, "data_dir", DEFAULT_DATA),
@@ -102,32 +131,152 @@ def cmd_run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _prepare(command: str, library: Library, data_dir: Path, name: str, programme: str, lang: str, *,
+             follows: str | None = None, attach: Path | None = None) -> int:
+    """With no app running: carry over an earlier session's agreements, attach a note."""
+    import asyncio
+
+    from samspill_tui.export.series import follow_up
+    from samspill_tui.export.summary import UnknownSessionError
+    from samspill_tui.session.live import Rejected, Session
+    from samspill_tui.session.store import SessionLockedError
+
+    note = None
+    if attach is not None:
+        try:
+            note = attach.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{command}: kunne ikke lese {attach}: {exc}", file=sys.stderr)
+            return 1
+
+    async def prepare() -> None:
+        session = await Session.open(data_dir, name, programme, library, lang)
+        try:
+            if follows:
+                n = await follow_up(session, data_dir, follows, library)
+                print(f"Tok med {n} avtale(r) fra «{follows}» i «{name}»", file=sys.stderr)
+            if attach is not None and note is not None:
+                await session.attach(attach.name, note)
+                print(f"La ved {attach} i «{name}»", file=sys.stderr)
+        finally:
+            await session.close()
+
+    messages = {
+        "programme-mismatch": f"økta {name!r} finnes allerede med et annet program",
+        "no-agenda": f"programmet {programme!r} har ingen dagsorden å føre avtalene inn i",
+        "same-session": "en økt kan ikke følge opp seg selv",
+        "too-long": f"{attach} er for stor",
+        "empty": f"{attach} er tom",
+    }
+    try:
+        asyncio.run(prepare())
+    except SessionLockedError:
+        print(f"{command}: økta {name!r} er åpen i en Samspill som kjører. Avslutt den først.",
+              file=sys.stderr)
+        return 1
+    except UnknownSessionError:
+        print(f"{command}: fant ingen økt {follows!r} i {data_dir}", file=sys.stderr)
+        return 1
+    except Rejected as exc:
+        print(f"{command}: {messages.get(exc.code, exc.code)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the summary of a session from its file on disk."""
-    from samspill_tui.export.jsonexport import summary_json
-    from samspill_tui.export.markdown import summary_markdown
+    from samspill_tui.export.files import render, write_atomic
     from samspill_tui.export.summary import UnknownSessionError, summary_from_file
-    from samspill_tui.session.store import BadSessionNameError, check_name
 
     library = _library_or_exit(args.content)
     try:
-        summary = summary_from_file(args.data_dir, check_name(args.session), library)
-    except (UnknownSessionError, BadSessionNameError):
+        summary = summary_from_file(args.data_dir, args.session, library,
+                                    include_hidden=args.include_hidden)
+    except UnknownSessionError:
         print(f"samspill export: fant ingen økt {args.session!r} i {args.data_dir}", file=sys.stderr)
         return 1
-    text = summary_json(summary) if args.format == "json" else summary_markdown(summary)
+    text = render(summary, args.format)
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    tmp = args.out.with_name(f".{args.out.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, args.out)
+        write_atomic(args.out, text)
     except OSError as exc:
         print(f"samspill export: kunne ikke skrive {args.out}: {exc.strerror}", file=sys.stderr)
         return 1
     print(f"Skrev {args.out}", file=sys.stderr)
     return 0
+
+
+def _size(n: int) -> str:
+    return f"{n} B" if n < 1024 else f"{n / 1024:.1f} kB".replace(".", ",")
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    """List stored sessions, delete one (after confirmation), or attach a note to one."""
+    from samspill_tui.export.sessions import delete_session, list_sessions
+    from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
+
+    if args.sessions_command == "list":
+        found = list_sessions(args.data_dir)
+        if not found:
+            print(f"Ingen økter i {args.data_dir}")
+            return 0
+        rows = [("Navn", "Program", "Opprettet", "Deltakere", "Størrelse")]
+        rows += [(s.name, s.programme, s.created[:16].replace("T", " "), str(s.participants), _size(s.size))
+                 for s in found]
+        widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        for row in rows:
+            print("  ".join(v.rjust(w) if i >= 3 else v.ljust(w)
+                            for i, (v, w) in enumerate(zip(row, widths, strict=True))).rstrip())
+        return 0
+    try:
+        name = check_name(args.name)
+    except BadSessionNameError:
+        print(f"samspill sessions: ugyldig navn på økta {args.name!r}", file=sys.stderr)
+        return 2
+    if not (args.data_dir / f"{name}.json").is_file():
+        print(f"samspill sessions: fant ingen økt {name!r} i {args.data_dir}", file=sys.stderr)
+        return 1
+    if args.sessions_command == "attach":
+        return _attach(args, name)
+    if not args.yes:
+        answer = _ask(f"Slette økta «{name}» og alt som er eksportert fra den? "
+                      "Svarene er personopplysninger, og slettingen kan ikke angres. [j/N] ")
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Ingenting er slettet.")
+            return 1
+    try:
+        removed = delete_session(args.data_dir, name)
+    except SessionLockedError:
+        print(f"samspill sessions: økta {name!r} er åpen i en Samspill som kjører. Avslutt den først.",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"samspill sessions: kunne ikke slette {name!r}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Slettet økta «{name}» ({len(removed)} filer).")
+    return 0
+
+
+def _ask(question: str) -> str:
+    try:
+        return input(question)
+    except EOFError:
+        return ""
+
+
+def _attach(args: argparse.Namespace, name: str) -> int:
+    """Attach a Markdown file to a stored session that no app has open."""
+    from samspill_tui.session.store import read_snapshot
+
+    meta = (read_snapshot(args.data_dir / f"{name}.json").get("meta") or [{}])[0]
+    programme, lang = str(meta.get("programme")), str(meta.get("lang", args.lang))
+    library = _library_or_exit(args.content)
+    if programme not in library.lang(lang).programmes:
+        print(f"samspill sessions: programmet {programme!r} finnes ikke i innholdet", file=sys.stderr)
+        return 1
+    return _prepare("samspill sessions", library, args.data_dir, name, programme, lang, attach=args.file)
 
 
 def cmd_content_check(args: argparse.Namespace) -> int:
@@ -152,4 +301,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_export(args)
     if args.command == "content":
         return cmd_content_check(args)
+    if args.command == "sessions":
+        return cmd_sessions(args)
     return cmd_run(args)

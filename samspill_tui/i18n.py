@@ -88,9 +88,28 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.help": "Vis denne oversikten",
         "help.app.quit": "Avslutt (alt er allerede lagret)",
         "help.app.toggle_dark": "Bytt mellom lyst og mørkt tema",
-        "lobby.scan": "Skann QR-koden med mobilen, eller gå til",
+        "lobby.scan": "Skann QR-koden med mobilen for å bli med",
         "lobby.joined": "deltakere har blitt med",
         "lobby.unreachable": "Obs: denne adressen kan ikke nås fra mobiler på nettverket.",
+        "lobby.loopback": (
+            "Obs: {host} er denne maskinen selv, og mobilene kan ikke nå den. "
+            "Velg et annet nettverk med i."
+        ),
+        "lobby.link_local": (
+            "Obs: {host} er en lenkelokal adresse (169.254.x.x eller fe80::), som mobilene som regel "
+            "ikke kan nå. Velg et annet nettverk med i."
+        ),
+        "lobby.no_lan": (
+            "Fant ingen nettverksadresse som mobilene kan nå. Koble maskinen til Wi-Fi eller kabel, "
+            "eller slå på en delt tilkobling (hotspot)."
+        ),
+        "lobby.network": "Nettverket mobilene skal bruke (i bytter):",
+        "lobby.not_for_phones": "(ikke for mobiler)",
+        "lobby.open": "Påmeldingen er åpen",
+        "join.code": "Eller gå til {origin} og skriv koden",
+        "join.code_short": "Kode: {code}",
+        "theme.command": "Lyst eller mørkt tema",
+        "theme.help": "Bytt mellom lyst tema (for projektor) og mørkt tema",
         "step.of": "Steg {n} av {total}",
         "minutes": "{n} min",
         "answered": "{n} av {m} har svart",
@@ -135,6 +154,35 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.csrf": "Skjemaet er utløpt. Last inn siden på nytt og prøv igjen.",
         "err.store": "Svaret ble IKKE lagret. Prøv igjen om litt.",
         "err.bad-request": "Ugyldig forespørsel.",
+        "err.locked": "Steget er stengt for svar. Svaret ble ikke lagret.",
+        "err.bad-role": "Velg en av rollene.",
+        "err.no-roles": "Denne økta spør ikke om rolle.",
+        "err.not-joined": "Du er ikke med i økta ennå. Skann QR-koden på skjermen.",
+        "err.joining-closed": "Det er ikke lenger mulig å bli med i denne økta. Spør fasilitatoren.",
+        "err.too-large": "Innsendingen er for stor.",
+        "web.join_heading": "Bli med",
+        "web.join_intro": "Skann QR-koden på skjermen, eller skriv inn koden som står under den.",
+        "web.code_label": "Kode (6 tegn)",
+        "web.join_button": "Bli med",
+        "web.bad_code": "Koden stemmer ikke. Sjekk koden på skjermen og prøv igjen.",
+        "web.joining_closed": "Det er ikke lenger mulig å bli med i denne økta. Spør fasilitatoren.",
+        "web.bad_host": "Ukjent adresse. Bruk adressen eller QR-koden som står på skjermen.",
+        "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
+        "web.not_found": "Siden finnes ikke.",
+        "web.locked": "Avstemningen er stengt.",
+        "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
+        "web.your_vote": "Ditt svar",
+        "web.count": "{n} av {max} tegn",
+        "web.max_chars": "Høyst {max} tegn.",
+        "web.sending": "Sender …",
+        "web.retrying": "Ikke lagret ennå. Prøver igjen …",
+        "web.failed": "Ikke lagret. Sjekk nettet og trykk på knappen igjen.",
+        "web.refresh": "Oppdater",
+        "web.screen": "Følg med på skjermen.",
+        "web.role_heading": "Velg rolle",
+        "web.role_question": "Hvilken rolle har du?",
+        "web.role_hint": "Rollen brukes bare til å sammenligne svar. Ingen ser hva du svarte.",
+        "web.continue": "Fortsett",
         "sum.session": "Økt",
         "sum.date": "Dato",
         "sum.participants": "Deltakere",
@@ -149,6 +197,77 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.poll": "Avstemning",
         "sum.mean": "Gjennomsnitt (1–5, uten «vet ikke»)",
         "sum.footer": "Laget med Samspill. Svarene er anonyme.",
+        "sum.case": "Sak",
+        "sum.note": "Notat",
+        "sum.agreed": "Avtalt",
+        "sum.agreement": "Avtale",
+        "sum.owner": "Ansvarlig",
+        "sum.due": "Frist",
+        "sum.status": "Status",
+        "sum.no_owner": "Ikke avklart",
+        "sum.no_status": "Ikke fylt ut",
+        "sum.followups": "Oppfølging",
+        "sum.followups_intro": "Dette ble avtalt, med hvem som følger opp og innen når.",
+        "sum.by_role": "Fordelt på rolle",
+        "sum.roles_withheld": (
+            "Fordelingen på roller vises ikke, fordi minst én gruppe har færre enn {n} svar."
+        ),
+        "sum.gap_intro": (
+            "Påstandene er sortert etter hvor langt fra hverandre vurderingene er, størst "
+            "avstand først. Vurderingene vises med rolle, fordi samtalen er mellom to kjente "
+            "personer."
+        ),
+        "sum.gap_waiting": (
+            "Avstandene vises når både ordføreren og kommunedirektøren har vurdert alle "
+            "påstandene."
+        ),
+        "sum.statement": "Påstand",
+        "sum.distance": "Avstand",
+        "sum.highlighted": "framhevet",
+        "sum.hidden": "skjult",
+        "sum.hidden_included": "Eksporten tar med svar som er skjult på skjermen. De er merket «skjult».",
+        "sum.chart": "Fordeling av svar: {title}",
+        "sum.other_notes": "Andre notater",
+        "sum.referat_title": "Referat: {title}",
+        "sum.draft": "Utkast – til godkjenning",
+        "sum.draft_intro": (
+            "Dette er et utkast laget i Samspill. Det blir referat først når deltakerne har "
+            "godkjent det. Referatet rapporteres til kommunestyret og behandles etter "
+            "offentleglova."
+        ),
+        "sum.withheld": "«{title}» ble drøftet i samtalen, men skrives ikke i referatet.",
+        "sum.follows": "Følger opp",
+        "sum.part.resultater": "Gjennomgang av resultater",
+        "sum.part.forventninger": "Nye mål og forventninger",
+        "sum.part.samhandling": "Prinsipper for samhandlingen mellom folkevalgte og administrasjonen",
+        "sum.part.utvikling": "Utviklingstiltak for kommunedirektøren",
+        "sum.carried": "Oppfølging av forrige samtale ({session})",
+        "sum.input": "Innspill på forhånd",
+        "sum.meeting_answers": "Innspill i møtet",
+        "sum.attachment": "Vedlegg: {name}",
+        "sum.referat_footer": "Laget med Samspill. Innspillene er anonyme.",
+        "owner.kommunedirektor": "Kommunedirektøren",
+        "owner.arbeidsgiver": "Arbeidsgiversiden",
+        "owner.ordforer": "Ordføreren",
+        "minutes.title": "Notat og avtaler: {step}",
+        "minutes.note": "Notat (kommer med i oppsummeringen)",
+        "minutes.withheld": (
+            "Dette punktet skrives ikke i referatet. Notat og avtaler her kommer ikke med i "
+            "noen eksport."
+        ),
+        "minutes.agreements": "Avtaler",
+        "minutes.none": "Ingen avtaler ennå. Trykk ctrl+n for å legge til en.",
+        "minutes.new": "Ny avtale",
+        "minutes.edit": "Endre avtale",
+        "minutes.text": "Hva er avtalt?",
+        "minutes.owner": "Hvem følger opp?",
+        "minutes.due": "Frist (dd.mm.åååå)",
+        "minutes.status": "Status",
+        "minutes.bad_due": "Skriv fristen som dd.mm.åååå, for eksempel 30.06.2026.",
+        "minutes.empty": "Skriv hva som er avtalt.",
+        "minutes.saved": "Lagret.",
+        "minutes.deleted": "Avtalen er slettet.",
+        "minutes.failed": "Kunne ikke lagre: {reason}",
     },
     "nn": {
         "app.title": "Samspill",
@@ -233,9 +352,28 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.help": "Vis denne oversikta",
         "help.app.quit": "Avslutt (alt er allereie lagra)",
         "help.app.toggle_dark": "Byt mellom lyst og mørkt tema",
-        "lobby.scan": "Skann QR-koden med mobilen, eller gå til",
+        "lobby.scan": "Skann QR-koden med mobilen for å vere med",
         "lobby.joined": "deltakarar er med",
         "lobby.unreachable": "Merk: denne adressa kan ikkje nåast frå mobilar på nettverket.",
+        "lobby.loopback": (
+            "Merk: {host} er denne maskina sjølv, og mobilane kan ikkje nå henne. "
+            "Vel eit anna nettverk med i."
+        ),
+        "lobby.link_local": (
+            "Merk: {host} er ei lenkelokal adresse (169.254.x.x eller fe80::), som mobilane som regel "
+            "ikkje kan nå. Vel eit anna nettverk med i."
+        ),
+        "lobby.no_lan": (
+            "Fann inga nettverksadresse som mobilane kan nå. Kopla maskina til Wi-Fi eller kabel, "
+            "eller slå på ei delt tilkopling (hotspot)."
+        ),
+        "lobby.network": "Nettverket mobilane skal bruke (i byter):",
+        "lobby.not_for_phones": "(ikkje for mobilar)",
+        "lobby.open": "Påmeldinga er open",
+        "join.code": "Eller gå til {origin} og skriv koden",
+        "join.code_short": "Kode: {code}",
+        "theme.command": "Lyst eller mørkt tema",
+        "theme.help": "Byt mellom lyst tema (for projektor) og mørkt tema",
         "step.of": "Steg {n} av {total}",
         "minutes": "{n} min",
         "answered": "{n} av {m} har svart",
@@ -279,6 +417,35 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.csrf": "Skjemaet har gått ut. Last inn sida på nytt og prøv igjen.",
         "err.store": "Svaret vart IKKJE lagra. Prøv igjen om litt.",
         "err.bad-request": "Ugyldig førespurnad.",
+        "err.locked": "Steget er stengt for svar. Svaret vart ikkje lagra.",
+        "err.bad-role": "Vel ei av rollene.",
+        "err.no-roles": "Denne økta spør ikkje om rolle.",
+        "err.not-joined": "Du er ikkje med i økta enno. Skann QR-koden på skjermen.",
+        "err.joining-closed": "Det er ikkje lenger mogleg å bli med i denne økta. Spør fasilitatoren.",
+        "err.too-large": "Innsendinga er for stor.",
+        "web.join_heading": "Ver med",
+        "web.join_intro": "Skann QR-koden på skjermen, eller skriv inn koden som står under han.",
+        "web.code_label": "Kode (6 teikn)",
+        "web.join_button": "Ver med",
+        "web.bad_code": "Koden stemmer ikkje. Sjekk koden på skjermen og prøv igjen.",
+        "web.joining_closed": "Det er ikkje lenger mogleg å bli med i denne økta. Spør fasilitatoren.",
+        "web.bad_host": "Ukjend adresse. Bruk adressa eller QR-koden som står på skjermen.",
+        "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
+        "web.not_found": "Sida finst ikkje.",
+        "web.locked": "Røystinga er stengd.",
+        "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
+        "web.your_vote": "Svaret ditt",
+        "web.count": "{n} av {max} teikn",
+        "web.max_chars": "Høgst {max} teikn.",
+        "web.sending": "Sender …",
+        "web.retrying": "Ikkje lagra enno. Prøver igjen …",
+        "web.failed": "Ikkje lagra. Sjekk nettet og trykk på knappen igjen.",
+        "web.refresh": "Oppdater",
+        "web.screen": "Følg med på skjermen.",
+        "web.role_heading": "Vel rolle",
+        "web.role_question": "Kva rolle har du?",
+        "web.role_hint": "Rolla vert berre brukt til å samanlikne svar. Ingen ser kva du svara.",
+        "web.continue": "Hald fram",
         "sum.session": "Økt",
         "sum.date": "Dato",
         "sum.participants": "Deltakarar",
@@ -293,6 +460,78 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.poll": "Avrøysting",
         "sum.mean": "Gjennomsnitt (1–5, utan «veit ikkje»)",
         "sum.footer": "Laga med Samspill. Svara er anonyme.",
+        "sum.case": "Sak",
+        "sum.note": "Notat",
+        "sum.agreed": "Avtalt",
+        "sum.agreement": "Avtale",
+        "sum.owner": "Ansvarleg",
+        "sum.due": "Frist",
+        "sum.status": "Status",
+        "sum.no_owner": "Ikkje avklart",
+        "sum.no_status": "Ikkje fylt ut",
+        "sum.followups": "Oppfølging",
+        "sum.followups_intro": "Dette vart avtalt, med kven som følgjer opp og innan når.",
+        "sum.by_role": "Fordelt på rolle",
+        "sum.roles_withheld": (
+            "Fordelinga på roller blir ikkje vist, fordi minst éi gruppe har færre enn {n} "
+            "svar."
+        ),
+        "sum.gap_intro": (
+            "Påstandane er sorterte etter kor langt frå kvarandre vurderingane er, størst "
+            "avstand først. Vurderingane blir viste med rolle, fordi samtalen er mellom to "
+            "kjende personar."
+        ),
+        "sum.gap_waiting": (
+            "Avstandane blir viste når både ordføraren og kommunedirektøren har vurdert alle "
+            "påstandane."
+        ),
+        "sum.statement": "Påstand",
+        "sum.distance": "Avstand",
+        "sum.highlighted": "framheva",
+        "sum.hidden": "skjult",
+        "sum.hidden_included": "Eksporten tek med svar som er skjulte på skjermen. Dei er merkte «skjult».",
+        "sum.chart": "Fordeling av svar: {title}",
+        "sum.other_notes": "Andre notat",
+        "sum.referat_title": "Referat: {title}",
+        "sum.draft": "Utkast – til godkjenning",
+        "sum.draft_intro": (
+            "Dette er eit utkast laga i Samspill. Det blir referat først når deltakarane har "
+            "godkjent det. Referatet blir rapportert til kommunestyret og behandla etter "
+            "offentleglova."
+        ),
+        "sum.withheld": "«{title}» vart drøfta i samtalen, men blir ikkje skrive i referatet.",
+        "sum.follows": "Følgjer opp",
+        "sum.part.resultater": "Gjennomgang av resultat",
+        "sum.part.forventninger": "Nye mål og forventningar",
+        "sum.part.samhandling": "Prinsipp for samhandlinga mellom folkevalde og administrasjonen",
+        "sum.part.utvikling": "Utviklingstiltak for kommunedirektøren",
+        "sum.carried": "Oppfølging av førre samtale ({session})",
+        "sum.input": "Innspel på førehand",
+        "sum.meeting_answers": "Innspel i møtet",
+        "sum.attachment": "Vedlegg: {name}",
+        "sum.referat_footer": "Laga med Samspill. Innspela er anonyme.",
+        "owner.kommunedirektor": "Kommunedirektøren",
+        "owner.arbeidsgiver": "Arbeidsgivarsida",
+        "owner.ordforer": "Ordføraren",
+        "minutes.title": "Notat og avtalar: {step}",
+        "minutes.note": "Notat (kjem med i oppsummeringa)",
+        "minutes.withheld": (
+            "Dette punktet blir ikkje skrive i referatet. Notat og avtalar her kjem ikkje med "
+            "i nokon eksport."
+        ),
+        "minutes.agreements": "Avtalar",
+        "minutes.none": "Ingen avtalar enno. Trykk ctrl+n for å leggje til ein.",
+        "minutes.new": "Ny avtale",
+        "minutes.edit": "Endre avtale",
+        "minutes.text": "Kva er avtalt?",
+        "minutes.owner": "Kven følgjer opp?",
+        "minutes.due": "Frist (dd.mm.åååå)",
+        "minutes.status": "Status",
+        "minutes.bad_due": "Skriv fristen som dd.mm.åååå, til dømes 30.06.2026.",
+        "minutes.empty": "Skriv kva som er avtalt.",
+        "minutes.saved": "Lagra.",
+        "minutes.deleted": "Avtalen er sletta.",
+        "minutes.failed": "Kunne ikkje lagre: {reason}",
     },
 }
 

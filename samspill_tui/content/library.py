@@ -116,6 +116,10 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
             problems.append(Problem(*where, f"unknown case id {ref!r}"))
         elif step.kind == "reflection" and ref not in content.reflections and ref not in content.cases:
             problems.append(Problem(*where, f"unknown reflection set or case id {ref!r}"))
+        elif step.kind == "reflection" and (link := _input_of(content, ref)) and not any(
+                s.kind == "reflection" and s.ref == link for s in programme.steps):
+            problems.append(Problem(*where, f"{ref!r} shows the input of {link!r}: "
+                                            f"add 'reflection {link}' to the programme"))
         elif step.kind == "poll":
             case = content.cases.get(ref)
             if case is None:
@@ -132,6 +136,43 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
             for sid in step.extra:
                 if deck.statement(sid) is None:
                     problems.append(Problem(*where, f"deck {ref!r} has no statement {sid!r}"))
+
+
+def _input_of(content: LanguageContent, ref: str) -> str | None:
+    """The id of the reflection set whose answers agenda item ``ref`` shows, if any."""
+    item = content.reflections.get(ref)
+    return item.input[0] if item and item.input else None
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of front matter key ``key`` in ``path`` (1 if it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+
+
+def _check_links(content: LanguageContent, problems: list[Problem]) -> None:
+    """Each agenda item's ``input`` names one question of a plain reflection set, used once."""
+    used: dict[tuple[str, int], str] = {}
+    for item in content.reflections.values():
+        if item.input is None:
+            continue
+        ref, n = item.input
+        source = content.reflections.get(ref)
+        where = (item.path, _key_line(item.path, "input"))
+        if source is None or ref == item.id:
+            problems.append(Problem(*where, f"input names no other reflection set: {ref!r}"))
+        elif source.input is not None:
+            problems.append(Problem(*where, f"input set {ref!r} is itself an agenda item (has 'input')"))
+        elif n > len(source.questions):
+            problems.append(Problem(*where, f"{ref!r} has {len(source.questions)} questions, not {n}"))
+        elif item.input in used:
+            problems.append(Problem(*where, f"question {n} of {ref!r} is also the input of "
+                                            f"{used[item.input]!r}"))
+        else:
+            used[item.input] = item.id
 
 
 def _check_pairs(library: Library) -> None:
@@ -151,6 +192,12 @@ def _check_pairs(library: Library) -> None:
         if other and [s.id for s in deck.statements] != [s.id for s in other.statements]:
             library.problems.append(
                 _at_id(other.path, f"deck {ident!r} has other statement ids than in bokmål")
+            )
+    for ident, item in nb.reflections.items():
+        twin_set = nn.reflections.get(ident)
+        if twin_set and (item.referat, item.input) != (twin_set.referat, twin_set.input):
+            library.problems.append(
+                _at_id(twin_set.path, f"{ident!r} differs from bokmål in 'referat' or 'input'")
             )
     for ident, case in nb.cases.items():
         twin = nn.cases.get(ident)
@@ -179,6 +226,7 @@ def load_library(root: Path) -> Library:
             library.problems.append(Problem(root / lang, 0, "language folder not found"))
         library.languages[lang] = _load_language(root, lang, library.problems)
     for content in library.languages.values():
+        _check_links(content, library.problems)
         for programme in content.programmes.values():
             _check_programme(programme, content, library.problems)
     _check_pairs(library)

@@ -71,7 +71,11 @@ class Case:
 
 @dataclass(frozen=True)
 class ReflectionSet:
-    """A set of reflection questions with an introduction and facilitator notes."""
+    """A set of reflection questions with an introduction and facilitator notes.
+
+    An agenda item of a referat names its ``referat`` part (or ``nei``: never written down)
+    and may show the answers to question ``input[1]`` (1-based) of reflection set ``input[0]``.
+    """
 
     id: str
     title: str
@@ -79,6 +83,8 @@ class ReflectionSet:
     questions: tuple[str, ...]
     notes: str
     path: Path
+    referat: str = ""
+    input: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,11 @@ class Deck:
         """The statement with this id, if any."""
         return next((s for s in self.statements if s.id == statement_id), None)
 
+
+# The parts of a referat (the minutes of a development conversation), in order; "nei" keeps an
+# item out of the referat and every export of it.
+REFERAT_PARTS = ("resultater", "forventninger", "samhandling", "utvikling")
+NOT_IN_REFERAT = "nei"
 
 STEP_KINDS = ("case", "reflection", "poll", "statements", "gap", "summary")
 

@@ -16,6 +16,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from samspill_tui.content.model import (
+    NOT_IN_REFERAT,
+    REFERAT_PARTS,
     STEP_KINDS,
     Case,
     Deck,
@@ -32,6 +34,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 KEYED_RE = re.compile(r"^(?P<key>[a-z0-9][a-z0-9-]{0,63}):\s*(?P<text>.*)$")
 STEP_RE = re.compile(r"^(?P<words>[^()]*?)\s*(?:\((?P<minutes>[^)]*)\))?\s*$")
 MINUTES_RE = re.compile(r"^(?P<n>\d{1,4})\s*min$")
+INPUT_RE = re.compile(r"^(?P<ref>[a-z0-9][a-z0-9-]{0,63})\s+(?P<item>[1-9]\d{0,2})$")
 MAX_MINUTES = 480
 
 Parsed = Case | ReflectionSet | Deck | Programme
@@ -298,12 +301,29 @@ def _parse_case(p: _FileParser) -> Case:
     )
 
 
+def _referat_links(p: _FileParser) -> tuple[str, tuple[str, int] | None]:
+    """The ``referat`` part and the ``input`` link (set id, 1-based question) of a reflection set."""
+    referat, line = p.meta.get("referat", ("", 1))
+    if "referat" in p.meta and referat not in (*REFERAT_PARTS, NOT_IN_REFERAT):
+        p.problem(line, f"referat must be one of {', '.join((*REFERAT_PARTS, NOT_IN_REFERAT))}, "
+                        f"got {referat!r}")
+    raw, line = p.meta.get("input", ("", 1))
+    if "input" not in p.meta:
+        return referat, None
+    m = INPUT_RE.match(raw)
+    if not m:
+        p.problem(line, f"input must be '<reflection set id> <question number>', got {raw!r}")
+        return referat, None
+    return referat, (m["ref"], int(m["item"]))
+
+
 def _parse_reflection(p: _FileParser) -> ReflectionSet:
-    ident, title = p.header(("id", "title"))
+    ident, title = p.header(("id", "title", "referat", "input"))
     intro, sections = p.sections(2)
     found = _known_sections(p, sections, REFLECTION_SECTIONS)
     questions = _single(p, found, "questions", "Spørsmål", True)
     notes = _single(p, found, "notes", "Fasilitatornotat", False)
+    referat, link = _referat_links(p)
     return ReflectionSet(
         id=ident,
         title=title,
@@ -311,6 +331,8 @@ def _parse_reflection(p: _FileParser) -> ReflectionSet:
         questions=p.questions(questions) if questions else (),
         notes=p.source(notes.start, notes.end) if notes else "",
         path=p.path,
+        referat=referat,
+        input=link,
     )
 
 

@@ -1,1 +1,2 @@
-"""Session summaries: built from a live session or a file snapshot, rendered as Markdown or JSON."""
+"""Session summaries and referats: built from a live session or a file snapshot, rendered as
+Markdown, HTML, CSV or JSON; listing and deleting stored sessions."""

@@ -7,7 +7,7 @@ so what the projector shows and what a phone was told are always durable.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,6 +50,7 @@ from samspill_tui.session.store import Delete, Op, Put, SessionStore, StoreError
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 
 SCHEMA_VERSION = 1
+MAX_ATTACHMENT_CHARS = 100_000
 
 
 class Rejected(ValueError):
@@ -286,6 +287,29 @@ class Session:
             await self._commit([Delete("agreements", key)])
             del self.record.agreements[key]
             self._publish(NotesChanged(agreement.step_key))
+
+    async def carry_over(self, source: str, agreements: Sequence[Agreement]) -> int:
+        """Add the agreements carried from session ``source``; those already here stay as they are.
+
+        Records ``source`` as ``meta["follows"]``; returns how many agreements were added.
+        """
+        new = [a for a in agreements if a.key not in self.record.agreements]
+        await self._commit([*(Put("agreements", a.doc()) for a in new), self._meta_op(follows=source)])
+        self.record.meta["follows"] = source
+        for agreement in new:
+            self.record.agreements[agreement.key] = agreement
+            self._publish(NotesChanged(agreement.step_key))
+        return len(new)
+
+    async def attach(self, name: str, text: str) -> None:
+        """Attach a Markdown note (the kommunedirektør's) as ``meta["attachment"]``, replacing any."""
+        text = clean_text(text.expandtabs(4))
+        if not text:
+            raise Rejected("empty")
+        if len(text) > MAX_ATTACHMENT_CHARS:
+            raise Rejected("too-long")
+        await self._set_meta(NotesChanged("attachment"),
+                             attachment={"name": clean_text(name), "text": text})
 
     # -- participants -----------------------------------------------------------------
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samspill_tui.content.model import Case, LanguageContent, Poll, Programme, Statement
+from samspill_tui.content.model import (
+    Case,
+    LanguageContent,
+    Poll,
+    Programme,
+    ReflectionSet,
+    Statement,
+)
 from samspill_tui.i18n import t
 
 LOBBY, CASE, REFLECTION, POLL, STATEMENT, GAP, SUMMARY = (
@@ -26,6 +33,7 @@ class Step:
     poll: Poll | None = None
     statement: Statement | None = None
     case: Case | None = None
+    reflection: ReflectionSet | None = None
 
     @property
     def accepts_votes(self) -> bool:
@@ -52,7 +60,8 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
             source = content.reflections.get(ref) or content.cases[ref]
             intro = getattr(source, "intro", "")
             steps.append(Step(f"reflection:{ref}", REFLECTION, source.title, spec.minutes,
-                              intro, questions=source.questions))
+                              intro, questions=source.questions,
+                              reflection=source if isinstance(source, ReflectionSet) else None))
         elif spec.kind == "poll":
             case = content.cases[ref]
             steps.append(Step(f"poll:{ref}", POLL, case.title, spec.minutes, poll=case.poll,

@@ -14,18 +14,17 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label
 
-from samspill_tui.export.markdown import summary_markdown
-from samspill_tui.export.summary import summary_from_session
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import POLL, REFLECTION
 from samspill_tui.session.store import StoreError
-from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, StepListScreen
 from samspill_tui.tui.gap import GapView
+from samspill_tui.tui.join import Face, JoinCorner, QRScreen
+from samspill_tui.tui.lobby import LobbyView
 from samspill_tui.tui.timer import StepTimer
-from samspill_tui.tui.views import CaseView, Face, LobbyView, StepView, SummaryView
+from samspill_tui.tui.views import CaseView, StepView, SummaryView
 from samspill_tui.tui.vote import VoteView
 from samspill_tui.tui.wall import ReflectionView
 
@@ -65,6 +64,7 @@ class SessionScreen(Screen[None]):
         Binding("j", "joining", "Påmelding", show=False),
         Binding("J", "new_code", "Ny kode", show=False),
         Binding("x", "reset", "Nullstill", show=False),
+        Binding("m", "minutes", "Notat"),
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
         Binding("q,ctrl+q", "app.quit", "Avslutt"),
@@ -87,7 +87,7 @@ class SessionScreen(Screen[None]):
             yield StepTimer(id="timer")
         with Horizontal(id="main"):
             yield Container(id="body")
-            yield Container(id="corner")
+            yield JoinCorner(self.session, self.face, id="corner")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -146,10 +146,20 @@ class SessionScreen(Screen[None]):
         self.query_one("#step-title", Label).update(header)
         self.query_one(StepTimer).show_step(step.key, step.minutes)
         body = self.query_one("#body", Container)
+        self.set_focus(None)  # the next view decides what has focus, not the removed one
+        corner = self.query_one(JoinCorner)
+        corner.display = step.kind != "lobby"
+        corner.sync()  # the lobby may have announced another address
         await body.remove_children()
         await body.mount(VIEWS[step.kind](session, step, self.face, self.min_group))
+        self.call_after_refresh(self._drop_stale_focus)
         self.refresh_data()
         self.refresh_bindings()
+
+    def _drop_stale_focus(self) -> None:
+        """A removed view may still get its deferred focus; keys must then reach this screen."""
+        if self.focused is not None and not self.focused.is_attached:
+            self.set_focus(None)
 
     # -- which keys apply -------------------------------------------------------------
 
@@ -257,6 +267,8 @@ class SessionScreen(Screen[None]):
 
     def action_steps(self) -> None:
         """Pick a step from the list and move the room there."""
+        from samspill_tui.tui.dialogs import StepListScreen  # deferred: start-up time
+
         async def chosen(index: int | None) -> None:
             if index is not None:
                 await self._do(self.session.go_to(index))
@@ -266,7 +278,7 @@ class SessionScreen(Screen[None]):
 
     def action_qr(self) -> None:
         """Show the join QR code large."""
-        self.notify(self.face.join_url)
+        self.app.push_screen(QRScreen(self.session, self.face))
 
     async def action_joining(self) -> None:
         """Close joining for new phones, or open it again."""
@@ -281,6 +293,8 @@ class SessionScreen(Screen[None]):
 
     def action_reset(self) -> None:
         """Delete the votes and answers of the current step, after confirmation."""
+        from samspill_tui.tui.dialogs import ConfirmScreen  # deferred: start-up time
+
         step = self.session.step
 
         async def confirmed(yes: bool | None) -> None:
@@ -290,19 +304,30 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(t(self.session.lang, "reset.confirm", step=step.title),
                                            self.session.lang), confirmed)
 
+    def action_minutes(self) -> None:
+        """Open the note and the agreements of the current step."""
+        from samspill_tui.tui.minutes import MinutesScreen  # deferred: start-up time
+
+        self.app.push_screen(MinutesScreen(self.session, self.session.step))
+
     def action_help(self) -> None:
         """List every key of this screen."""
+        from samspill_tui.tui.dialogs import HelpScreen  # deferred: start-up time
+
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
         self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
-        """Write the Markdown summary next to the session file."""
-        lang = self.session.lang
-        path = self.session.store.path.with_suffix(".md")
-        text = summary_markdown(summary_from_session(self.session))
+        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder."""
+        from samspill_tui.export.files import export_folder, write_exports  # deferred: start-up
+        from samspill_tui.export.summary import summary_from_session
+
+        session = self.session
+        folder = export_folder(session.store.path.parent, session.name)
+        summary = summary_from_session(session)
         try:
-            await asyncio.to_thread(path.write_text, text, encoding="utf-8")
+            await asyncio.to_thread(write_exports, summary, folder)
         except OSError as exc:
-            self.notify(t(lang, "export.failed", reason=exc.strerror), severity="error")
+            self.notify(t(session.lang, "export.failed", reason=exc.strerror), severity="error")
         else:
-            self.notify(t(lang, "export.done", path=path))
+            self.notify(t(session.lang, "export.done", path=folder))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -69,10 +71,25 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
             js = _export(tmp_path, "json", "--out", str(out))
             assert js.returncode == 0, js.stderr
             doc = json.loads(out.read_text())
-            assert doc["schema"] == "samspill.summary" and doc["version"] == 1
+            assert doc["schema"] == "samspill.summary" and doc["version"] == 2
             assert doc["participants"] == 2
             s01 = next(s for s in doc["steps"] if s["key"] == "statement:dekk/s01")
             assert {d["value"]: d["count"] for d in s01["distribution"]}["5"] == 2
+
+            table = _export(tmp_path, "csv")
+            assert table.returncode == 0, table.stderr
+            rows = list(csv.reader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
+            assert [r[7] for r in rows if r[1] == "statement:dekk/s01"] == ["5", "5"]
+            page = _export(tmp_path, "html")
+            assert page.returncode == 0 and page.stdout.count("<svg") == 3  # poll and two statements
+
+            # the facilitator's e key writes every format; its Markdown equals the file export
+            await pilot.press("e")
+            folder = tmp_path / "live.export"
+            await wait_for(pilot, lambda: (folder / "live.json").exists())
+            written = sorted(p.name for p in folder.iterdir())
+            assert written == [f"live.{x}" for x in ("csv", "html", "json", "md")]
+            assert (folder / "live.md").read_text() == md.stdout
             # the app is still running and still accepts votes after the export
             assert (await a.vote("3"))[0] == 200
         finally:

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Digits, Label, Markdown, Select, Static
 
 from samspill_tui.content import Library
+from samspill_tui.export.files import export_folder
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.wall import AnswerItem
@@ -106,9 +107,10 @@ async def test_summary_screen_exports_markdown_with_e(tmp_path: Path, library: L
         await app.session.go_to(len(app.session.steps) - 1)
         await wait_for(pilot, lambda: app.screen.query("#summary"))
         await pilot.press("e")
-        target = tmp_path / "eks.md"
-        await wait_for(pilot, target.exists)
-        text = target.read_text()
+        folder = export_folder(tmp_path, "eks")
+        await wait_for(pilot, lambda: all((folder / f"eks.{ext}").exists()
+                                          for ext in ("md", "html", "csv", "json")))
+        text = (folder / "eks.md").read_text()
         assert text.startswith("# Folkevalgtdag") and "**Deltakere:** 0" in text
 
 

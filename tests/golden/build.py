@@ -1,0 +1,172 @@
+"""Fixture sessions for the export tests, one per shipped programme, built through the real
+Session API on real TinyDB files. Time is fixed so the files are the same on every run."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from samspill_tui.content.library import Library
+from samspill_tui.export.series import follow_up
+from samspill_tui.session import live
+from samspill_tui.session.live import Session
+from samspill_tui.session.record import Agreement
+from samspill_tui.session.steps import CASE, GAP, POLL, REFLECTION, STATEMENT
+
+EXPORTED = "2026-03-02T15:00:00+00:00"
+PROGRAMMES = ("folkevalgtdag", "formannskap", "samspill", "utviklingssamtale")
+
+# Text a participant might type to break an export: markup, formulas, links, headings.
+NASTY = (
+    "=HYPERLINK(\"http://evil.example\";\"klikk\")",
+    "<script>alert('x')</script> <b>fet</b> &amp;",
+    "[klikk her](javascript:alert(1)) ![bilde](http://evil.example/x.png)",
+    "# Ikke en overskrift\n- ikke en liste\n1. heller ikke\n\n> ikke et sitat",
+    "+47 og -5 grader, @alle | kolonne | `kode` *stjerne* _under_",
+    "Se https://evil.example og www.evil.example",
+)
+PLAIN = (
+    "Vi trenger tydeligere rutiner for når saker skal fram.",
+    "Bra dialog, men informasjonen kommer ofte sent til oss.",
+    "Kommunedirektøren bør prioritere økonomistyringen det neste året.",
+    "Faste møter mellom ordfører og kommunedirektør fungerer godt.",
+)
+
+
+@contextlib.contextmanager
+def fixed_clock(start: str = "2026-03-02T09:00:00+00:00") -> Iterator[None]:
+    """Every timestamp the session writes is one second after the last, from ``start``."""
+    base = datetime.fromisoformat(start)
+    ticks = itertools.count()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(live, "_now", lambda: (base + timedelta(seconds=next(ticks))).astimezone(UTC)
+                   .isoformat(timespec="seconds"))
+        yield
+
+
+async def _go(session: Session, key: str) -> None:
+    await session.go_to(next(i for i, s in enumerate(session.steps) if s.key == key))
+
+
+async def _answer_all(session: Session, pids: list[str], texts: tuple[str, ...], tag: str = "") -> None:
+    """Move through the reflection steps; participants answer in turn."""
+    n = 0
+    for step in session.steps:
+        if step.kind != REFLECTION:
+            continue
+        await _go(session, step.key)
+        for q in range(len(step.questions)):
+            for pid in pids[: 2 + q % 2]:
+                await session.answer(pid, step.key, q, f"{texts[n % len(texts)]}{tag}", f"s{n}")
+                n += 1
+
+
+async def _vote_all(session: Session, pids: list[str]) -> None:
+    for j, step in enumerate(session.steps):
+        if step.kind not in (POLL, STATEMENT):
+            continue
+        await _go(session, step.key)
+        options = session.vote_options(step)
+        for i, pid in enumerate(pids):
+            await session.vote(pid, step.key, options[(i * 3 + j) % len(options)])
+
+
+async def _join(session: Session, n: int) -> list[str]:
+    return [(await session.join()).id for _ in range(n)]
+
+
+async def _workshop(session: Session, participants: int) -> None:
+    """A folkevalgtdag or formannskap: votes, answers (some nasty), moderation, a note, an agreement."""
+    pids = await _join(session, participants)
+    await _vote_all(session, pids)
+    await _answer_all(session, pids, NASTY + PLAIN)
+    first = next(s for s in session.steps if s.kind == REFLECTION)
+    answers = session.step_answers(first)
+    await session.moderate(first.key, answers[0].key, hidden=True)
+    await session.moderate(first.key, answers[1].key, highlighted=True)
+    case = next((s for s in session.steps if s.kind == CASE), first)
+    await session.set_note(case.key, "Gruppa var enig om at ansvaret ligger hos kommunedirektøren.\n"
+                                     "# Ikke overskrift, <i>ikke HTML</i>")
+    await session.save_agreement(Agreement("a1", first.key, "Be om en sak om [rutiner](http://x) =1+1",
+                                           "ordforer", "2026-06-30"))
+
+
+async def _samspill(session: Session) -> None:
+    """Ordfører and kommunedirektør rate every statement; a third phone rates a few."""
+    ordforer, kd, other = await _join(session, 3)
+    await session.choose_role(ordforer, "ordforer")
+    await session.choose_role(kd, "kommunedirektor")
+    await session.choose_role(other, "annet")
+    statements = [s for s in session.steps if s.kind == STATEMENT]
+    for n, step in enumerate(statements):
+        await _go(session, step.key)
+        await session.vote(ordforer, step.key, str(1 + n % 5))
+        await session.vote(kd, step.key, str(1 + (n * 2) % 5) if n % 7 else "0")
+        if n < 3:
+            await session.vote(other, step.key, "3")
+    gap = next(s for s in session.steps if s.kind == GAP)
+    await _go(session, gap.key)
+    await session.save_agreement(Agreement(f"gap|{statements[1].key}", statements[1].key,
+                                           "Vi tar en prat hver mandag", "ordforer", "2026-04-01"))
+    await session.set_note(gap.key, "Største avstand gjaldt informasjonsflyten.")
+
+
+PAY = "LØNN-HEMMELIG"  # planted in everything of the pay item; must never reach an export
+
+
+async def _development(session: Session, data_dir: Path, library: Library) -> None:
+    """Last year's conversation, then this year's: input, notes, agreements, carry-over, a note."""
+    previous = await Session.open(data_dir, "us-2025", "utviklingssamtale", library, session.lang)
+    try:
+        agenda = [s for s in previous.steps if s.key.startswith("reflection:us-")
+                  and s.key != "reflection:us-innspill"]
+        await previous.save_agreement(Agreement("p1", agenda[2].key, "Lage en plan for økonomistyringen",
+                                                "kommunedirektor", "2025-12-31"))
+        await previous.save_agreement(Agreement("p2", agenda[4].key, "Månedlige møter med gruppelederne",
+                                                "ordforer", ""))
+        await previous.save_agreement(Agreement("p3", agenda[5].key, f"Justere lønnen {PAY}",
+                                                "arbeidsgiver", "2025-10-01"))
+    finally:
+        await previous.close()
+    assert await follow_up(session, data_dir, "us-2025", library) == 2
+    carried = [a for a in session.record.agreements.values() if a.step_key == "reflection:us-1-status"]
+    await session.save_agreement(Agreement(carried[0].key, carried[0].step_key, carried[0].text,
+                                           carried[0].owner, carried[0].due, "Gjennomført i januar"))
+    pids = await _join(session, 4)
+    innspill = session.step_by_key("reflection:us-innspill")
+    await _go(session, innspill.key)
+    for q in range(6):
+        for i, pid in enumerate(pids[:3]):
+            text = f"{PAY} innspill" if q == 5 else (NASTY + PLAIN)[(q * 3 + i) % 10]
+            await session.answer(pid, innspill.key, q, text, f"i{q}-{i}")
+    hidden = session.step_answers(innspill)[0]
+    await session.moderate(innspill.key, hidden.key, hidden=True)
+    owners = ("kommunedirektor", "arbeidsgiver", "ordforer")
+    for n, step in enumerate(s for s in session.steps if s.key.startswith("reflection:us-")
+                             and s.key != innspill.key):
+        await _go(session, step.key)
+        secret = PAY if step.key == "reflection:us-6-lonn" else ""
+        await session.answer(pids[0], step.key, 0, f"Svar i møtet {n} {secret}".strip(), f"m{n}")
+        await session.set_note(step.key, f"Notat fra punkt {n + 1}. {secret}\nAndre linje: *ikke kursiv*")
+        await session.save_agreement(Agreement(f"u{n}", step.key, f"Tiltak {n + 1} {secret}".strip(),
+                                               owners[n % 3], f"2026-0{n + 4}-15"))
+    await session.attach("notat.md", "# Notat fra kommunedirektøren\n\nStatus: **god** framdrift.\n\n"
+                                     "<script>alert(1)</script>\n\n- punkt én\n- punkt to")
+
+
+async def build(programme: str, data_dir: Path, library: Library, lang: str = "nb") -> Session:
+    """Create the fixture session of ``programme`` in ``data_dir`` and return it, still open."""
+    name = "us-2026" if programme == "utviklingssamtale" else f"{programme}-fixture"
+    session = await Session.open(data_dir, name, programme, library, lang)
+    if programme == "samspill":
+        await _samspill(session)
+    elif programme == "utviklingssamtale":
+        await _development(session, data_dir, library)
+    else:
+        await _workshop(session, 6 if programme == "folkevalgtdag" else 4)
+    return session

@@ -1,0 +1,187 @@
+"""The command line: `samspill export` in every format, `samspill sessions list|delete|attach`,
+and `run --follows/--attach` preparing a development conversation before the app starts."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from samspill_tui.cli import _prepare, main
+from samspill_tui.content import Library, load_library
+from samspill_tui.export import referat
+from samspill_tui.export.files import export_folder, write_exports
+from samspill_tui.export.summary import summary_from_file
+from samspill_tui.session.live import Session
+from samspill_tui.session.record import Agreement
+from samspill_tui.session.store import SessionStore
+from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
+from tests.golden.build import build, fixed_clock
+
+
+@pytest.fixture(scope="module")
+def repo_library() -> Library:
+    lib = load_library(REPO_CONTENT)
+    lib.require_valid()
+    return lib
+
+
+def _session(data_dir: Path, library: Library, name: str = "okt", joined: int = 2) -> None:
+    async def make() -> None:
+        session = await Session.open(data_dir, name, "folkevalgtdag", library, "nb")
+        try:
+            for _ in range(joined):
+                await session.join()
+        finally:
+            await session.close()
+
+    asyncio.run(make())
+
+
+def _run(*argv: str, content: Path = FIXTURE_CONTENT) -> int:
+    return main(["--content", str(content), *argv])
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_export_prints_each_format(fmt: str, tmp_path: Path, library: Library,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    _session(tmp_path, library)
+    assert _run("export", "okt", "--format", fmt, "--data-dir", str(tmp_path)) == 0
+    out = capsys.readouterr().out
+    first = {"md": "# Folkevalgtdag", "html": "<!DOCTYPE html>", "csv": "\ufeffstep_no,", "json": "{"}[fmt]
+    assert out.startswith(first)
+
+
+def test_export_writes_a_file_and_includes_hidden_only_when_asked(tmp_path: Path, library: Library) -> None:
+    async def make() -> None:
+        session = await Session.open(tmp_path, "okt", "folkevalgtdag", library, "nb")
+        try:
+            pid = (await session.join()).id
+            step = next(s for s in session.steps if s.kind == "reflection")
+            await session.go_to(session.steps.index(step))
+            await session.answer(pid, step.key, 0, "Skjult svar", "x")
+            await session.moderate(step.key, f"{pid}:x", hidden=True)
+        finally:
+            await session.close()
+
+    asyncio.run(make())
+    out = tmp_path / "ut.json"
+    assert _run("export", "okt", "--format", "json", "--out", str(out), "--data-dir", str(tmp_path)) == 0
+    assert "Skjult svar" not in out.read_text()
+    assert _run("export", "okt", "--format", "json", "--out", str(out), "--data-dir", str(tmp_path),
+                "--include-hidden") == 0
+    doc = json.loads(out.read_text())
+    assert doc["include_hidden"] is True
+    answers = [a for s in doc["steps"] for q in s.get("questions", []) for a in q["answers"]]
+    assert answers == [{"text": "Skjult svar", "highlighted": False, "hidden": True}]
+
+
+def test_sessions_list_shows_name_programme_created_participants_size(
+        tmp_path: Path, library: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0
+    assert f"Ingen økter i {tmp_path}" in capsys.readouterr().out
+    _session(tmp_path, library, "a-okt", joined=3)
+    _session(tmp_path, library, "b-okt", joined=0)
+    assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Navn", "Program", "Opprettet", "Deltakere", "Størrelse"]
+    rows = {line.split()[0]: line.split() for line in lines[1:]}
+    assert set(rows) == {"a-okt", "b-okt"}
+    assert rows["a-okt"][1] == "folkevalgtdag" and rows["a-okt"][4] == "3"
+    assert rows["b-okt"][4] == "0" and rows["b-okt"][-1] in ("B", "kB")
+
+
+def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, library: Library,
+                                                                capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _session(tmp_path, library, "slett")
+    _session(tmp_path, library, "behold")
+    write_exports(summary_from_file(tmp_path, "slett", library), export_folder(tmp_path, "slett"))
+    (tmp_path / "slett.md").write_text("# old export from the e key")
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 1
+    assert "Ingenting er slettet." in capsys.readouterr().out
+    assert (tmp_path / "slett.json").exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
+    assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 0
+    assert "Slettet økta «slett» (7 filer)." in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.json", "behold.lock"]
+
+
+def test_sessions_delete_refuses_while_the_session_is_open(tmp_path: Path, library: Library,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    _session(tmp_path, library, "open")
+    holder = SessionStore(tmp_path / "open.json")  # a running app has it open
+    try:
+        assert _run("sessions", "delete", "open", "--yes", "--data-dir", str(tmp_path)) == 1
+        assert "er åpen i en Samspill som kjører" in capsys.readouterr().err
+        assert (tmp_path / "open.json").exists()
+    finally:
+        asyncio.run(holder.close())
+    assert _run("sessions", "delete", "open", "--yes", "--data-dir", str(tmp_path)) == 0
+    assert not (tmp_path / "open.json").exists()
+
+
+def test_sessions_delete_of_unknown_or_bad_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("sessions", "delete", "finnes-ikke", "--yes", "--data-dir", str(tmp_path)) == 1
+    assert "fant ingen økt 'finnes-ikke'" in capsys.readouterr().err
+    assert _run("sessions", "delete", "../x", "--yes", "--data-dir", str(tmp_path)) == 2
+
+
+def test_sessions_attach_stores_the_note_for_the_referat(tmp_path: Path, repo_library: Library,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    async def make() -> None:
+        session = await Session.open(tmp_path, "us", "utviklingssamtale", repo_library, "nb")
+        await session.close()
+
+    asyncio.run(make())
+    note = tmp_path / "notat.md"
+    note.write_text("# Notat\n\nStatus er **god**.\n", encoding="utf-8")
+    assert _run("sessions", "attach", "us", str(note), "--data-dir", str(tmp_path), content=REPO_CONTENT) == 0
+    summary = summary_from_file(tmp_path, "us", repo_library)
+    assert summary.attachment == ("notat.md", "# Notat\n\nStatus er **god**.")
+    missing = tmp_path / "mangler.md"
+    code = _run("sessions", "attach", "us", str(missing), "--data-dir", str(tmp_path), content=REPO_CONTENT)
+    assert code == 1
+    assert "kunne ikke lese" in capsys.readouterr().err
+
+
+def test_run_follows_and_attach_prepare_the_session(tmp_path: Path, repo_library: Library) -> None:
+    async def previous() -> None:
+        with fixed_clock():
+            session = await build("utviklingssamtale", tmp_path, repo_library)
+            await session.close()
+
+    asyncio.run(previous())
+    note = tmp_path / "notat.md"
+    note.write_text("Kort notat.", encoding="utf-8")
+    code = _prepare("samspill run", repo_library, tmp_path, "us-2027", "utviklingssamtale", "nb",
+                    follows="us-2026", attach=note)
+    assert code == 0
+    summary = summary_from_file(tmp_path, "us-2027", repo_library)
+    assert summary.follows == "us-2026" and summary.attachment == ("notat.md", "Kort notat.")
+    status = next(r for r in summary.results if r.step.key == "reflection:us-1-status")
+    carried = [a.text for a in status.agreements if referat.is_carried(a)]
+    assert carried == [f"Tiltak {n}" for n in range(1, 6)]
+    assert _prepare("samspill run", repo_library, tmp_path, "us-2028", "utviklingssamtale", "nb",
+                    follows="us-1999") == 1
+    assert _prepare("samspill run", repo_library, tmp_path, "dag", "folkevalgtdag", "nb",
+                    follows="us-2026") == 1
+
+
+def test_agreement_status_survives_the_round_trip(tmp_path: Path, repo_library: Library) -> None:
+    async def run() -> None:
+        session = await Session.open(tmp_path, "us", "utviklingssamtale", repo_library, "nb")
+        try:
+            await session.save_agreement(Agreement("a", "reflection:us-2-arbeidssituasjon", "Gjør noe",
+                                                   "arbeidsgiver", "2026-05-01", "Startet"))
+        finally:
+            await session.close()
+
+    asyncio.run(run())
+    summary = summary_from_file(tmp_path, "us", repo_library)
+    made = [(a.owner, a.due, a.status) for a in summary.follow_ups]
+    assert made == [("arbeidsgiver", "2026-05-01", "Startet")]

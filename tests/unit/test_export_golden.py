@@ -1,0 +1,46 @@
+"""Golden files: every export format of a fixture session of each shipped programme.
+
+Regenerate after an intended change with ``SAMSPILL_UPDATE_GOLDEN=1 .venv/bin/pytest
+tests/unit/test_export_golden.py`` and review the diff of ``tests/golden/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from samspill_tui.content import Library, load_library
+from samspill_tui.export.files import FORMATS, render
+from samspill_tui.export.summary import summary_from_file
+from tests.conftest import REPO_CONTENT
+from tests.golden.build import EXPORTED, PROGRAMMES, build, fixed_clock
+
+GOLDEN = Path(__file__).parent.parent / "golden"
+UPDATE = os.environ.get("SAMSPILL_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def repo_library() -> Library:
+    lib = load_library(REPO_CONTENT)
+    lib.require_valid()
+    return lib
+
+
+@pytest.mark.parametrize("programme", PROGRAMMES)
+async def test_exports_match_golden_files(programme: str, tmp_path: Path, repo_library: Library) -> None:
+    with fixed_clock():
+        session = await build(programme, tmp_path, repo_library)
+        await session.close()
+    summary = summary_from_file(tmp_path, session.name, repo_library, exported=EXPORTED)
+    mismatched = []
+    for fmt in FORMATS:
+        golden = GOLDEN / f"{programme}.{fmt}"
+        text = render(summary, fmt)
+        if UPDATE:
+            golden.write_bytes(text.encode())
+        elif not golden.exists() or golden.read_bytes().decode() != text:
+            (tmp_path / golden.name).write_bytes(text.encode())
+            mismatched.append(f"{golden.name} (got: {tmp_path / golden.name})")
+    assert not mismatched, f"exports differ from the golden files: {', '.join(mismatched)}"
