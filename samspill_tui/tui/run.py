@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label
 
@@ -134,7 +135,9 @@ class SessionScreen(Screen[None]):
         self.query_one("#step-status", Label).update(Text("  ·  ".join(status)))
         self.set_class(state.locked, "locked")
         for view in self.query(StepView):
-            view.refresh_data()
+            if view.is_attached:  # a view being replaced may lose its children first
+                with contextlib.suppress(NoMatches):
+                    view.refresh_data()
 
     async def show_step(self) -> None:
         """Replace the body with the view of the current step."""

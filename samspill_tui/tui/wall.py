@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import ListItem, ListView, Static
 
+from samspill_tui.export.referat import input_for, input_source
 from samspill_tui.i18n import t
 from samspill_tui.session.record import Answer
 from samspill_tui.tui.views import StepView, plain
@@ -36,6 +39,8 @@ class ReflectionView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(plain("\n".join(f"{n}. {q}" for n, q in enumerate(self.step.questions, 1))),
                      id="questions", markup=False)
+        if input_source(self.session.steps, self.step) is not None:
+            yield VerticalScroll(Static(id="input", markup=False), id="input-box")
         yield Static(plain(t(self.session.lang, "answers.none")), id="no-answers", markup=False)
         yield ListView(id="answers")
 
@@ -48,7 +53,17 @@ class ReflectionView(StepView):
         """The answers on the wall by key."""
         return {item.answer.key: item for item in self.query(AnswerItem)}
 
+    def _show_input(self) -> None:
+        """Under an agenda item: what council members sent in beforehand, as plain text."""
+        for box in self.query("#input").results(Static):
+            collected = input_for(self.session.record, self.session.steps, self.step)
+            text = Text(t(self.session.lang, "wall.input", n=len(collected)) + "\n", style="bold")
+            for answer in collected:
+                text.append(f"• {answer.text}\n")
+            box.update(text)
+
     def refresh_data(self) -> None:
+        self._show_input()
         wall = self.query_one("#answers", ListView)
         answers = self.session.step_answers(self.step)
         self.query_one("#no-answers").display = not answers

@@ -223,3 +223,23 @@ async def test_joining_keys_close_and_rotate(tmp_path: Path, library: Library) -
         await wait_for(pilot, lambda: "stengt" in _text(app, "#step-status"))
         await pilot.press("j", "J")
         await wait_for(pilot, lambda: s.joining_open and s.token != token)
+
+
+async def test_agenda_item_shows_the_input_sent_beforehand(tmp_path: Path) -> None:
+    from samspill_tui.content import load_library
+    from tests.conftest import REPO_CONTENT
+
+    app = make_app(load_library(REPO_CONTENT), tmp_path, ("utviklingssamtale", "us"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        p = await s.join()
+        await go_to_kind(s, "reflection")  # the input step comes first
+        assert s.step.key == "reflection:us-innspill"
+        await s.answer(p.id, s.step.key, 1, "Mer tid til [b]dialog[/b]", "x1")
+        await s.answer(p.id, s.step.key, 2, "Noe om et annet punkt", "x2")
+        item = next(i for i, st in enumerate(s.steps) if st.key == "reflection:us-2-arbeidssituasjon")
+        await s.go_to(item)
+        await wait_for(pilot, lambda: app.screen.query("#input"))
+        shown = _text(app, "#input")
+        assert "(1)" in shown and "Mer tid til [b]dialog[/b]" in shown
+        assert "annet punkt" not in shown
