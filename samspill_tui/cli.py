@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from samspill_tui.content.library import Library, load_library
+from samspill_tui.content.library import Library, load_cached, load_library
 from samspill_tui.i18n import LANGS
 from samspill_tui.session.results import MIN_GROUP
 
@@ -87,7 +87,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from samspill_tui.tui.app import SamspillApp
     from samspill_tui.web.server import WebServer
 
-    library = _library_or_exit(args.content)
+    library = load_cached(args.content, _library_or_exit)  # validated content is cached
     start = None
     if getattr(args, "session", None) or getattr(args, "programme", None):
         if not (args.session and args.programme):

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +28,7 @@ KIND_NAMES = {
     "programmes": "programmes",
 }
 MAX_FILE_BYTES = 1_000_000
+CACHE_FORMAT = 1  # bump when the cached objects change shape
 
 
 @dataclass
@@ -231,3 +238,57 @@ def load_library(root: Path) -> Library:
             _check_programme(programme, content, library.problems)
     _check_pairs(library)
     return library
+
+
+def cache_dir() -> Path:
+    """Where validated content is cached: $SAMSPILL_CACHE_DIR, else $XDG_CACHE_HOME/samspill or ~/.cache."""
+    if found := os.environ.get("SAMSPILL_CACHE_DIR"):
+        return Path(found)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samspill"
+
+
+def _cache_key(root: Path) -> tuple[Path, str]:
+    """The cache file of ``root`` and the key its entry must carry: every content file's path,
+    size and modification time, the content code's own files, and the cache format."""
+    resolved = root.resolve()
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{root}\0{resolved}\0".encode())
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    for path in code + sorted(p for p in resolved.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    name = hashlib.sha256(str(resolved).encode()).hexdigest()[:16]
+    return cache_dir() / f"content-{name}.pickle", digest.hexdigest()
+
+
+def load_cached(root: Path, load: Callable[[Path], Library] = load_library) -> Library:
+    """``load(root)``, or the validated library stored by an earlier call if no file has changed since.
+
+    Only libraries without problems are stored; the key is taken before loading, so a file changed
+    meanwhile makes the entry miss next time. An unreadable or unwritable cache is skipped.
+    """
+    try:
+        file, key = _cache_key(root)
+    except OSError:
+        return load(root)
+    with contextlib.suppress(Exception):  # no entry, or unreadable, or from another version
+        with file.open("rb") as stream:
+            stored_key, library = pickle.load(stream)
+        if stored_key == key and isinstance(library, Library) and not library.problems:
+            return library
+    library = load(root)
+    if not library.problems:
+        with contextlib.suppress(OSError):
+            _store(file, (key, library))
+    return library
+
+
+def _store(file: Path, entry: tuple[str, Library]) -> None:
+    file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".content-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, file)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -52,6 +52,8 @@ class SamspillApp(App[None]):
         self.face: Face | None = None
         self.demo, self.demo_pace = demo, demo_pace
         self._demo_task: asyncio.Task[None] | None = None
+        self.session_shown = asyncio.Event()
+        """Set once the session screen has been refreshed; slow set-up may wait for it."""
 
     def on_mount(self) -> None:
         self.theme = self.start_theme
@@ -88,7 +90,9 @@ class SamspillApp(App[None]):
 
             self._demo_task = asyncio.create_task(
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
-        await self.push_screen(SessionScreen(session, face, self.min_group))
+        screen = SessionScreen(session, face, self.min_group)
+        await self.push_screen(screen)
+        screen.call_after_refresh(self.session_shown.set)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette lists every action of the session screen too."""

@@ -75,7 +75,7 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session, self.face, self.min_group = session, face, min_group
         self._dirty = False
-        self._unsubscribe = session.subscribe(self._on_event)
+        self._unsubscribe: Callable[[], None] = lambda: None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-bar"):
@@ -92,6 +92,7 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
+        self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
         await self.show_step()
         self.set_interval(REFRESH_SECONDS, self._refresh_if_dirty)
 

@@ -17,20 +17,24 @@ class AnswerItem(ListItem):
     """One answer on the wall; a hidden answer shows a placeholder, never its text."""
 
     def __init__(self, answer: Answer, lang: str) -> None:
-        super().__init__(Static(markup=False))
+        super().__init__(Static(self._text(answer, lang), markup=False))
         self.answer, self.lang = answer, lang
+        self._set_classes(answer)
 
-    def on_mount(self) -> None:
-        self.show(self.answer)
+    @staticmethod
+    def _text(answer: Answer, lang: str) -> Text:
+        return plain(t(lang, "wall.hidden") if answer.hidden
+                     else f"{answer.question + 1}. {answer.text}")
+
+    def _set_classes(self, answer: Answer) -> None:
+        self.set_class(answer.hidden, "hidden")
+        self.set_class(answer.highlighted and not answer.hidden, "highlighted")
 
     def show(self, answer: Answer) -> None:
         """Draw ``answer`` (the same key, perhaps newly hidden or highlighted)."""
         self.answer = answer
-        self.set_class(answer.hidden, "hidden")
-        self.set_class(answer.highlighted and not answer.hidden, "highlighted")
-        text = (t(self.lang, "wall.hidden") if answer.hidden
-                else f"{answer.question + 1}. {answer.text}")
-        self.query_one(Static).update(plain(text))
+        self._set_classes(answer)
+        self.query_one(Static).update(self._text(answer, self.lang))
 
 
 class ReflectionView(StepView):

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import time
 from collections.abc import Callable
-
-from aiohttp import web
+from typing import TYPE_CHECKING
 
 from samspill_tui.session.live import Session
-from samspill_tui.web.guard import Limits
 from samspill_tui.web.net import announce_host, interface_addresses, reachable_from_lan
-from samspill_tui.web.routes import build_app
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+    from samspill_tui.web.guard import Limits
 
 SHUTDOWN_TIMEOUT = 2.0  # seconds open requests get on exit (live streams end at once)
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 
 class WebServer:
-    """The aiohttp server of one session: ``start`` in the app's mount, ``stop`` on exit."""
+    """The aiohttp server of one session: ``listen``, then ``start`` in the app's mount, ``stop`` on exit.
+
+    ``listen`` binds the port with the standard library only, so the join address is known (and a
+    busy port fails) before aiohttp is imported; phones that connect before ``start`` wait in the
+    listen backlog.
+    """
 
     def __init__(self, session: Session, host: str, port: int, *, limits: Limits | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -28,30 +36,57 @@ class WebServer:
         self.host = announce_host(host)
         self._announced = {self.host}  # phones that joined on an earlier address keep working
         self.port = 0
-        self.limits = limits or Limits()
+        self._limits = limits
         self.clock = clock
+        self._socket: socket.socket | None = None
         self._runner: web.AppRunner | None = None
 
+    def listen(self) -> None:
+        """Bind the configured host and port (0 picks a free one); OSError if it is taken."""
+        if self._socket is None:
+            self._socket = _bind(self.bind_host or "0.0.0.0", self.requested_port)
+            self.port = self._socket.getsockname()[1]
+
     async def start(self) -> None:
-        """Listen on the configured host and port (0 picks a free one)."""
-        app = build_app(self.session, self)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
+        """Serve phones on the bound socket (binding it first if needed); once started, does nothing."""
+        self.listen()
+        if self._runner is not None or self._socket is None:
+            return
+        from aiohttp import web  # deferred: the lobby is painted before this import
+
+        from samspill_tui.web.routes import build_app
+
+        runner = web.AppRunner(build_app(self.session, self), access_log=None,
+                               shutdown_timeout=SHUTDOWN_TIMEOUT)
+        sock = self._socket
         await runner.setup()
+        if self._socket is not sock:  # stopped meanwhile (the app quit while this was starting)
+            await runner.cleanup()
+            return
         try:
-            site = web.TCPSite(runner, self.bind_host or "0.0.0.0", self.requested_port,
-                               reuse_address=True)
-            await site.start()
+            await web.SockSite(runner, sock).start()
         except BaseException:
             await runner.cleanup()
             raise
         self._runner = runner
-        self.port = runner.addresses[0][1]
 
     async def stop(self) -> None:
         """End live streams, close every connection and stop listening."""
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
+
+    @property
+    def limits(self) -> Limits:
+        """The rate and size limits of the phone face (the defaults unless given)."""
+        if self._limits is None:
+            from samspill_tui.web.guard import Limits  # deferred: imports aiohttp
+
+            self._limits = Limits()
+        return self._limits
 
     @property
     def origin(self) -> str:
@@ -98,6 +133,24 @@ class WebServer:
     def cookie_name(self) -> str:
         """The participant cookie's name; it includes the port so two sessions never clash."""
         return f"samspill_{self.port}"
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on the first address ``host`` resolves to, as aiohttp's TCPSite binds it."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(address)
+        sock.listen(128)
+        sock.setblocking(False)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def _bracketed(host: str) -> str:

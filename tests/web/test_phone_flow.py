@@ -325,3 +325,21 @@ async def test_phone_says_when_answers_are_not_anonymous(tmp_path: Path, library
             assert ("Dette er ikke anonymt" in page) is named
         finally:
             await phone.close()
+
+
+async def test_address_is_known_before_serving_and_a_taken_port_fails(session: Session) -> None:
+    first = WebServer(session, "127.0.0.1", 0)
+    first.listen()
+    try:
+        assert first.port > 0 and first.join_url.startswith(f"http://127.0.0.1:{first.port}/j/")
+        second = WebServer(session, "127.0.0.1", first.port)
+        with pytest.raises(OSError):
+            second.listen()
+        await first.start()
+        phone = Phone(first)
+        try:
+            assert (await phone.join())[0] == 200
+        finally:
+            await phone.close()
+    finally:
+        await first.stop()
