@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check browser clean
+.PHONY: run test check browser clean bench bench-crash bench-startup
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,12 +23,30 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; \
 	fi
 
+# axe-core for the phone page's accessibility scan (test-time only, never served to phones).
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: $(STAMP) browser check
+test: $(STAMP) browser $(AXE) check
 	$(BIN)/pytest -q
 
+# Benchmarks, results in bench/RESULTS.md: the 500-phone storm with its baselines (about two
+# minutes), and the long crash run (200 SIGKILLs under a stream of votes, about five minutes).
+bench: $(STAMP)
+	$(BIN)/python -m bench.storm
+
+bench-crash: $(STAMP)
+	$(BIN)/python -m bench.crash --kills 200
+
+# Start-up: launch to the lobby with its QR code, against a bare Textual app (about a minute).
+bench-startup: $(STAMP)
+	$(BIN)/python -m bench.startup --runs 30
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

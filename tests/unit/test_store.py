@@ -1,18 +1,44 @@
-"""The durable store: resume, atomic writes, the lock, and failing disks."""
+"""The durable store: resume, atomic writes, sharding, group commit, the lock, and failing disks."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
 
 from samspill_tui.content import Library
+from samspill_tui.session import store as store_module
 from samspill_tui.session.live import Session
-from samspill_tui.session.store import SessionLockedError, SessionStore, StoreError
+from samspill_tui.session.store import (
+    TABLES,
+    Delete,
+    Op,
+    Put,
+    SessionLockedError,
+    SessionStore,
+    StoreError,
+    read_snapshot,
+)
 from tests.conftest import go_to_kind
+
+
+def tiny_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the file as TinyDB itself (default storage, read-only) reads it."""
+    db = TinyDB(path, access_mode="r")
+    try:
+        return {name: [dict(d) for d in db.table(name).all()] for name in db.tables()}
+    finally:
+        db.close()
 
 
 async def test_resume_after_reopen_keeps_everything(tmp_path: Path, library: Library) -> None:
@@ -34,7 +60,7 @@ async def test_resume_after_reopen_keeps_everything(tmp_path: Path, library: Lib
         await again.close()
 
 
-async def test_file_is_valid_json_after_every_write(tmp_path: Path, library: Library) -> None:
+async def test_file_is_valid_tinydb_json_after_every_write(tmp_path: Path, library: Library) -> None:
     s = await Session.open(tmp_path, "j", "folkevalgtdag", library, "nb")
     path = tmp_path / "j.json"
     try:
@@ -43,21 +69,184 @@ async def test_file_is_valid_json_after_every_write(tmp_path: Path, library: Lib
         await go_to_kind(s, "reflection")
         for n in range(5):
             await s.answer(p.id, s.step.key, 0, f"svar {n}", f"sub{n}")
-            data = json.loads(path.read_text())
-            assert len(data["answers"]) == n + 1
+            json.loads(path.read_text())
+            assert len(read_snapshot(path)["answers"]) == n + 1
+            assert [a["text"] for a in tiny_tables(path)[f"answers/{s.step.key}"]] == [
+                f"svar {i}" for i in range(n + 1)]
         assert not [f for f in os.listdir(tmp_path) if f.endswith(".tmp")]
     finally:
         await s.close()
 
 
-async def test_second_app_on_same_session_is_refused(tmp_path: Path, library: Library) -> None:
-    s = await Session.open(tmp_path, "l", "folkevalgtdag", library, "nb")
+async def test_votes_are_sharded_per_step_and_merged_for_readers(tmp_path: Path, library: Library) -> None:
+    s = await Session.open(tmp_path, "v", "folkevalgtdag", library, "nb")
+    path = tmp_path / "v.json"
     try:
-        with pytest.raises(SessionLockedError):
-            SessionStore(tmp_path / "l.json")
+        p, q = await s.join(), await s.join()
+        await go_to_kind(s, "statement")
+        first = s.step.key
+        await s.vote(p.id, first, "1")
+        await s.vote(q.id, first, "2")
+        await s.go_to(s.current + 1)
+        second = s.step.key
+        await s.vote(p.id, second, "3")
+        await s.vote(p.id, second, "4")  # changed: replaced, not added
+        await s.reset_step(first)  # deletes by key, wherever the vote lives
     finally:
         await s.close()
-    SessionStore(tmp_path / "l.json")  # released on close
+    tables = tiny_tables(path)
+    assert tables[f"votes/{first}"] == []
+    assert [v["value"] for v in tables[f"votes/{second}"]] == ["4"]
+    assert "votes" not in tables
+    snapshot = read_snapshot(path)
+    assert set(snapshot) == set(TABLES)
+    assert [(v["step"], v["value"]) for v in snapshot["votes"]] == [(second, "4")]
+    store = SessionStore(path)
+    try:
+        assert await store.load() == snapshot
+    finally:
+        await store.close()
+
+
+async def test_concurrent_commits_share_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = SessionStore(tmp_path / "g.json")
+    await store.load()
+    replaced: list[object] = []
+    real_replace = os.replace
+
+    def counting_replace(src: Any, dst: Any) -> None:
+        replaced.append(dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", counting_replace)
+    try:
+        await asyncio.gather(*(store.commit([Put("votes", {"k": f"s|{n}", "step": "s", "pid": str(n),
+                                                           "value": "1"})]) for n in range(200)))
+    finally:
+        await store.close()
+    assert len(read_snapshot(tmp_path / "g.json")["votes"]) == 200
+    assert 1 <= len(replaced) < 200  # group commit: many votes per write
+
+
+# Random batches of puts and deletes, checked against a plain dict model after every batch.
+KEYS = st.sampled_from(["a", "b", "c", "d"])
+STEPS = st.sampled_from(["s1", "s2"])
+OPS = st.one_of(
+    st.builds(lambda t, k, step, v: Put(t, {"k": k, "step": step, "v": v}),
+              st.sampled_from(["votes", "answers", "notes"]), KEYS, STEPS, st.integers(0, 9)),
+    st.builds(Delete, st.sampled_from(["votes", "answers", "notes"]), KEYS),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(st.lists(OPS, min_size=1, max_size=6), min_size=1, max_size=6))
+def test_store_matches_a_simple_model(tmp_path_factory: pytest.TempPathFactory,
+                                      batches: list[list[Op]]) -> None:
+    path = tmp_path_factory.mktemp("model") / "m.json"
+
+    async def run() -> None:
+        model: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
+        store = SessionStore(path)
+        await store.load()
+        try:
+            for batch in batches:
+                # one batch: everything committed together is written together
+                await asyncio.gather(*(store.commit([op]) for op in batch))
+                for op in batch:
+                    if isinstance(op, Put):
+                        model[op.table][op.doc["k"]] = op.doc
+                    else:
+                        model[op.table].pop(op.key, None)
+                on_disk = read_snapshot(path)
+                assert {t: {d["k"]: d for d in on_disk[t]} for t in TABLES} == model
+                assert all(len({d["k"] for d in on_disk[t]}) == len(on_disk[t]) for t in TABLES)
+        finally:
+            await store.close()
+        again = SessionStore(path)
+        try:
+            loaded = await again.load()
+            assert {t: {d["k"]: d for d in loaded[t]} for t in TABLES} == model
+        finally:
+            await again.close()
+
+    asyncio.run(run())
+
+
+async def test_old_unsharded_file_is_read_and_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "o.json"
+    path.write_text(json.dumps({"votes": {"1": {"k": "s|p", "step": "s", "pid": "p", "value": "2"}}}))
+    store = SessionStore(path)
+    try:
+        assert [v["value"] for v in (await store.load())["votes"]] == ["2"]
+        await store.commit([Put("votes", {"k": "s|p", "step": "s", "pid": "p", "value": "5"})])
+    finally:
+        await store.close()
+    assert [v["value"] for v in read_snapshot(path)["votes"]] == ["5"]
+    assert tiny_tables(path)["votes"] == []
+
+
+async def test_a_bad_document_fails_its_batch_only(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "b.json")
+    await store.load()
+    try:
+        with pytest.raises(KeyError):
+            await store.commit([Put("votes", {"k": "no step"})])
+        await store.commit([Put("notes", {"k": "n", "text": "ok"})])
+    finally:
+        await store.close()
+    assert read_snapshot(tmp_path / "b.json")["notes"] == [{"k": "n", "text": "ok"}]
+    assert read_snapshot(tmp_path / "b.json")["votes"] == []
+
+
+async def test_second_app_on_same_session_is_refused_and_told_who(tmp_path: Path, library: Library) -> None:
+    s = await Session.open(tmp_path, "l", "folkevalgtdag", library, "nb")
+    try:
+        with pytest.raises(SessionLockedError) as refused:
+            SessionStore(tmp_path / "l.json")
+        assert f"pid {os.getpid()}" in str(refused.value)
+    finally:
+        await s.close()
+    store = SessionStore(tmp_path / "l.json")  # released on close
+    assert store.stale_owner is None  # closed properly: nothing stale
+    await store.close()
+
+
+LOCK_AND_WAIT = """
+import sys, time
+from pathlib import Path
+from samspill_tui.session.store import SessionStore
+store = SessionStore(Path(sys.argv[1]))
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_lock_of_a_killed_app_does_not_block_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    child = subprocess.Popen([sys.executable, "-c", LOCK_AND_WAIT, str(path)], stdout=subprocess.PIPE,
+                             text=True, cwd=Path(__file__).parents[2])
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "locked"
+        with pytest.raises(SessionLockedError) as refused:
+            SessionStore(path)
+        assert f"pid {child.pid}" in str(refused.value)
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+    store = SessionStore(path)  # the OS released the dead app's lock
+    try:
+        assert store.stale_owner is not None and f"pid {child.pid}" in store.stale_owner
+    finally:
+        asyncio.run(store.close())
+
+
+async def test_temp_files_left_by_a_crash_are_removed(tmp_path: Path) -> None:
+    leftover = tmp_path / ".t.json.abc123.tmp"
+    leftover.write_text("{half")
+    store = SessionStore(tmp_path / "t.json")
+    await store.load()
+    await store.close()
+    assert not leftover.exists()
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
@@ -65,25 +254,57 @@ async def test_second_app_on_same_session_is_refused(tmp_path: Path, library: Li
 async def test_write_failure_acknowledges_nothing_and_recovers(
     tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch, code: int, target: str
 ) -> None:
+    monkeypatch.setattr(store_module, "RETRY_DELAYS", (0.0, 0.0))
     s = await Session.open(tmp_path, "f", "folkevalgtdag", library, "nb")
     path = tmp_path / "f.json"
     try:
-        p = await s.join()
+        p, q = await s.join(), await s.join()
         await go_to_kind(s, "statement")
+        await s.vote(p.id, s.step.key, "2")
         before = path.read_bytes()
         real = getattr(os, target)
+        attempts: list[object] = []
 
         def failing(*args: object) -> None:
+            attempts.append(args)
             raise OSError(code, os.strerror(code))
 
         monkeypatch.setattr(os, target, failing)
-        with pytest.raises(StoreError):
-            await s.vote(p.id, s.step.key, "5")
+        results = await asyncio.gather(s.vote(p.id, s.step.key, "5"), s.vote(q.id, s.step.key, "1"),
+                                       return_exceptions=True)
+        assert all(isinstance(r, StoreError) for r in results)  # no phone told «registrert»
+        assert len(attempts) >= 3  # the writer retried before giving up
         assert path.read_bytes() == before  # the old file is intact
-        assert s.my_vote(p.id, s.step.key) is None  # nothing shown as recorded
+        assert not [f for f in os.listdir(tmp_path) if f.endswith(".tmp")]
+        assert s.my_vote(p.id, s.step.key) == "2"  # nothing shown as recorded
         monkeypatch.setattr(os, target, real)
         await s.vote(p.id, s.step.key, "5")  # the disk has room again
-        data = json.loads(path.read_text())
-        assert [v["value"] for v in data["votes"].values()] == ["5"]
+        data = read_snapshot(path)
+        assert [v["value"] for v in data["votes"]] == ["5"]  # q's failed vote was undone, not kept
+        assert len(data["participants"]) == 2
+    finally:
+        await s.close()
+
+
+async def test_a_passing_failure_is_retried_and_acknowledged(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "RETRY_DELAYS", (0.0, 0.0))
+    s = await Session.open(tmp_path, "r", "folkevalgtdag", library, "nb")
+    try:
+        p = await s.join()
+        await go_to_kind(s, "statement")
+        real = os.fsync
+        failures = [OSError(errno.ENOSPC, "full")]
+
+        def once(fd: int) -> None:
+            if failures:
+                raise failures.pop()
+            real(fd)
+
+        monkeypatch.setattr(os, "fsync", once)
+        await s.vote(p.id, s.step.key, "3")
+        assert not failures
+        assert [v["value"] for v in read_snapshot(tmp_path / "r.json")["votes"]] == ["3"]
     finally:
         await s.close()

@@ -1,0 +1,1 @@
+"""Benchmarks of Samspill; results and how to run them are in bench/RESULTS.md."""

@@ -1,0 +1,273 @@
+"""The server side of the benchmarks and crash tests, run as a child process.
+
+    python -m bench.server --mode samspill|bare|tinydb --data-dir DIR [--content DIR]
+                           [--programme ID] [--port N] [--tui] [--go KIND]
+
+``samspill`` is the real Session and WebServer (with ``--tui`` inside the real Textual app,
+headless, as the projector runs it, each statement's live results shown as it opens);
+``bare`` is a bare aiohttp handler, and ``tinydb`` the same handler storing each vote with one
+insert into TinyDB's default storage: the baselines.
+
+It prints one JSON line when it is serving ({"origin", "join", "steps", "pid"}), then reads
+commands on stdin, one per line, and answers each with one JSON line:
+``go N`` (move to step N), ``mark`` (start measuring), ``stats`` (loop lag, tally redraws, memory
+since ``mark``), ``quit``. Phones may vote faster than people: the web face's per-phone and
+per-address rate limits are raised (``LIMITS``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from tinydb import TinyDB
+
+from bench.measure import Monitor
+from samspill_tui.content import Library, load_library
+from samspill_tui.session.live import Session
+from samspill_tui.session.results import SCALE_OPTIONS
+from samspill_tui.session.steps import Step, build_steps
+from samspill_tui.web.guard import Limits, Rate
+from samspill_tui.web.server import WebServer
+
+ROOT = Path(__file__).resolve().parent.parent
+NAME = "bench"
+LIMITS = Limits(posts=Rate(10_000, 10_000.0), joins=Rate(10_000, 10_000.0))
+BENCH_PROGRAMME = """---
+id: bench
+title: Benchmark
+roles: nei
+---
+
+Every statement of the deck, then a reflection with several questions.
+
+## Steg
+
+1. statements godt-samspill (1 min)
+2. reflection samspill-forventninger (1 min)
+3. summary (1 min)
+"""
+
+
+def bench_content(root: Path) -> Path:
+    """The bundled content plus the benchmark's programme, copied under ``root``."""
+    content = root / "content"
+    if not content.exists():
+        shutil.copytree(ROOT / "content", content)
+        for lang in ("nb", "nn"):
+            (content / lang / "programmes" / "bench.md").write_text(BENCH_PROGRAMME, encoding="utf-8")
+    return content
+
+
+def reply(**values: Any) -> None:
+    """One JSON line on stdout for the parent."""
+    sys.stdout.write(json.dumps(values) + "\n")
+    sys.stdout.flush()
+
+
+async def serve_commands(go: Callable[[int], Awaitable[None]], monitor: Monitor) -> None:
+    """Answer the parent's commands on stdin until ``quit`` or end of input."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while line := (await reader.readline()).decode().split():
+        if line[0] == "go":
+            await go(int(line[1]))
+            reply(ok=True)
+        elif line[0] == "mark":
+            monitor.mark()
+            reply(ok=True)
+        elif line[0] == "stats":
+            reply(**monitor.stats())
+        elif line[0] == "quit":
+            break
+
+
+# -- baselines ------------------------------------------------------------------------------
+
+
+class Baseline:
+    """A bare aiohttp handler with the phone face's shape: join, page with hidden fields, posts.
+
+    With a ``db`` it stores every vote and answer with one ``insert`` into TinyDB's default
+    storage, in the handler, as a naive app would.
+    """
+
+    def __init__(self, steps: list[Step], db: TinyDB | None) -> None:
+        self.steps, self.db, self.current = steps, db, 0
+        self.origin = ""
+        self.token = secrets.token_urlsafe(16)
+
+    def app(self) -> web.Application:
+        """The aiohttp application."""
+        app = web.Application()
+        app.router.add_get("/j/{token}", self.join)
+        app.router.add_get("/", self.page)
+        app.router.add_post("/vote", self.post)
+        app.router.add_post("/answer", self.post)
+        return app
+
+    async def go(self, index: int) -> None:
+        """Move to step ``index``."""
+        self.current = index
+
+    async def join(self, request: web.Request) -> web.StreamResponse:
+        """Set a participant cookie and show the page."""
+        response = web.HTTPSeeOther("/")
+        response.set_cookie("samspill_bare", secrets.token_urlsafe(16), httponly=True)
+        raise response
+
+    async def page(self, request: web.Request) -> web.Response:
+        """The current step's forms."""
+        step = self.steps[self.current]
+        hidden = (f'<input type="hidden" name="step" value="{step.key}">'
+                  f'<input type="hidden" name="csrf" value="c">'
+                  f'<input type="hidden" name="submission" value="{secrets.token_urlsafe(9)}">')
+        forms = ""
+        if step.accepts_votes:
+            radios = "".join(f'<input type="radio" name="value" value="{v}">' for v in SCALE_OPTIONS)
+            forms = f'<form method="post" action="/vote">{radios}{hidden}</form>'
+        for q in range(len(step.questions)):
+            forms += (f'<form method="post" action="/answer"><textarea name="text"></textarea>'
+                      f'<input type="hidden" name="q" value="{q}">{hidden}</form>')
+        return web.Response(text=f"<!doctype html><title>b</title>{forms}", content_type="text/html")
+
+    async def post(self, request: web.Request) -> web.Response:
+        """«Saved» (after one TinyDB insert, with a database)."""
+        if self.db is not None:
+            form = await request.post()
+            self.db.insert({"pid": request.cookies.get("samspill_bare", ""), "path": request.path,
+                            **{k: str(v) for k, v in form.items() if k != "csrf"}})
+        return web.Response(status=303, headers={"Location": "/?saved=1"})
+
+
+async def run_baseline(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
+    programme = library.lang("nb").programmes[args.programme]
+    steps = build_steps(programme, library.lang("nb"), "nb")
+    db = TinyDB(args.data_dir / f"{NAME}.json") if args.mode == "tinydb" else None
+    base = Baseline(steps, db)
+    if args.go:
+        base.current = next(i for i, s in enumerate(steps) if s.kind == args.go)
+    runner = web.AppRunner(base.app(), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", args.port, reuse_address=True).start()
+    origin = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    hello(origin, f"{origin}/j/{base.token}", steps)
+    await serve_commands(base.go, monitor)
+    await runner.cleanup()
+    if db is not None:
+        db.close()
+
+
+# -- the real thing ---------------------------------------------------------------------------
+
+
+def hello(origin: str, join: str, steps: list[Step]) -> None:
+    """Tell the parent where to send phones, and the steps."""
+    reply(origin=origin, join=join, pid=os.getpid(),
+          steps=[[s.key, s.kind, len(s.questions)] for s in steps])
+
+
+async def first_of_kind(session: Session, kind: str | None) -> None:
+    """Move a fresh session (still in the lobby) to its first step of ``kind``."""
+    if kind and session.current == 0:
+        await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == kind))
+
+
+async def run_samspill(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
+    session = await Session.open(args.data_dir, NAME, args.programme, library, "nb")
+    session.subscribe(monitor.on_event)
+    server = WebServer(session, "127.0.0.1", args.port, limits=LIMITS)
+    try:
+        await server.start()
+        await first_of_kind(session, args.go)
+        hello(server.origin, server.join_url, session.steps)
+        await serve_commands(session.go_to, monitor)
+    finally:
+        await server.stop()
+        await session.close()
+
+
+async def run_samspill_tui(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
+    """The real app as the facilitator runs it, headless: aiohttp inside Textual's loop."""
+    from samspill_tui.tui.app import SamspillApp
+    from samspill_tui.tui.run import VIEWS
+    from samspill_tui.tui.views import StepView
+
+    tally = VIEWS["statement"]
+    redraw = tally.refresh_data
+
+    def counted(view: StepView) -> None:
+        monitor.redraws.append(time.monotonic())
+        redraw(view)
+
+    setattr(tally, "refresh_data", counted)  # noqa: B010 - counting the projector's tally redraws
+
+    async def serve(session: Session) -> WebServer:
+        server = WebServer(session, "127.0.0.1", args.port, limits=LIMITS)
+        await server.start()
+        return server
+
+    app = SamspillApp(library=library, lang="nb", data_dir=args.data_dir, serve=serve,
+                      start=(args.programme, NAME))
+    async with app.run_test(headless=True, size=(160, 50)):
+        while app.session is None or app.face is None:
+            await asyncio.sleep(0.02)
+        session, face = app.session, app.face
+        assert isinstance(face, WebServer)
+        session.subscribe(monitor.on_event)
+        await first_of_kind(session, args.go)
+        hello(face.origin, face.join_url, session.steps)
+
+        async def go_and_reveal(index: int) -> None:
+            """Move on and show the live results on the projector (its heaviest drawing)."""
+            await session.go_to(index)
+            if session.step.accepts_votes:
+                await session.set_state(session.step.key, revealed=True)
+
+        await serve_commands(go_and_reveal, monitor)
+
+
+async def main(args: argparse.Namespace) -> None:
+    library = load_library(args.content)
+    library.require_valid()
+    monitor = Monitor()
+    probe = asyncio.create_task(monitor.probe())
+    if args.mode != "samspill":
+        await run_baseline(args, library, monitor)
+    elif args.tui:
+        await run_samspill_tui(args, library, monitor)
+    else:
+        await run_samspill(args, library, monitor)
+    probe.cancel()
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", choices=("samspill", "bare", "tinydb"), default="samspill")
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--content", type=Path, help="content folder (default: bundled + bench programme)")
+    parser.add_argument("--programme", default="bench")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--tui", action="store_true", help="run inside the real Textual app, headless")
+    parser.add_argument("--go", help="move a fresh session to its first step of this kind")
+    args = parser.parse_args(argv)
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    if args.content is None:
+        args.content = bench_content(args.data_dir)
+    return args
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))

@@ -1,0 +1,336 @@
+"""The 500-phone storm: throughput, acknowledgement latency and durability against two baselines.
+
+    .venv/bin/python -m bench.storm            (or: make bench)
+
+The server runs in a child process (bench/server.py) and the phones in this one, so each has a
+core of the two. Every phone goes through the real join (token, cookie, CSRF from the page) and
+holds the page's live stream open. For each server, in the same run and with the same schedule:
+
+- storm: the first ``votes - bursts`` statements are opened one after the other; on each, every
+  phone fetches the page and votes, at times drawn in advance over ``--storm-window`` seconds (an
+  open model: latency runs from the intended time to the acknowledgement, page fetch included,
+  so a slow server cannot hide its delay). The window is short enough to saturate the server,
+  so votes/s is its capacity. Then the reflection: each phone sends ``answers`` answers and
+  re-sends some of them (a retry) to check that nothing counts twice.
+- bursts: the last ``bursts`` statements; on each, all phones vote within ``--burst-window``
+  (1 s) of it opening, as a hall does.
+
+Servers: ``bare`` (a bare aiohttp handler), ``samspill`` (the real app: Session, WebServer and,
+unless --no-tui, the Textual app headless, as projected, with live results shown) and ``tinydb``
+(TinyDB's default storage, one insert per vote; only ``--tinydb-rounds`` storm statements and no
+answers, as it is slow). A statement opens once the previous one's votes are all answered, and
+0.3 s later. The targets of issue 5 are checked at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.child import ROOT, ServerProcess
+from bench.measure import percentile
+from bench.phones import Phone, Sent
+from bench.server import NAME, bench_content
+
+PAUSE = 0.3  # seconds the room looks at the projector before the next step opens
+
+
+@dataclass
+class Phase:
+    """What the phones saw in one phase: every post, with its intended send time."""
+
+    sent: list[tuple[float, Sent]] = field(default_factory=list)
+    busy: float = 0.0  # seconds from each statement opening to its last answer, summed
+
+    def acked(self) -> list[tuple[float, Sent]]:
+        """The posts the server said were saved."""
+        return [(t, s) for t, s in self.sent if s.acked]
+
+    def figures(self) -> dict[str, float]:
+        """Votes/s over the busy time and acknowledgement latency from the intended send time."""
+        latencies = [s.done - t for t, s in self.acked()]
+        return {
+            "acked": len(latencies),
+            "failed": len(self.sent) - len(latencies),
+            "per_s": len(latencies) / self.busy if self.busy else 0.0,
+            "p50_ms": percentile(latencies, 0.5) * 1000,
+            "p99_ms": percentile(latencies, 0.99) * 1000,
+            "max_ms": max(latencies, default=0.0) * 1000,
+        }
+
+
+async def at(when: float) -> None:
+    """Sleep until ``when`` on the monotonic clock."""
+    await asyncio.sleep(max(0.0, when - time.monotonic()))
+
+
+async def open_and_vote(child: ServerProcess, index: int, phones: list[Phone], window: float,
+                        phase: Phase) -> None:
+    """Open statement ``index``; every phone fetches the page and votes at its drawn time."""
+    await child.command(f"go {index}")
+    opened = time.monotonic()
+    times = [opened + random.uniform(0, window) for _ in phones]
+
+    async def one(phone: Phone, intended: float) -> None:
+        await at(intended)
+        sent = await phone.vote(await phone.page())
+        if sent is not None:
+            phase.sent.append((intended, sent))
+
+    await asyncio.gather(*(one(p, t) for p, t in zip(phones, times, strict=True)))
+    phase.busy += max((s.done for _, s in phase.sent), default=opened) - opened
+    await asyncio.sleep(PAUSE)
+
+
+async def open_and_answer(child: ServerProcess, index: int, phones: list[Phone], answers: int,
+                          window: float, phase: Phase, replays: list[Sent]) -> None:
+    """Open the reflection; each phone answers ``answers`` questions; a few answers are re-sent."""
+    await child.command(f"go {index}")
+    opened = time.monotonic()
+    plan = [(p, q, opened + random.uniform(0, window)) for p in phones for q in range(answers)]
+
+    async def one(phone: Phone, question: int, intended: float) -> None:
+        await at(intended)
+        sent = await phone.answer(await phone.page(), question, f"Svar {question} fra {phone.pid[:6]}")
+        if sent is not None:
+            phase.sent.append((intended, sent))
+            if sent.acked and random.random() < 0.05:  # the phone did not see the answer: retry
+                replays.append(await phone.send("answer", sent.fields))
+
+    await asyncio.gather(*(one(p, q, t) for p, q, t in plan))
+    phase.busy += max((s.done for _, s in phase.sent), default=opened) - opened
+    await asyncio.sleep(PAUSE)
+
+
+def stored_posts(mode: str, path: Path) -> tuple[Counter[tuple[str, str, str]], int]:
+    """(pid, step, value-or-text) -> times stored, and the file size."""
+    raw = json.loads(path.read_bytes())
+    found: Counter[tuple[str, str, str]] = Counter()
+    if mode == "samspill":
+        from samspill_tui.session.store import read_snapshot
+
+        snapshot = read_snapshot(path)
+        found.update((d["pid"], d["step"], d["value"]) for d in snapshot["votes"])
+        found.update((d["pid"], d["step"], d["text"]) for d in snapshot["answers"])
+    else:
+        found.update((d["pid"], d["step"], d.get("value") or d.get("text", ""))
+                     for d in raw.get("_default", {}).values())
+    return found, path.stat().st_size
+
+
+def durability(mode: str, path: Path, phases: list[Phase], replays: list[Sent]) -> dict[str, int]:
+    """Lost = acknowledged but not stored; duplicates = stored more than once or never acked."""
+    found, size = stored_posts(mode, path)
+    acked = Counter((s.pid, s.step, s.value) for phase in phases for _, s in phase.acked())
+    return {"lost": sum(1 for key in acked if not found[key]),
+            "duplicates": sum(n - 1 for n in found.values() if n > 1) + sum(
+                1 for key in found if key not in acked),
+            "replays_acked": sum(s.acked for s in replays),
+            "file_bytes": size}
+
+
+async def run_server(mode: str, args: argparse.Namespace, work: Path, content: Path) -> dict[str, Any]:
+    """One server through the whole schedule; its figures."""
+    data = work / mode
+    flags = ["--mode", mode, "--data-dir", str(data), "--content", str(content)]
+    if mode == "samspill" and args.tui:
+        flags.append("--tui")
+    child = await ServerProcess.start(*flags)
+    phones = [Phone(child.origin, timeout=300) for _ in range(args.phones)]
+    followers: list[asyncio.Task[int]] = []
+    try:
+        gate = asyncio.Semaphore(50)
+
+        async def join(phone: Phone) -> None:
+            async with gate:
+                await phone.join(child.join_url)
+
+        await asyncio.gather(*(join(p) for p in phones))
+        if mode == "samspill" and args.streams:  # each phone's page follows the room live
+            followers = [asyncio.create_task(p.follow()) for p in phones]
+        statements = [i for i, (_, kind, _) in enumerate(child.steps) if kind == "statement"]
+        storm_rounds = statements[: args.votes - args.bursts]
+        burst_rounds = statements[args.votes - args.bursts: args.votes]
+        if mode == "tinydb":
+            storm_rounds = storm_rounds[: args.tinydb_rounds]
+        storm, burst = Phase(), Phase()
+        replays: list[Sent] = []
+        await child.command("mark")
+        began = time.monotonic()
+        for index in storm_rounds:
+            await open_and_vote(child, index, phones, args.storm_window, storm)
+        answers = Phase()
+        if mode != "tinydb":
+            await open_and_answer(child, child.first("reflection"), phones, args.answers,
+                                  args.storm_window * args.answers, answers, replays)
+        storm_server = await child.command("stats")
+        storm_wall = time.monotonic() - began
+        await child.command("mark")
+        for index in burst_rounds:
+            await open_and_vote(child, index, phones, args.burst_window, burst)
+        burst_server = await child.command("stats")
+        await child.quit()
+    finally:
+        await child.kill()
+        for follower in followers:
+            follower.cancel()
+        for phone in phones:
+            await phone.close()
+    result: dict[str, Any] = {
+        "storm": storm.figures(), "answers": answers.figures(), "burst": burst.figures(),
+        "storm_server": storm_server, "burst_server": burst_server, "storm_wall_s": storm_wall,
+        "requests": sum(p.requests for p in phones),
+    }
+    if mode != "bare":
+        result.update(durability(mode, data / f"{NAME}.json", [storm, answers, burst], replays))
+    if mode == "samspill":
+        result["export"] = export_times(data, content)
+    return result
+
+
+def export_times(data: Path, content: Path) -> dict[str, float]:
+    """Seconds to export the session: in process (summary + Markdown), and `samspill export`."""
+    from samspill_tui.content import load_library
+    from samspill_tui.export.markdown import summary_markdown
+    from samspill_tui.export.summary import summary_from_file
+
+    library = load_library(content)
+    runs = []
+    for _ in range(5):
+        began = time.perf_counter()
+        summary_markdown(summary_from_file(data, NAME, library))
+        runs.append(time.perf_counter() - began)
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "samspill_tui", "--content", str(content), "export", NAME,
+                    "--data-dir", str(data), "--out", str(data / "export.md")], check=True,
+                   cwd=ROOT, capture_output=True)
+    return {"in_process_first_s": runs[0], "in_process_median_s": statistics.median(runs),
+            "cli_s": time.perf_counter() - began}
+
+
+def ratio(a: float, b: float) -> float:
+    return a / b if b else float("inf")
+
+
+def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> str:
+    """The figures as text, with the targets of the issue."""
+    lines = [f"{datetime.date.today()}  {platform.node()}  {os.cpu_count()} cores  "
+             f"python {platform.python_version()}  phones={args.phones} votes={args.votes} "
+             f"answers={args.answers} storm-window={args.storm_window}s burst-window={args.burst_window}s "
+             f"tui={args.tui}"]
+    head = f"{'':9}{'votes/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'acked':>7}{'failed':>7}"
+    for mode, r in results.items():
+        lines += ["", f"== {mode}", head]
+        for phase in ("storm", "answers", "burst"):
+            f = r[phase]
+            if f["acked"] or f["failed"]:
+                lines.append(f"{phase:9}{f['per_s']:9.0f}{f['p50_ms']:9.1f}{f['p99_ms']:9.1f}"
+                             f"{f['max_ms']:9.1f}{f['acked']:7.0f}{f['failed']:7.0f}")
+        s, b = r["storm_server"], r["burst_server"]
+        rss = max(s["rss_peak_mb"], b["rss_peak_mb"])
+        lines.append(f"loop lag p99 {s['lag_p99_ms']:.1f} ms (max {s['lag_max_ms']:.1f}) in the storm, "
+                     f"{b['lag_p99_ms']:.1f} ms (max {b['lag_max_ms']:.1f}) in the bursts; "
+                     f"peak RSS {rss:.0f} MB; requests {r['requests']}")
+        if "lost" in r:
+            lines.append(f"lost {r['lost']}  duplicates {r['duplicates']}  replayed answers acked "
+                         f"{r['replays_acked']}  file {r['file_bytes'] / 1e6:.2f} MB")
+        if b["redraws"]:
+            lines.append(f"tally redraws/s while votes arrive: storm {s['redraws_per_s']:.1f}, burst "
+                         f"{b['redraws_per_s']:.1f}; vote→tally p99 {s['stale_p99_ms']:.0f} ms "
+                         f"(max {max(s['stale_max_ms'], b['stale_max_ms']):.0f}), never shown "
+                         f"{s['never_shown'] + b['never_shown']}")
+        if "export" in r:
+            e = r["export"]
+            lines.append(f"export: summary+Markdown {e['in_process_first_s'] * 1000:.0f} ms first, "
+                         f"{e['in_process_median_s'] * 1000:.0f} ms median; `samspill export` "
+                         f"{e['cli_s'] * 1000:.0f} ms")
+    if "samspill" in results:
+        app = results["samspill"]
+        lines.append("")
+        for base in ("bare", "tinydb"):
+            if base in results:
+                other = results[base]
+                lines.append(
+                    f"samspill / {base}: votes/s {ratio(app['storm']['per_s'], other['storm']['per_s']):.2f}"
+                    f"  storm p99 {ratio(app['storm']['p99_ms'], other['storm']['p99_ms']):.2f}"
+                    f"  burst p99 {ratio(app['burst']['p99_ms'], other['burst']['p99_ms']):.2f}")
+    if "samspill" in results and "bare" in results:
+        lines += ["", "targets (issue 5):", *targets(results["samspill"], results["bare"])]
+    return "\n".join(lines)
+
+
+def targets(app: dict[str, Any], bare: dict[str, Any]) -> list[str]:
+    """Each target of the issue with the measured figure, met or not."""
+    s, b = app["storm_server"], app["burst_server"]
+    def vs_bare(phase: str, figure: str) -> float:
+        return ratio(app[phase][figure], bare[phase][figure])
+
+    checks = [
+        ("votes/s >= 50 % of the bare handler's", vs_bare("storm", "per_s"), 0.5, True),
+        ("storm p99 <= 2x the bare handler's", vs_bare("storm", "p99_ms"), 2, False),
+        ("burst p99 <= 2x the bare handler's", vs_bare("burst", "p99_ms"), 2, False),
+        ("lost votes = 0", app["lost"], 0, False),
+        ("loop lag p99 <= 50 ms in the storm", s["lag_p99_ms"], 50, False),
+        ("loop lag p99 <= 50 ms in the bursts", b["lag_p99_ms"], 50, False),
+        ("export (summary + Markdown) < 1 s", app["export"]["in_process_first_s"], 1, False),
+    ]
+    if b["redraws"]:
+        checks += [("tally redraws >= 4/s in the storm", s["redraws_per_s"], 4, True),
+                   ("tally redraws >= 4/s in the bursts", b["redraws_per_s"], 4, True)]
+    return [f"  {'met   ' if (v >= limit if at_least else v <= limit) else 'MISSED'} {name}: {v:.2f}"
+            for name, v, limit, at_least in checks]
+
+
+async def main(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="samspill-storm-") as tmp:
+        work = Path(tmp)
+        content = bench_content(work)
+        results = {}
+        for mode in args.modes:
+            print(f"running {mode} …", file=sys.stderr, flush=True)
+            results[mode] = await run_server(mode, args, work, content)
+        print(report(results, args))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--phones", type=int, default=500)
+    parser.add_argument("--votes", type=int, default=25, help="statements each phone votes on (≤ 25)")
+    parser.add_argument("--answers", type=int, default=3, help="answers each phone sends")
+    parser.add_argument("--storm-window", type=float, default=0.1,
+                        help="seconds over which a statement's votes are drawn in the storm")
+    parser.add_argument("--bursts", type=int, default=5,
+                        help="of those statements, how many come last as bursts (the rest: the storm)")
+    parser.add_argument("--burst-window", type=float, default=1.0,
+                        help="seconds over which a burst statement's votes are drawn")
+    parser.add_argument("--tinydb-rounds", type=int, default=2,
+                        help="statements the TinyDB baseline gets in the storm")
+    parser.add_argument("--modes", nargs="+", default=["bare", "samspill", "tinydb"],
+                        choices=["bare", "samspill", "tinydb"])
+    parser.add_argument("--no-streams", dest="streams", action="store_false",
+                        help="phones do not hold the page's live stream (/events) open")
+    parser.add_argument("--no-tui", dest="tui", action="store_false",
+                        help="run the real server without the Textual app around it")
+    parser.add_argument("--json", type=Path, help="also write every figure as JSON here")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))
