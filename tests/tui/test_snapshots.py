@@ -29,8 +29,17 @@ SIZES = [(80, 24), (120, 40)]
 class FixedFace:
     """A phone face that announces a fixed address (the real server is tested elsewhere)."""
 
+    origin = "http://192.0.2.10:8765"
+    host = "192.0.2.10"
     join_url = JOIN_URL
     reachable = True
+
+    def candidates(self) -> list[tuple[str, str]]:
+        """One network, the one announced."""
+        return [("wlan0", self.host)]
+
+    def announce(self, host: str) -> None:
+        """Nothing to change: the address is fixed."""
 
     async def stop(self) -> None:
         """Nothing to stop."""
@@ -143,7 +152,10 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "roles_withheld": ("roller", _roles_withheld, "statement", ("r", "v")),
     "gap_view": ("samspill", _pair, "gap", ()),
     "answer_wall": ("folkevalgtdag", _wall, "reflection", ()),
+    "lobby": ("folkevalgtdag", _nothing, "lobby", ()),
     "case": ("folkevalgtdag", _nothing, "case", ()),
+    "summary": ("folkevalgtdag", _five_votes, "summary", ()),
+    "large_qr": ("folkevalgtdag", _nothing, "case", ("k",)),
     "poll_answer_key": ("folkevalgtdag", _nothing, "poll", ("r", "f")),
     "help": ("folkevalgtdag", _nothing, "case", ("question_mark",)),
     "step_list": ("folkevalgtdag", _nothing, "case", ("g",)),
