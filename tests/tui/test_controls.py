@@ -239,7 +239,7 @@ async def test_agenda_item_shows_the_input_sent_beforehand(tmp_path: Path) -> No
         await s.answer(p.id, s.step.key, 2, "Noe om et annet punkt", "x2")
         item = next(i for i, st in enumerate(s.steps) if st.key == "reflection:us-2-arbeidssituasjon")
         await s.go_to(item)
-        await wait_for(pilot, lambda: app.screen.query("#input"))
+        await wait_for(pilot, lambda: app.screen.query("#input") and "(1)" in _text(app, "#input"))
         shown = _text(app, "#input")
         assert "(1)" in shown and "Mer tid til [b]dialog[/b]" in shown
         assert "annet punkt" not in shown
