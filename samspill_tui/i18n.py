@@ -198,6 +198,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.poll": "Avstemning",
         "sum.mean": "Gjennomsnitt (1–5, uten «vet ikke»)",
         "sum.footer": "Laget med Samspill. Svarene er anonyme.",
+        "sum.footer_named": (
+            "Laget med Samspill. Ordføreren og kommunedirektøren svarte med navn; "
+            "ingen andre svar er tatt med."
+        ),
         "sum.case": "Sak",
         "sum.note": "Notat",
         "sum.agreed": "Avtalt",
@@ -462,6 +466,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.poll": "Avrøysting",
         "sum.mean": "Gjennomsnitt (1–5, utan «veit ikkje»)",
         "sum.footer": "Laga med Samspill. Svara er anonyme.",
+        "sum.footer_named": (
+            "Laga med Samspill. Ordføraren og kommunedirektøren svarte med namn; "
+            "ingen andre svar er tekne med."
+        ),
         "sum.case": "Sak",
         "sum.note": "Notat",
         "sum.agreed": "Avtalt",

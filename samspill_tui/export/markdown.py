@@ -237,7 +237,7 @@ def _summary_blocks(summary: Summary) -> list[Block]:
             prefix = f"{t(lang, 'sum.case')}: " if step.kind == CASE else ""
             blocks += [f"## {prefix}{escape(step.title)}", *_minutes(lang, result, "###")]
     return [*blocks, *_followups(summary), *_attachment(summary), "---",
-            f"*{t(lang, 'sum.footer')}*"]
+            f"*{t(lang, 'sum.footer_named' if summary.pair else 'sum.footer')}*"]
 
 
 def _carried(summary: Summary, result: StepResult) -> list[Block]:

@@ -18,10 +18,8 @@ from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import Agreement, Answer, Record
 from samspill_tui.session.results import SCALE_OPTIONS, Distribution, Gap, breakdown, distribution, gaps
-from samspill_tui.session.steps import GAP, LOBBY, POLL, STATEMENT, Step, build_steps
+from samspill_tui.session.steps import GAP, LOBBY, POLL, STATEMENT, Step, build_steps, gap_statements
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
-
-PAIR = ("ordforer", "kommunedirektor")
 
 
 class UnknownSessionError(LookupError):
@@ -116,27 +114,19 @@ def _rows(answers: Sequence[Answer], include_hidden: bool) -> tuple[AnswerRow, .
                  for a in answers if include_hidden or not a.hidden)
 
 
-def _pair(record: Record) -> tuple[str, str] | None:
-    """The ordfører's and the kommunedirektør's ids, when exactly one of each took part."""
-    roles = record.roles()
-    found = [[pid for pid, r in roles.items() if r == role] for role in PAIR]
-    return (found[0][0], found[1][0]) if all(len(ids) == 1 for ids in found) else None
-
-
 def _pair_votes(record: Record) -> Record:
     """Only the pair's votes: in a pair programme nobody else's vote may be told apart."""
-    pair = _pair(record) or ()
+    pair = record.pair() or ()
     return replace(record, votes={k: {pid: v for pid, v in by_pid.items() if pid in pair}
                                   for k, by_pid in record.votes.items()})
 
 
 def _ranking(step: Step, steps: Sequence[Step], record: Record) -> tuple[GapRow, ...] | None:
     """The pair's statements ranked by distance; None until both have rated every one."""
-    pair = _pair(record)
+    pair = record.pair()
     if pair is None:
         return None
-    prefix = f"statement:{step.key.removeprefix('gap:')}/"
-    by_key = {s.key: s for s in steps if s.kind == STATEMENT and s.key.startswith(prefix)}
+    by_key = {s.key: s for s in gap_statements(steps, step)}
     ranked: list[Gap] | None = gaps(record.votes, list(by_key), *pair)
     if ranked is None:
         return None

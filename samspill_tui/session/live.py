@@ -45,7 +45,7 @@ from samspill_tui.session.results import (
     distribution,
     gaps,
 )
-from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps
+from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps, gap_statements
 from samspill_tui.session.store import Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 
@@ -426,15 +426,11 @@ class Session:
 
     def pair(self) -> tuple[str, str] | None:
         """The ordfører's and the kommunedirektør's ids, once exactly one of each has joined."""
-        roles = self.record.roles()
-        found = [[pid for pid, r in roles.items() if r == role]
-                 for role in ("ordforer", "kommunedirektor")]
-        return (found[0][0], found[1][0]) if all(len(ids) == 1 for ids in found) else None
+        return self.record.pair()
 
     def gap_statements(self, step: Step) -> list[Step]:
         """The statement steps a gap step compares (those of its deck in this programme)."""
-        prefix = f"statement:{step.key.removeprefix('gap:')}/"
-        return [s for s in self.steps if s.kind == STATEMENT and s.key.startswith(prefix)]
+        return gap_statements(self.steps, step)
 
     def gap_ranking(self, step: Step) -> list[Gap] | None:
         """The gap step's statements ranked by distance; ``None`` until both have rated all."""

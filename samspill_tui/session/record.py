@@ -13,6 +13,8 @@ from typing import Any
 ROLES = ("folkevalgt", "administrasjon", "ordforer", "kommunedirektor", "annet")
 # Who may follow up an agreement (utviklingssamtale and the gap view).
 OWNERS = ("kommunedirektor", "arbeidsgiver", "ordforer")
+# The two people the gap view compares, in the order it shows them.
+PAIR = ("ordforer", "kommunedirektor")
 
 
 @dataclass
@@ -116,3 +118,9 @@ class Record:
     def roles(self) -> dict[str, str]:
         """Participant id -> chosen role, for those who chose one."""
         return {pid: p.role for pid, p in self.participants.items() if p.role}
+
+    def pair(self) -> tuple[str, str] | None:
+        """The ordfører's and the kommunedirektør's ids, once exactly one of each has joined."""
+        roles = self.roles()
+        found = [[pid for pid, r in roles.items() if r == role] for role in PAIR]
+        return (found[0][0], found[1][0]) if all(len(ids) == 1 for ids in found) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from samspill_tui.content.model import (
@@ -81,6 +82,12 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
     if steps[-1].kind != SUMMARY:
         steps.append(Step("summary", SUMMARY, summary_title))
     return _unique_keys(steps)
+
+
+def gap_statements(steps: Sequence[Step], gap: Step) -> list[Step]:
+    """The statement steps a gap step compares (those of its deck in this programme)."""
+    prefix = f"statement:{gap.key.removeprefix('gap:')}/"
+    return [s for s in steps if s.kind == STATEMENT and s.key.startswith(prefix)]
 
 
 def _unique_keys(steps: list[Step]) -> list[Step]:

@@ -93,7 +93,8 @@ class SessionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
-        await self.show_step()
+        with contextlib.suppress(NoMatches):  # the app may be shutting down before the first step
+            await self.show_step()
         self.set_interval(REFRESH_SECONDS, self._refresh_if_dirty)
 
     def on_unmount(self) -> None:

@@ -36,6 +36,8 @@ class WebServer:
         self.host = announce_host(host)
         self._announced = {self.host}  # phones that joined on an earlier address keep working
         self.port = 0
+        empty: frozenset[str] = frozenset()
+        self._allowed_for: tuple[object, tuple[frozenset[str], frozenset[str]]] = (None, (empty, empty))
         self._limits = limits
         self.clock = clock
         self._socket: socket.socket | None = None
@@ -96,16 +98,24 @@ class WebServer:
     @property
     def hosts(self) -> frozenset[str]:
         """The Host headers served: each announced host:port, and loopback names when bound there."""
-        names = {_bracketed(host).lower() for host in self._announced}
-        if _is_loopback(self.bind_host):
-            names.update(LOOPBACK_NAMES)
-        found = {f"{name}:{self.port}" for name in names}
-        return frozenset(found | names if self.port == 80 else found)
+        return self._allowed()[0]
 
     @property
     def origins(self) -> frozenset[str]:
         """The Origin headers a post may carry."""
-        return frozenset(f"http://{host}" for host in self.hosts)
+        return self._allowed()[1]
+
+    def _allowed(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Hosts and origins, worked out again only when an address or the port changed."""
+        key = (frozenset(self._announced), self.port)
+        if self._allowed_for[0] != key:
+            names = {_bracketed(host).lower() for host in self._announced}
+            if _is_loopback(self.bind_host):
+                names.update(LOOPBACK_NAMES)
+            found = {f"{name}:{self.port}" for name in names}
+            hosts = frozenset(found | names if self.port == 80 else found)
+            self._allowed_for = (key, (hosts, frozenset(f"http://{h}" for h in hosts)))
+        return self._allowed_for[1]
 
     @property
     def join_url(self) -> str:

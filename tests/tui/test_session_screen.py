@@ -81,7 +81,8 @@ async def test_home_screen_starts_and_resume_continues(tmp_path: Path, library: 
         await wait_for(pilot, lambda: app.session.current == 2)  # type: ignore[union-attr]
     again = make_app(library, tmp_path, ("folkevalgtdag", "hjem"))
     async with again.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(again.screen, SessionScreen))
+        await wait_for(pilot, lambda: isinstance(again.screen, SessionScreen)
+                       and again.screen.query(".step-view"))
         assert again.session is not None and again.session.current == 2
         assert again.session.step.kind == "reflection"
 
