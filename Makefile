@@ -12,7 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Byte-compiled first: start-up is then the same whether or not Python may write .pyc files.
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q samspill_tui
 	$(BIN)/samspill
 
 # Debian's Chromium for the phone-page tests (Playwright drives it; it downloads no browser).

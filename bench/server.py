@@ -201,10 +201,10 @@ async def run_samspill(args: argparse.Namespace, library: Library, monitor: Moni
 async def run_samspill_tui(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
     """The real app as the facilitator runs it, headless: aiohttp inside Textual's loop."""
     from samspill_tui.tui.app import SamspillApp
-    from samspill_tui.tui.run import VIEWS
+    from samspill_tui.tui.run import view_class
     from samspill_tui.tui.views import StepView
 
-    tally = VIEWS["statement"]
+    tally = view_class("statement")
     redraw = tally.refresh_data
 
     def counted(view: StepView) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -82,6 +83,14 @@ def _library_or_exit(path: Path) -> Library:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the TUI, at the home screen or directly at a session's lobby."""
+    gc.disable()  # start-up allocates much and frees little: the app collects once the lobby is drawn
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from samspill_tui.session.live import Session
     from samspill_tui.session.store import BadSessionNameError, check_name
     from samspill_tui.tui.app import SamspillApp
@@ -127,6 +136,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                       serve=serve, start=start, demo=max(0, getattr(args, "demo", 0)),
                       theme=getattr(args, "theme", "light"),
                       min_group=max(1, getattr(args, "min_group", MIN_GROUP)))
+    if start is None:  # the home screen: no lobby to wait for
+        gc.enable()
     app.run()
     return app.return_code or 0
 

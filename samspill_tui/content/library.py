@@ -18,7 +18,6 @@ from samspill_tui.content.model import (
     Problem,
     Programme,
 )
-from samspill_tui.content.parse import PARSERS, parse_text
 
 LANGUAGES = ("nb", "nn")
 KIND_NAMES = {
@@ -89,6 +88,8 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
 
 
 def _load_language(root: Path, lang: str, problems: list[Problem]) -> LanguageContent:
+    from samspill_tui.content.parse import PARSERS, parse_text  # deferred: cached content needs none
+
     content = LanguageContent()
     stores: dict[str, dict[str, object]] = {
         "cases": content.cases,  # type: ignore[dict-item]

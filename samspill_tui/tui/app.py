@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from samspill_tui.demo import Pace
 
 ServeFn = Callable[[Session], Awaitable[Face]]
+# Garbage collection thresholds while a session runs (Python's defaults: 700, 10, 10). A hall
+# voting allocates fast; with the defaults the projector's loop paused for a full collection
+# every few seconds, up to 180 ms each (bench/RESULTS.md).
+GC_THRESHOLDS = (10_000, 10, 100)
 
 
 class SamspillApp(App[None]):
@@ -43,7 +48,7 @@ class SamspillApp(App[None]):
         super().__init__()
         for registered in THEMES.values():
             self.register_theme(registered)
-        self.start_theme = THEMES[theme].name
+        self.theme = THEMES[theme].name  # set before start: the stylesheet is built once, with it
         self.library, self.lang, self.data_dir = library, lang, data_dir
         self.serve = serve
         self.start = start
@@ -55,20 +60,14 @@ class SamspillApp(App[None]):
         self.session_shown = asyncio.Event()
         """Set once the session screen has been refreshed; slow set-up may wait for it."""
 
-    def on_mount(self) -> None:
-        self.theme = self.start_theme
-        self.title = t(self.lang, "app.title")
-        if self.start is not None:
-            self.run_worker(self._start_directly(*self.start), exclusive=True)
-        else:
-            from samspill_tui.tui.home import HomeScreen  # deferred: `samspill run` never shows it
-
-            self.push_screen(HomeScreen())
-
-    async def _start_directly(self, programme_id: str, name: str) -> None:
-        """``samspill run``: open the session or exit with a clear message."""
+    async def on_load(self) -> None:
+        """``samspill run``: open the session before the first screen, so that the first frame
+        drawn is its lobby; or exit with a clear message before the terminal is taken over."""
+        if self.start is None:
+            return
+        programme_id, name = self.start
         try:
-            await self.open_session(programme_id, name)
+            await self._open(programme_id, name)
         except SessionLockedError:
             self.exit(return_code=1, message=t(self.lang, "home.locked", name=name))
         except Rejected:
@@ -76,8 +75,31 @@ class SamspillApp(App[None]):
         except OSError as exc:
             self.exit(return_code=1, message=t(self.lang, "run.listen", reason=exc.strerror or exc))
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The session opened by ``on_load``, else Textual's empty screen under the home screen."""
+        if self.session is not None and self.face is not None:
+            return SessionScreen(self.session, self.face, self.min_group)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        self.title = t(self.lang, "app.title")
+        if isinstance(self.screen, SessionScreen):
+            self.screen.call_after_refresh(self._shown)
+        elif self.start is None:
+            from samspill_tui.tui.home import HomeScreen  # deferred: `samspill run` never shows it
+
+            self.push_screen(HomeScreen())
+
     async def open_session(self, programme_id: str, name: str) -> None:
         """Open (or resume) a session, start its phone face and show its screen."""
+        await self._open(programme_id, name)
+        assert self.session is not None and self.face is not None
+        screen = SessionScreen(self.session, self.face, self.min_group)
+        await self.push_screen(screen)
+        screen.call_after_refresh(self._shown)
+
+    async def _open(self, programme_id: str, name: str) -> None:
+        """Open (or resume) a session and start its phone face."""
         session = await Session.open(self.data_dir, name, programme_id, self.library, self.lang)
         try:
             face = await self.serve(session)
@@ -90,9 +112,14 @@ class SamspillApp(App[None]):
 
             self._demo_task = asyncio.create_task(
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
-        screen = SessionScreen(session, face, self.min_group)
-        await self.push_screen(screen)
-        screen.call_after_refresh(self.session_shown.set)
+
+    def _shown(self) -> None:
+        """The session is on screen: what start-up made lives as long as it, so it is frozen
+        out of later garbage collections (and collection runs again if start-up paused it)."""
+        gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
+        gc.enable()
+        self.session_shown.set()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette lists every action of the session screen too."""

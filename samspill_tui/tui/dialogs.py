@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
 from samspill_tui.session.steps import Step
+from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.views import plain
 
 
@@ -63,7 +64,7 @@ class StepListScreen(ModalScreen[int | None]):
                 prompt.append(f"  {detail}", style="dim")
                 options.append(Option(prompt, id=str(n)))
             yield OptionList(*options, id="step-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -92,7 +93,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Static(plain(t(self.lang, "help.heading")), classes="dialog-heading", markup=False)
             yield Static(text, id="help-keys", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
 
 KEY_LABELS = {"right": "→", "left": "←", "space": "mellomrom", "question_mark": "?",

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected
 from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
+from samspill_tui.tui.footer import KeyFooter
 
 if TYPE_CHECKING:
     from samspill_tui.tui.app import SamspillApp
@@ -50,7 +51,7 @@ class HomeScreen(Screen[None]):
             yield Input(self._default_name(first or ""), id="name")
             yield Button(t(lang, "home.start"), variant="primary", id="start")
             yield Static(id="error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _default_name(self, programme: str) -> str:
         return f"{date.today().isoformat()}-{programme}"

@@ -14,11 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged
 from samspill_tui.session.live import Session
+from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.qr import QRCode
 
 # The corner QR code is drawn at one module per cell, and only when it takes at most this share
@@ -131,7 +132,7 @@ class QRScreen(ModalScreen[None]):
                 yield Static(t(lang, "lobby.scan"), id="qr-large-scan", markup=False)
                 yield Static(id="qr-large-url", markup=False)
                 yield Static(id="qr-large-code-line", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._unsubscribe = self.session.subscribe(self._on_event)

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from samspill_tui.export import referat
@@ -24,6 +24,7 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import OWNERS, Agreement
 from samspill_tui.session.steps import Step
 from samspill_tui.session.store import StoreError
+from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.views import plain
 
 _NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -75,7 +76,7 @@ class AgreementScreen(ModalScreen[Agreement | None]):
             yield Label(plain(t(lang, "minutes.status")))
             yield Input(a.status if a else "", id="agreement-status", max_length=300)
             yield Static(id="agreement-error", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def _error(self, key: str) -> None:
         self.query_one("#agreement-error", Static).update(plain(t(self.lang, key)))
@@ -138,7 +139,7 @@ class MinutesScreen(ModalScreen[None]):
             yield TextArea(self.session.record.notes.get(step.key, ""), id="minutes-note", soft_wrap=True)
             yield Label(plain(t(lang, "minutes.agreements")))
             yield AgreementList(id="minutes-agreements")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()

@@ -6,11 +6,16 @@ twice as high as it is wide, a module is square at every scale.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import groupby
+
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 QUIET_ZONE = 4
@@ -24,12 +29,13 @@ _STYLES = {
 }
 
 
-def qr_matrix(data: str) -> list[list[bool]]:
+@lru_cache(maxsize=8)
+def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
     """Modules of the QR code for ``data`` (True = dark), ECC M, with a 4-module quiet zone."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(data)
     code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
+    return tuple(tuple(row) for row in code.get_matrix())
 
 
 def fit_scale(modules: int, width: int, height: int, max_scale: int) -> int:
@@ -39,18 +45,14 @@ def fit_scale(modules: int, width: int, height: int, max_scale: int) -> int:
     return max(0, min(max_scale, width // modules, (2 * height) // modules))
 
 
-def render_matrix(matrix: list[list[bool]], scale: int = 1) -> Text:
+def render_matrix(matrix: Sequence[Sequence[bool]], scale: int = 1) -> list[Strip]:
     """Draw ``matrix`` with each module ``scale`` cells wide and ``scale`` half-rows high."""
     rows = [[cell for cell in row for _ in range(scale)] for row in matrix for _ in range(scale)]
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
-    lines = []
-    for top, bottom in zip(rows[0::2], rows[1::2], strict=True):
-        line = Text(no_wrap=True, end="")
-        for upper, lower in zip(top, bottom, strict=True):
-            line.append("▀", _STYLES[upper, lower])
-        lines.append(line)
-    return Text("\n", no_wrap=True, end="").join(lines)
+    return [Strip([Segment("▀" * len(list(run)), _STYLES[pair])  # one segment per run of equal cells
+                   for pair, run in groupby(zip(top, bottom, strict=True))], len(top))
+            for top, bottom in zip(rows[0::2], rows[1::2], strict=True)]
 
 
 class QRCode(Widget):
@@ -72,6 +74,7 @@ class QRCode(Widget):
         self.reserve, self.max_scale, self.share = reserve, max_scale, share
         self.data = data
         self.matrix = qr_matrix(data)
+        self._drawn: tuple[str, int, list[Strip]] = ("", 0, [])  # data, scale, lines
 
     @property
     def modules(self) -> int:
@@ -103,6 +106,10 @@ class QRCode(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return (width + 1) // 2
 
-    def render(self) -> Text:
-        scale = self.scale
-        return render_matrix(self.matrix, scale) if scale else Text()
+    def render_line(self, y: int) -> Strip:
+        data, scale, lines = self._drawn
+        if (data, scale) != (self.data, self.scale):
+            scale = self.scale
+            lines = render_matrix(self.matrix, scale) if scale else []
+            self._drawn = (self.data, scale, lines)
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 from collections.abc import Awaitable, Callable, Iterator
 from typing import ClassVar
 
@@ -13,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Label
+from textual.widgets import Digits, Label
 
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
@@ -21,24 +22,30 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import POLL, REFLECTION
 from samspill_tui.session.store import StoreError
-from samspill_tui.tui.gap import GapView
+from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.join import Face, JoinCorner, QRScreen
-from samspill_tui.tui.lobby import LobbyView
 from samspill_tui.tui.timer import StepTimer
-from samspill_tui.tui.views import CaseView, StepView, SummaryView
-from samspill_tui.tui.vote import VoteView
-from samspill_tui.tui.wall import ReflectionView
+from samspill_tui.tui.views import StepView, redraw
 
 REFRESH_SECONDS = 0.2
-VIEWS: dict[str, type[StepView]] = {
-    "lobby": LobbyView,
-    "case": CaseView,
-    "reflection": ReflectionView,
-    "poll": VoteView,
-    "statement": VoteView,
-    "gap": GapView,
-    "summary": SummaryView,
+# The view of each kind of step, imported when first shown: the lobby, drawn at start-up,
+# needs none of the others.
+VIEWS = {
+    "lobby": "samspill_tui.tui.lobby:LobbyView",
+    "case": "samspill_tui.tui.reading:CaseView",
+    "reflection": "samspill_tui.tui.wall:ReflectionView",
+    "poll": "samspill_tui.tui.vote:VoteView",
+    "statement": "samspill_tui.tui.vote:VoteView",
+    "gap": "samspill_tui.tui.gap:GapView",
+    "summary": "samspill_tui.tui.reading:SummaryView",
 }
+
+
+def view_class(kind: str) -> type[StepView]:
+    """The view of steps of ``kind``."""
+    module, _, name = VIEWS[kind].partition(":")
+    view: type[StepView] = getattr(importlib.import_module(module), name)
+    return view
 
 
 class SessionScreen(Screen[None]):
@@ -48,6 +55,7 @@ class SessionScreen(Screen[None]):
     screen explains each in the session's language form.
     """
 
+    AUTO_FOCUS = ""  # each step view decides what has focus (nothing, on a case)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right,n,space", "next", "Neste"),
         Binding("left,p", "previous", "Tilbake"),
@@ -87,9 +95,8 @@ class SessionScreen(Screen[None]):
                 yield Label(id="answered-of")
             yield StepTimer(id="timer")
         with Horizontal(id="main"):
-            yield Container(id="body")
-            yield JoinCorner(self.session, self.face, id="corner")
-        yield Footer()
+            yield Container(id="body")  # and, once the lobby is left, the corner for late joiners
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
@@ -125,8 +132,8 @@ class SessionScreen(Screen[None]):
         state = session.state(step.key)
         self.query_one("#answered-box").display = step.accepts_votes or step.accepts_answers
         self.query_one("#answered-n", Digits).update(str(session.answered(step)))
-        self.query_one("#answered-of", Label).update(
-            t(lang, "answered.of", m=len(session.participants)))
+        redraw(self.query_one("#answered-of", Label),
+               Text(t(lang, "answered.of", m=len(session.participants))))
         status = []
         if step.accepts_votes:
             status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
@@ -134,7 +141,7 @@ class SessionScreen(Screen[None]):
             status.append(t(lang, "status.locked"))
         if not session.joining_open:
             status.append(t(lang, "status.closed"))
-        self.query_one("#step-status", Label).update(Text("  ·  ".join(status)))
+        redraw(self.query_one("#step-status", Label), Text("  ·  ".join(status)))
         self.set_class(state.locked, "locked")
         for view in self.query(StepView):
             if view.is_attached:  # a view being replaced may lose its children first
@@ -152,11 +159,14 @@ class SessionScreen(Screen[None]):
         self.query_one(StepTimer).show_step(step.key, step.minutes)
         body = self.query_one("#body", Container)
         self.set_focus(None)  # the next view decides what has focus, not the removed one
-        corner = self.query_one(JoinCorner)
-        corner.display = step.kind != "lobby"
-        corner.sync()  # the lobby may have announced another address
+        corners = list(self.query(JoinCorner))
+        if step.kind != "lobby" and not corners:  # not drawn before it is needed; syncs when mounted
+            self.query_one("#main").mount(JoinCorner(self.session, self.face, id="corner"))
+        for corner in corners:
+            corner.display = step.kind != "lobby"
+            corner.sync()  # the lobby may have announced another address
         await body.remove_children()
-        await body.mount(VIEWS[step.kind](session, step, self.face, self.min_group))
+        await body.mount(view_class(step.kind)(session, step, self.face, self.min_group))
         self.call_after_refresh(self._drop_stale_focus)
         self.refresh_data()
         self.refresh_bindings()
@@ -224,6 +234,8 @@ class SessionScreen(Screen[None]):
 
     def action_by_role(self) -> None:
         """Show the results side by side by role, or all together."""
+        from samspill_tui.tui.vote import VoteView  # deferred: start-up time
+
         for view in self.query(VoteView):
             view.by_role = not view.by_role
             if view.by_role and not self.session.state(view.step.key).revealed:
@@ -232,6 +244,8 @@ class SessionScreen(Screen[None]):
 
     def action_answer_key(self) -> None:
         """Show or hide the poll's answer key with the facilitator's note."""
+        from samspill_tui.tui.vote import VoteView  # deferred: start-up time
+
         for view in self.query(VoteView):
             view.show_key = not view.show_key
             if view.show_key and not self.session.state(view.step.key).revealed:
@@ -239,6 +253,8 @@ class SessionScreen(Screen[None]):
             view.refresh_data()
 
     async def _moderate(self, *, hide: bool) -> None:
+        from samspill_tui.tui.wall import ReflectionView  # deferred: start-up time
+
         for view in self.query(ReflectionView):
             answer = view.selected()
             if answer is None:

@@ -1,11 +1,11 @@
-"""One view per kind of step; each redraws itself from the session on ``refresh_data``."""
+"""The base of the step views; each redraws itself from the session on ``refresh_data``."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Markdown
+from textual.containers import Vertical
+from textual.widgets import Static
 
 from samspill_tui.session.live import Session
 from samspill_tui.session.results import MIN_GROUP
@@ -18,6 +18,19 @@ def plain(text: str) -> Text:
     return Text(text, no_wrap=False)
 
 
+def redraw(widget: Static, text: Text) -> None:
+    """Show ``text`` in ``widget``: nothing when it is unchanged, and no new layout of the screen
+    when its lines keep their widths (live counts redraw several times a second)."""
+    old = widget.content
+    if isinstance(old, Text) and old == text:
+        return
+    widget.update(text, layout=not isinstance(old, Text) or _shape(old) != _shape(text))
+
+
+def _shape(text: Text) -> list[int]:
+    return [cell_len(line) for line in text.plain.split("\n")]
+
+
 class StepView(Vertical):
     """Base of the step views."""
 
@@ -27,29 +40,3 @@ class StepView(Vertical):
 
     def refresh_data(self) -> None:
         """Redraw what depends on votes, answers or participants."""
-
-
-class CaseView(StepView):
-    """The case text rendered from Markdown."""
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Markdown(self.step.markdown, id="case-text")
-
-
-class SummaryView(StepView):
-    """The session summary, as it would be exported."""
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Markdown(id="summary")
-
-    def on_mount(self) -> None:
-        self.refresh_data()
-
-    def refresh_data(self) -> None:
-        from samspill_tui.export.markdown import summary_markdown
-        from samspill_tui.export.summary import summary_from_session
-
-        self.query_one("#summary", Markdown).update(
-            summary_markdown(summary_from_session(self.session)))

@@ -9,7 +9,7 @@ from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.results import Distribution
-from samspill_tui.tui.views import StepView, plain
+from samspill_tui.tui.views import StepView, plain, redraw
 
 BAR_WIDTH = 60
 
@@ -68,13 +68,13 @@ class VoteView(StepView):
         roles.display = state.revealed and self.by_role
         key.display = state.revealed and self.show_key and self.step.poll is not None
         if not state.revealed:
-            note.update(plain(t(lang, "results.hidden")))
+            redraw(note, plain(t(lang, "results.hidden")))
         elif self.by_role:
             self._show_roles(roles)
         else:
             labels = self._labels()
             room = self.content_size.width - max(len(label) for label in labels) - 14
-            tally.update(tally_text(session.tally(self.step), labels, max(10, min(BAR_WIDTH, room))))
+            redraw(tally, tally_text(session.tally(self.step), labels, max(10, min(BAR_WIDTH, room))))
         if key.display and self.step.poll is not None:
             key.update(self._answer_key())
 

@@ -1,40 +1,64 @@
-"""The answer wall of a reflection step: answers as plain text, hidden or highlighted by the facilitator."""
+"""The answer wall of a reflection step: answers as plain text, hidden or highlighted by the facilitator.
+
+The wall is one ``OptionList``: it measures each answer once and draws only the lines
+in view, so a hall of several hundred phones sending answers does not stall the
+projector the way a widget per answer would.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import ListItem, ListView, Static
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from samspill_tui.export.referat import input_for, input_source
 from samspill_tui.i18n import t
 from samspill_tui.session.record import Answer
 from samspill_tui.tui.views import StepView, plain
 
+HIDDEN_STYLE = "italic $text-muted"
+HIGHLIGHT_STYLE = "bold $text on $accent"
 
-class AnswerItem(ListItem):
-    """One answer on the wall; a hidden answer shows a placeholder, never its text."""
 
-    def __init__(self, answer: Answer, lang: str) -> None:
-        super().__init__(Static(self._text(answer, lang), markup=False))
-        self.answer, self.lang = answer, lang
-        self._set_classes(answer)
+class AnswerWall(OptionList):
+    """The answers in arrival order, a rule after each; a hidden answer shows a placeholder."""
 
-    @staticmethod
-    def _text(answer: Answer, lang: str) -> Text:
-        return plain(t(lang, "wall.hidden") if answer.hidden
-                     else f"{answer.question + 1}. {answer.text}")
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+        self.lang = lang
+        self.answers: list[Answer] = []
 
-    def _set_classes(self, answer: Answer) -> None:
-        self.set_class(answer.hidden, "hidden")
-        self.set_class(answer.highlighted and not answer.hidden, "highlighted")
+    def prompt(self, answer: Answer) -> Content:
+        """What the wall shows for ``answer``: participant text is never read as markup."""
+        if answer.hidden:
+            return Content.styled(t(self.lang, "wall.hidden"), HIDDEN_STYLE)
+        text = f"{answer.question + 1}. {answer.text}"
+        return Content.styled(text, HIGHLIGHT_STYLE) if answer.highlighted else Content(text)
 
-    def show(self, answer: Answer) -> None:
-        """Draw ``answer`` (the same key, perhaps newly hidden or highlighted)."""
-        self.answer = answer
-        self._set_classes(answer)
-        self.query_one(Static).update(self._text(answer, self.lang))
+    def show(self, answers: list[Answer]) -> None:
+        """Bring the wall up to ``answers``: new ones are appended, changed ones redrawn."""
+        if [a.key for a in answers[:len(self.answers)]] != [a.key for a in self.answers]:
+            self.answers = []  # a reset removed answers: start over
+            self.clear_options()
+        for n, answer in enumerate(answers[:len(self.answers)]):
+            if answer != self.answers[n]:
+                self.answers[n] = answer
+                self.replace_option_prompt_at_index(n, self.prompt(answer))
+        new = answers[len(self.answers):]
+        if not new:
+            return
+        follow = self.highlighted is None or self.highlighted >= self.option_count - 1
+        self.answers.extend(new)
+        self.add_options(item for a in new for item in (Option(self.prompt(a)), None))
+        if follow:  # keep the newest in view unless the facilitator moved up the wall
+            self.highlighted = self.option_count - 1
+
+    def selected(self) -> Answer | None:
+        """The answer under the cursor, if any."""
+        return None if self.highlighted is None else self.answers[self.highlighted]
 
 
 class ReflectionView(StepView):
@@ -46,16 +70,11 @@ class ReflectionView(StepView):
         if input_source(self.session.steps, self.step) is not None:
             yield VerticalScroll(Static(id="input", markup=False), id="input-box")
         yield Static(plain(t(self.session.lang, "answers.none")), id="no-answers", markup=False)
-        yield ListView(id="answers")
+        yield AnswerWall(self.session.lang, id="answers")
 
     def on_mount(self) -> None:
         self.refresh_data()
-        self.query_one("#answers", ListView).focus()
-
-    @property
-    def items(self) -> dict[str, AnswerItem]:
-        """The answers on the wall by key."""
-        return {item.answer.key: item for item in self.query(AnswerItem)}
+        self.query_one(AnswerWall).focus()
 
     def _show_input(self) -> None:
         """Under an agenda item: what council members sent in beforehand, as plain text."""
@@ -68,26 +87,10 @@ class ReflectionView(StepView):
 
     def refresh_data(self) -> None:
         self._show_input()
-        wall = self.query_one("#answers", ListView)
         answers = self.session.step_answers(self.step)
         self.query_one("#no-answers").display = not answers
-        shown = self.items
-        for answer in answers:
-            item = shown.get(answer.key)
-            if item is not None and item.answer != answer:
-                item.show(answer)
-        new = [AnswerItem(a, self.session.lang) for a in answers if a.key not in shown]
-        if len(shown) > len(answers):  # a reset removed answers: start over
-            wall.clear()
-            new = [AnswerItem(a, self.session.lang) for a in answers]
-        if new:
-            follow = wall.index is None or wall.index >= len(wall.children) - 1
-            wall.extend(new)
-            if follow:  # keep the newest in view unless the facilitator moved up the wall
-                wall.index = len(wall.children) - 1
-                wall.scroll_end(animate=False)
+        self.query_one(AnswerWall).show(answers)
 
     def selected(self) -> Answer | None:
         """The answer under the wall's cursor, if any."""
-        item = self.query_one("#answers", ListView).highlighted_child
-        return item.answer if isinstance(item, AnswerItem) else None
+        return self.query_one(AnswerWall).selected()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -50,6 +50,38 @@ def render(request: web.Request, template: str, context: Mapping[str, Any], stat
         template, request, {"lang": lang, "t": translator(request), **context}, status=status)
     response.headers.update(headers or {})
     return response
+
+
+class PageCache:
+    """Rendered pages shared by every phone that would see the same thing.
+
+    A page is rendered with ``MARKS`` in place of the per-phone tokens, which ``fill``
+    swaps in; a hall fetching the same step then costs one render, not hundreds.
+    """
+
+    MARKS: ClassVar[dict[str, str]] = {"csrf": "samspill-mark-csrf", "submission": "samspill-mark-submission"}
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._pages: dict[Hashable, str] = {}
+
+    def page(self, request: web.Request, key: Hashable, template: str,
+             context: Callable[[], Mapping[str, Any]]) -> str:
+        """The page for ``key``, rendered from ``context()`` the first time it is asked for."""
+        if (text := self._pages.get(key)) is None:
+            if len(self._pages) >= self.size:
+                self._pages.clear()
+            lang = request.app[SESSION_KEY].lang
+            text = self._pages[key] = aiohttp_jinja2.render_string(
+                template, request, {"lang": lang, "t": translator(request), **context(),
+                                    **self.MARKS})
+        return text
+
+    def fill(self, text: str, **tokens: str) -> web.Response:
+        """The cached ``text`` with this phone's ``tokens`` in place of the marks."""
+        for name, value in tokens.items():
+            text = text.replace(self.MARKS[name], value)
+        return web.Response(text=text, content_type="text/html")
 
 
 def wants_json(request: web.Request) -> bool:

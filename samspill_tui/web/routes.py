@@ -34,6 +34,7 @@ from samspill_tui.web.guard import (
 from samspill_tui.web.pages import (
     SERVER_KEY,
     SESSION_KEY,
+    PageCache,
     message,
     render,
     render_markdown,
@@ -48,11 +49,12 @@ HERE = Path(__file__).parent
 MAX_BODY = 8 * 1024
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
+SAVED = {"vote", *(f"q{n}" for n in range(100))}  # the form ids a «saved» redirect names
 
 
 @dataclass
 class Guards:
-    """The rate limiters and the memory of recent vote submissions of one app."""
+    """The rate limiters, the memory of recent vote submissions and the rendered pages of one app."""
 
     posts: RateLimiter
     joins: RateLimiter
@@ -60,6 +62,7 @@ class Guards:
     streams: int
     pulse: Pulse
     recent: dict[str, deque[tuple[str, str]]]
+    pages: PageCache
 
 
 GUARDS_KEY = web.AppKey("guards", Guards)
@@ -77,7 +80,8 @@ def build_app(session: Session, server: WebServer) -> web.Application:
     limits, clock = server.limits, server.clock
     pulse = Pulse(session)
     app[GUARDS_KEY] = Guards(RateLimiter(limits.posts, clock), RateLimiter(limits.joins, clock),
-                             RateLimiter(limits.failures, clock), limits.streams, pulse, {})
+                             RateLimiter(limits.failures, clock), limits.streams, pulse, {},
+                             PageCache())
     app.on_shutdown.append(pulse.close)
     env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(HERE / "templates"),
                                autoescape=True, trim_blocks=True, lstrip_blocks=True)
@@ -173,23 +177,23 @@ async def page(request: web.Request) -> web.StreamResponse:
         return _join_page(request)
     if session.asks_role and participant.role is None:
         return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf})
-    step = session.step
-    options = [(o, _option_label(session, o)) for o in session.vote_options(step)]
+    step, guards = session.step, request.app[GUARDS_KEY]
     mine = session.my_vote(participant.id, step.key)
-    return render(request, "step.html", {
-        "step": step,
-        "index": session.current,
-        "rev": request.app[GUARDS_KEY].pulse.revision,
-        "locked": session.state(step.key).locked,
-        "named": session.programme.compares_pair,
-        "options": options,
-        "mine": mine,
-        "mine_label": dict(options).get(mine or ""),
-        "my_answers": session.my_answers(participant.id, step.key),
-        "csrf": participant.csrf,
-        "submission": secrets.token_urlsafe(12),
-        "saved": request.query.get("saved", ""),
-    })
+    my_answers = session.my_answers(participant.id, step.key)
+    saved = request.query.get("saved", "") if request.query.get("saved") in SAVED else ""
+    locked = session.state(step.key).locked
+    key = (session.current, guards.pulse.revision, locked, mine, saved,
+           tuple((a.question, a.text) for a in my_answers))
+
+    def context() -> dict[str, Any]:
+        options = [(o, _option_label(session, o)) for o in session.vote_options(step)]
+        return {"step": step, "index": session.current, "rev": guards.pulse.revision,
+                "locked": locked, "named": session.programme.compares_pair, "options": options,
+                "mine": mine, "mine_label": dict(options).get(mine or ""),
+                "my_answers": my_answers, "saved": saved}
+
+    text = guards.pages.page(request, key, "step.html", context)
+    return guards.pages.fill(text, csrf=participant.csrf, submission=secrets.token_urlsafe(12))
 
 
 def _option_label(session: Session, value: str) -> str:

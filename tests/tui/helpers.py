@@ -12,6 +12,7 @@ from samspill_tui.content import Library
 from samspill_tui.demo import QUICK_PACE
 from samspill_tui.session.live import Session
 from samspill_tui.tui.app import SamspillApp
+from samspill_tui.tui.wall import AnswerWall
 from samspill_tui.web.server import WebServer
 
 
@@ -33,3 +34,15 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], object], timeout:
         if loop.time() > deadline:
             raise AssertionError("condition not met in time")
         await pilot.pause(0.05)
+
+
+def wall_rows(app: SamspillApp) -> list[tuple[str, set[str]]]:
+    """The answer wall's lines as drawn: their text and the background colours of that text."""
+    wall = app.screen.query_one(AnswerWall)
+    rows = []
+    for y in range(wall.scrollable_content_region.height):
+        strip = wall.render_line(y)
+        backgrounds = {seg.style.bgcolor.get_truecolor().hex for seg in strip
+                       if seg.text.strip() and seg.style and seg.style.bgcolor}
+        rows.append((strip.text.strip(), backgrounds))
+    return rows

@@ -4,10 +4,11 @@ with a phone face whose list of networks the test chooses.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image, ImageOps
 from rich.segment import Segment
 from textual.app import App
 
@@ -19,7 +20,24 @@ from samspill_tui.web.server import WebServer
 UPPER, LOWER, FULL = "▀", "▄", "█"
 
 
-def screen_image(app: App[None], pixels: int = 3) -> Image.Image:
+@dataclass(frozen=True)
+class Raster:
+    """A greyscale image for the decoder: ``width`` × ``height`` bytes, 0 black to 255 white."""
+
+    data: bytes
+    width: int
+    height: int
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[bytes], pixels: int) -> Raster:
+        """``rows`` (padded with white to the widest) with each pixel drawn ``pixels`` times larger."""
+        width = max(len(row) for row in rows)
+        scaled = [bytes(b for b in row.ljust(width, b"\xff") for _ in range(pixels)) for row in rows]
+        return cls(b"".join(row for row in scaled for _ in range(pixels)), width * pixels,
+                   len(rows) * pixels)
+
+
+def screen_image(app: App[None], pixels: int = 3) -> Raster:
     """Every cell the screen draws, as two half-cell pixels (top, bottom) in its real colours.
 
     Block characters paint their foreground over the half they cover; every other character is
@@ -35,10 +53,7 @@ def screen_image(app: App[None], pixels: int = 3) -> Image.Image:
                 top.append(fg if ch in (UPPER, FULL) else bg)
                 bottom.append(fg if ch in (LOWER, FULL) else bg)
         rows += [bytes(top), bytes(bottom)]
-    width = max(len(row) for row in rows)
-    data = b"".join(row.ljust(width, b"\xff") for row in rows)
-    image = Image.frombytes("L", (width, len(rows)), data)
-    return image.resize((width * pixels, len(rows) * pixels), Image.Resampling.NEAREST)
+    return Raster.from_rows(rows, pixels)
 
 
 def _grey(seg: Segment, *, fg: bool) -> int:
@@ -49,14 +64,20 @@ def _grey(seg: Segment, *, fg: bool) -> int:
     return round(0.299 * r + 0.587 * g + 0.114 * b)
 
 
-def decode(image: Image.Image) -> list[str]:
+def read(image: Raster) -> list[zxingcpp.Barcode]:
     """The QR codes found in ``image``, read as they are (an inverted code is not read)."""
-    return [r.text for r in zxingcpp.read_barcodes(image, try_invert=False)]
+    view = memoryview(image.data).cast("B", (image.height, image.width))
+    return list(zxingcpp.read_barcodes(view, try_invert=False))
 
 
-def inverted(image: Image.Image) -> Image.Image:
+def decode(image: Raster) -> list[str]:
+    """The text of the QR codes found in ``image``."""
+    return [r.text for r in read(image)]
+
+
+def inverted(image: Raster) -> Raster:
     """``image`` in negative: what a QR code drawn in a dark theme's colours would look like."""
-    return ImageOps.invert(image)
+    return Raster(image.data.translate(bytes(range(255, -1, -1))), image.width, image.height)
 
 
 class NetServer(WebServer):

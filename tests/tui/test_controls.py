@@ -14,9 +14,9 @@ from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
-from samspill_tui.tui.wall import AnswerItem
+from samspill_tui.tui.wall import AnswerWall
 from tests.conftest import go_to_kind
-from tests.tui.helpers import make_app, wait_for
+from tests.tui.helpers import make_app, wait_for, wall_rows
 
 
 def _text(app: SamspillApp, selector: str) -> str:
@@ -119,18 +119,57 @@ async def test_answer_wall_hides_and_highlights(tmp_path: Path, library: Library
         await go_to_kind(s, "reflection")
         await s.answer(p.id, s.step.key, 0, "Uheldig navn på en kollega", "a1")
         await s.answer(p.id, s.step.key, 1, "Godt poeng", "a2")
-        await wait_for(pilot, lambda: len(app.screen.query(AnswerItem)) == 2)
+        wall = await _wall(pilot, app)
+        await wait_for(pilot, lambda: wall.option_count == 2)
+        accent = app.theme_variables["accent"].lower()
+
+        def row(start: str) -> tuple[str, set[str]]:
+            return next(r for r in wall_rows(app) if r[0].startswith(start))
+
         await pilot.press("up", "h")  # the cursor follows the newest answer; up selects the first
         await wait_for(pilot, lambda: s.step_answers(s.step)[0].hidden)
-        first, second = app.screen.query(AnswerItem)
-        await wait_for(pilot, lambda: "hidden" in first.classes)
-        assert "Uheldig" not in str(first.query_one(Static).render())
+        await wait_for(pilot, lambda: "(skjult svar)" in [r[0] for r in wall_rows(app)])
+        assert not any("Uheldig" in text for text, _ in wall_rows(app))
         await pilot.press("down", "a")
         await wait_for(pilot, lambda: s.step_answers(s.step)[1].highlighted)
-        await wait_for(pilot, lambda: "highlighted" in second.classes)
+        await wait_for(pilot, lambda: accent in row("2. Godt poeng")[1])
         await pilot.press("up", "h")  # show it again
         await wait_for(pilot, lambda: not s.step_answers(s.step)[0].hidden)
-        await wait_for(pilot, lambda: "Uheldig" in str(first.query_one(Static).render()))
+        await wait_for(pilot, lambda: any("Uheldig" in text for text, _ in wall_rows(app)))
+        assert accent not in row("1. Uheldig")[1] and accent in row("2. Godt poeng")[1]
+
+
+async def test_answer_wall_follows_a_thousand_answers_and_a_reset(
+    tmp_path: Path, library: Library
+) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "mange"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "reflection")
+        wall = await _wall(pilot, app)
+        people = [await s.join() for _ in range(500)]
+        for n, p in enumerate(people):
+            await s.answer(p.id, s.step.key, 0, f"Svar {n}", f"a{n}")
+            await s.answer(p.id, s.step.key, 1, f"Tanke {n}", f"b{n}")
+        await wait_for(pilot, lambda: wall.option_count == 1000)
+        assert wall.highlighted == 999 and "2. Tanke 499" in [r[0] for r in wall_rows(app)]
+        await pilot.press("home", "a")  # moving up the wall stops it following new answers
+        await wait_for(pilot, lambda: s.step_answers(s.step)[0].highlighted)
+        late = await s.join()
+        await s.answer(late.id, s.step.key, 0, "Sent svar", "c0")
+        await wait_for(pilot, lambda: wall.option_count == 1001)
+        assert wall.highlighted == 0 and wall.selected() == s.step_answers(s.step)[0]
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: wall.option_count == 0 and not s.step_answers(s.step))
+        await s.answer(people[1].id, s.step.key, 0, "Ny start", "d1")
+        await wait_for(pilot, lambda: wall_rows(app)[0][0] == "1. Ny start")
+
+
+async def _wall(pilot: object, app: SamspillApp) -> AnswerWall:
+    await wait_for(pilot, lambda: app.screen.query(AnswerWall))  # type: ignore[arg-type]
+    return app.screen.query_one(AnswerWall)
 
 
 @pytest.mark.parametrize("admins", [2, 3])
@@ -243,3 +282,21 @@ async def test_agenda_item_shows_the_input_sent_beforehand(tmp_path: Path) -> No
         shown = _text(app, "#input")
         assert "(1)" in shown and "Mer tid til [b]dialog[/b]" in shown
         assert "annet punkt" not in shown
+
+
+async def test_arrow_keys_change_step_even_when_the_case_text_has_focus(
+    tmp_path: Path, library: Library
+) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "sak"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "case")
+        case = s.current
+        await wait_for(pilot, lambda: app.screen.query("#case-text"))
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: app.focused is not None)  # the text has focus
+        await pilot.press("down")  # scrolls the text, stays on the step
+        await pilot.press("right")
+        await wait_for(pilot, lambda: s.current == case + 1)
+        await pilot.press("left")
+        await wait_for(pilot, lambda: s.current == case)

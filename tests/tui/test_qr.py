@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import zxingcpp
-from PIL import Image
 from textual.geometry import Size
 from textual.widgets import Static
 
@@ -19,7 +17,7 @@ from samspill_tui.tui.lobby import LobbyView
 from samspill_tui.tui.qr import QUIET_ZONE, QRCode, fit_scale, qr_matrix
 from samspill_tui.tui.run import SessionScreen
 from tests.tui.helpers import wait_for
-from tests.tui.qr_helpers import decode, face_of, inverted, lobby_app, screen_image
+from tests.tui.qr_helpers import Raster, decode, face_of, inverted, lobby_app, read, screen_image
 
 LAN = [("wlan0", "192.168.1.23"), ("lo", "127.0.0.1")]
 
@@ -32,9 +30,8 @@ def test_matrix_has_quiet_zone_and_ecc_m() -> None:
               if min(i, j) < QUIET_ZONE or max(i, j) >= n - QUIET_ZONE]
     assert not any(border)
     assert any(matrix[QUIET_ZONE])  # the finder pattern starts right inside the quiet zone
-    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
-    image = Image.frombytes("L", (n, n), pixels).resize((n * 8, n * 8), Image.Resampling.NEAREST)
-    [found] = zxingcpp.read_barcodes(image, try_invert=False)
+    image = Raster.from_rows([bytes(0 if dark else 255 for dark in row) for row in matrix], 8)
+    [found] = read(image)
     assert found.ec_level == "M"
 
 

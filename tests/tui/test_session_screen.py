@@ -10,10 +10,9 @@ from samspill_tui.content import Library
 from samspill_tui.export.files import export_folder
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
-from samspill_tui.tui.wall import AnswerItem
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone
-from tests.tui.helpers import make_app, wait_for
+from tests.tui.helpers import make_app, wait_for, wall_rows
 
 
 async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, library: Library) -> None:
@@ -60,9 +59,8 @@ async def test_reflection_answers_shown_as_plain_text(tmp_path: Path, library: L
             await wait_for(pilot, lambda: app.session.step.kind == "reflection")  # type: ignore[union-attr]
             nasty = "[bold red]Hei[/] [@click=app.quit]x[/] \x1b[2J"
             assert (await phone.answer(0, nasty, "s1"))[0] == 200
-            await wait_for(pilot, lambda: app.screen.query(AnswerItem))
-            shown = str(app.screen.query_one(AnswerItem).query_one(Static).render())
-            assert shown == "1. [bold red]Hei[/] [@click=app.quit]x[/] [2J"
+            await wait_for(pilot, lambda: wall_rows(app)[0][0])
+            assert wall_rows(app)[0][0] == "1. [bold red]Hei[/] [@click=app.quit]x[/] [2J"
             assert app.is_running
         finally:
             await phone.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Markdown
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Session
@@ -84,6 +85,8 @@ def _at(kind: str, keys: tuple[str, ...] = ()) -> Callable[[Pilot[None]], Awaita
         for key in keys:
             await pilot.press(key)
             await pilot.pause(0.1)
+        await wait_for(pilot, lambda: all(m.children for m in app.screen.query(Markdown)
+                                          if m.display))  # Markdown renders in the background
         await pilot.pause(0.5)
 
     return run_before

@@ -78,7 +78,7 @@ def test_cli_theme_flag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SamspillApp, "run", lambda self, *a, **k: started.append(self))
     assert cli.main(["run", "--theme", "dark"]) == 0
     assert cli.main(["run"]) == 0
-    assert [app.start_theme for app in started] == [DARK.name, LIGHT.name]
+    assert [app.theme for app in started] == [DARK.name, LIGHT.name]
     with pytest.raises(SystemExit) as exit_:
         cli.main(["run", "--theme", "blue"])
     assert exit_.value.code == 2

@@ -185,6 +185,32 @@ async def test_a_retried_vote_submission_never_undoes_a_later_vote(
     assert session.tally(session.step).total == 1
 
 
+async def test_phones_on_the_same_step_share_a_page_but_never_their_tokens_or_votes(
+    server: WebServer, session: Session, phones: list[Phone]
+) -> None:
+    for phone in phones[:2]:
+        await phone.join()
+    await go_to_kind(session, "statement")
+    pages = [(await phone.get("/"))[1] for phone in phones[:2]]
+    csrfs = {hidden(page, "csrf") for page in pages}
+    assert csrfs == {p.csrf for p in session.participants.values()}
+    again = (await phones[0].get("/"))[1]
+    assert hidden(again, "submission") != hidden(pages[0], "submission")  # a fresh id per page
+    assert "samspill-mark" not in again
+    strip = re.compile(r'name="(csrf|submission)" value="[^"]*"')
+    assert strip.sub("", pages[0]) == strip.sub("", pages[1]) == strip.sub("", again)
+
+    assert (await phones[0].vote("4"))[0] == 200
+    mine, theirs = [(await phone.get("/"))[1] for phone in phones[:2]]
+    assert 'value="4" required checked' in mine and "checked" not in theirs
+    _, saved = await phones[1].get("/?saved=vote")
+    _, odd = await phones[1].get("/?saved=<b>x</b>")
+    assert "Registrert" in saved and "Registrert" not in odd and "<b>x" not in odd
+    await session.set_state(session.step.key, locked=True)
+    _, locked = await phones[1].get("/")
+    assert "Avstemningen er stengt" in locked and 'action="/vote"' not in locked
+
+
 async def test_locked_step_shows_voting_closed_and_the_own_vote(
     server: WebServer, session: Session, phones: list[Phone]
 ) -> None:

@@ -1,0 +1,34 @@
+"""Steps to read from the projector: a case, and the session summary."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from samspill_tui.export.markdown import summary_markdown
+from samspill_tui.export.summary import summary_from_session
+from samspill_tui.tui.views import StepView
+
+
+class CaseView(StepView):
+    """The case text rendered from Markdown."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(self.step.markdown, id="case-text")
+
+
+class SummaryView(StepView):
+    """The session summary, as it would be exported."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(id="summary")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.query_one("#summary", Markdown).update(
+            summary_markdown(summary_from_session(self.session)))
