@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Digits, Label, Markdown, Select, Static
 
 from samspill_tui.content import Library
 from samspill_tui.export.files import export_folder
+from samspill_tui.session.live import Session
+from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.web.server import WebServer
@@ -113,13 +117,53 @@ async def test_summary_screen_exports_markdown_with_e(tmp_path: Path, library: L
         assert text.startswith("# Folkevalgtdag") and "**Deltakere:** 0" in text
 
 
+def _exit_messages(app: SamspillApp) -> list[str]:
+    """The messages ``app`` exits with, as the terminal will show them."""
+    messages: list[str] = []
+    exit_ = app.exit
+
+    def recording(*args: Any, **kwargs: Any) -> None:
+        messages.append(str(kwargs.get("message", "")))
+        exit_(*args, **kwargs)
+
+    app.exit = recording  # type: ignore[method-assign]
+    return messages
+
+
 async def test_second_app_on_same_session_exits_with_clear_message(tmp_path: Path, library: Library) -> None:
     from samspill_tui.session.store import SessionStore
 
     holder = SessionStore(tmp_path / "opptatt.json")  # another app has the session open
     app = make_app(library, tmp_path, ("folkevalgtdag", "opptatt"))
+    messages = _exit_messages(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.return_code is not None)
     assert app.return_code == 1
     assert app.session is None
+    assert messages == ["Økta «opptatt» er allerede åpen i en annen Samspill."]
     await holder.close()
+
+
+async def test_a_taken_port_exits_with_clear_message_and_frees_the_session(
+    tmp_path: Path, library: Library
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        async def serve(session: Session) -> WebServer:
+            server = WebServer(session, "127.0.0.1", port)
+            server.listen()
+            return server
+
+        app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=serve,
+                          start=("folkevalgtdag", "port"))
+        messages = _exit_messages(app)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 1 and app.session is None
+    [message] = messages
+    assert message.startswith("Kunne ikke starte nettsiden for mobilene") and "--port" in message
+    reopened = await Session.open(tmp_path, "port", "folkevalgtdag", library, "nb")  # not left locked
+    await reopened.close()
