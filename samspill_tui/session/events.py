@@ -35,9 +35,14 @@ class StepChanged:
 
 @dataclass(frozen=True)
 class StepStateChanged:
-    """A step's results were revealed or hidden, its voting locked or reopened, or it was reset."""
+    """A step's results were revealed or hidden, its voting locked or reopened, or it was reset.
+
+    ``phones`` says whether the phones' page changes too (a lock or a reset does; results are
+    shown only on the projector).
+    """
 
     step_key: str
+    phones: bool = True
 
 
 @dataclass(frozen=True)

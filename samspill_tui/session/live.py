@@ -231,7 +231,7 @@ class Session:
             await self._commit([Put("steps", {"k": step_key, "revealed": new.revealed,
                                               "locked": new.locked})])
             self.record.states[step_key] = new
-            self._publish(StepStateChanged(step_key))
+            self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
 
     async def reset_step(self, step_key: str) -> None:
         """Delete every vote and answer on a step and hide its results again."""

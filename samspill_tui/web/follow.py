@@ -16,7 +16,8 @@ KEEPALIVE = 15.0  # seconds between comments on a quiet stream (finds dropped ph
 
 
 class Pulse:
-    """Wakes every open stream when the room's step or that step's state changes."""
+    """Wakes every open stream when the room's step changes, or the current step's state in a way
+    the phones see (locked, reopened, reset; not results being revealed on the projector)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -28,7 +29,8 @@ class Pulse:
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, StepChanged) or (
-            isinstance(event, StepStateChanged) and event.step_key == self.session.step.key
+            isinstance(event, StepStateChanged) and event.phones
+            and event.step_key == self.session.step.key
         ):
             self.revision += 1
             self._wake()

@@ -257,6 +257,12 @@ async def test_state_changes_with_the_step_and_its_lock(
     await session.set_state("summary", revealed=True)  # another step's state: no reload
     _, state = await phones[0].get("/state")
     assert json.loads(state) == {"step": 1, "rev": 2}
+    await session.set_state(session.step.key, revealed=True)  # results on the projector only
+    _, state = await phones[0].get("/state")
+    assert json.loads(state) == {"step": 1, "rev": 2}
+    await session.reset_step(session.step.key)  # the phones' own answers are gone: reload
+    _, state = await phones[0].get("/state")
+    assert json.loads(state) == {"step": 1, "rev": 3}
 
 
 async def _next_event(stream: aiohttp.StreamReader) -> dict[str, int]:
