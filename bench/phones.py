@@ -197,20 +197,6 @@ class Phone:
             await asyncio.sleep(delay)
             delay = min(delay * 2, MAX_BACKOFF)
 
-    async def follow(self) -> int:
-        """Hold the page's live stream (/events) open until it ends; returns the events read."""
-        connection = await Connection.open(self.host, self.port)
-        events = 0
-        try:
-            connection.writer.write((self._head("GET", "/events") + "\r\n").encode())
-            while line := await connection.reader.readline():
-                events += line.startswith(b"data:")
-        except OSError:
-            pass  # the server went away
-        finally:
-            connection.close()
-        return events
-
     async def join(self, join_url: str) -> str:
         """Follow the join address; choose a role if asked. Returns the step page."""
         status, _, page = await self._send("GET", join_url)

@@ -4,7 +4,9 @@
 
 The server runs in a child process (bench/server.py) and the phones in this one, so each has a
 core of the two. Every phone goes through the real join (token, cookie, CSRF from the page) and
-holds the page's live stream open. For each server, in the same run and with the same schedule:
+holds the page's live stream open; the streams are read in a third process (bench/followers.py),
+as on real phones, where reading them does not delay other phones' votes. For each server, in
+the same run and with the same schedule:
 
 - storm: the first ``votes - bursts`` statements are opened one after the other; on each, every
   phone fetches the page and votes, at times drawn in advance over ``--storm-window`` seconds (an
@@ -116,6 +118,19 @@ async def open_and_answer(child: ServerProcess, index: int, phones: list[Phone],
     await asyncio.sleep(PAUSE)
 
 
+async def hold_streams(origin: str, phones: list[Phone]) -> asyncio.subprocess.Process:
+    """Every phone's live stream, held open by bench/followers.py in a process of its own."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bench.followers", origin, cwd=ROOT,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(json.dumps([p.cookies for p in phones]).encode() + b"\n")
+    await process.stdin.drain()
+    if await asyncio.wait_for(process.stdout.readline(), 60) != b"ready\n":
+        raise RuntimeError("the streams did not open")
+    return process
+
+
 def stored_posts(mode: str, path: Path) -> tuple[Counter[tuple[str, str, str]], int]:
     """(pid, step, value-or-text) -> times stored, and the file size."""
     raw = json.loads(path.read_bytes())
@@ -151,7 +166,7 @@ async def run_server(mode: str, args: argparse.Namespace, work: Path, content: P
         flags.append("--tui")
     child = await ServerProcess.start(*flags)
     phones = [Phone(child.origin, timeout=300) for _ in range(args.phones)]
-    followers: list[asyncio.Task[int]] = []
+    followers: asyncio.subprocess.Process | None = None
     try:
         gate = asyncio.Semaphore(50)
 
@@ -161,7 +176,7 @@ async def run_server(mode: str, args: argparse.Namespace, work: Path, content: P
 
         await asyncio.gather(*(join(p) for p in phones))
         if mode == "samspill" and args.streams:  # each phone's page follows the room live
-            followers = [asyncio.create_task(p.follow()) for p in phones]
+            followers = await hold_streams(child.origin, phones)
         statements = [i for i, (_, kind, _) in enumerate(child.steps) if kind == "statement"]
         storm_rounds = statements[: args.votes - args.bursts]
         burst_rounds = statements[args.votes - args.bursts: args.votes]
@@ -186,8 +201,9 @@ async def run_server(mode: str, args: argparse.Namespace, work: Path, content: P
         await child.quit()
     finally:
         await child.kill()
-        for follower in followers:
-            follower.cancel()
+        if followers is not None:
+            followers.kill()
+            await followers.wait()
         for phone in phones:
             await phone.close()
     result: dict[str, Any] = {

@@ -25,6 +25,7 @@ class Pulse:
         self.closed = False
         self.streams: dict[str, int] = {}  # participant id -> open streams
         self._event = asyncio.Event()
+        self._message: tuple[dict[str, int], bytes] = ({}, b"")
         self._unsubscribe = session.subscribe(self._on_event)
 
     def _on_event(self, event: Event) -> None:
@@ -43,11 +44,20 @@ class Pulse:
         """What a phone compares with the page it shows: the step and a revision of its state."""
         return {"step": self.session.current, "rev": self.revision}
 
+    def message(self) -> bytes:
+        """The snapshot as a server-sent event; the same object until the snapshot changes, so a
+        hall of streams shares one encoding."""
+        now = self.snapshot()
+        if self._message[0] != now:
+            self._message = (now, f"data: {json.dumps(now)}\n\n".encode())
+        return self._message[1]
+
     async def wait(self, timeout: float) -> None:
         """Return on the next change, on shutdown, or after ``timeout`` seconds."""
         event = self._event
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), timeout)
+            async with asyncio.timeout(timeout):  # no task per wait, unlike wait_for
+                await event.wait()
 
     async def close(self, _app: Any = None) -> None:
         """End every open stream now (the server is shutting down)."""
@@ -66,14 +76,11 @@ async def stream(request: web.Request, pulse: Pulse, pid: str,
     try:
         await response.prepare(request)
         await response.write(b"retry: 3000\n\n")
-        sent: dict[str, int] | None = None
+        sent = b""
         while not pulse.closed:
-            now = pulse.snapshot()
-            if now != sent:
-                await response.write(f"data: {json.dumps(now)}\n\n".encode())
-                sent = now
-            else:
-                await response.write(b": ok\n\n")
+            message = pulse.message()
+            await response.write(b": ok\n\n" if message is sent else message)
+            sent = message
             await pulse.wait(KEEPALIVE)
     except ConnectionError:
         pass  # the phone went away
