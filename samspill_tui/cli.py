@@ -196,8 +196,9 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the summary of a session from its file on disk."""
-    from samspill_tui.export.files import render, write_atomic
+    from samspill_tui.export.files import render
     from samspill_tui.export.summary import UnknownSessionError, summary_from_file
+    from samspill_tui.session.store import write_atomically
 
     library = _library_or_exit(args.content)
     try:
@@ -211,7 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        write_atomic(args.out, text)
+        write_atomically(args.out, [text.encode()])
     except OSError as exc:
         print(f"samspill export: kunne ikke skrive {args.out}: {exc.strerror}", file=sys.stderr)
         return 1

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +10,7 @@ from samspill_tui.export.html import summary_html
 from samspill_tui.export.jsonexport import summary_json
 from samspill_tui.export.markdown import summary_markdown
 from samspill_tui.export.summary import Summary
+from samspill_tui.session.store import write_atomically
 
 FORMATS: dict[str, Callable[[Summary], str]] = {
     "md": summary_markdown,
@@ -33,27 +31,12 @@ def export_folder(data_dir: Path, name: str) -> Path:
     return data_dir / f"{name}{EXPORT_SUFFIX}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temp file in the same folder and ``os.replace``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_exports(summary: Summary, folder: Path) -> list[Path]:
     """Write the summary in every format into ``folder`` (created if needed); returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt, renderer in FORMATS.items():
         path = folder / f"{summary.session}.{fmt}"
-        write_atomic(path, renderer(summary))
+        write_atomically(path, [renderer(summary).encode()])
         paths.append(path)
     return paths

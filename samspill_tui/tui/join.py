@@ -73,6 +73,17 @@ def code_line(lang: str, face: Face, code: str) -> Text:
     return line
 
 
+def follow_joining(session: Session, sync: Callable[[], None]) -> Callable[[], None]:
+    """Call ``sync`` whenever joining is opened, closed or given a new code; returns the
+    unsubscribe function."""
+    def on_event(event: Event) -> None:
+        if isinstance(event, JoiningChanged):
+            with contextlib.suppress(NoMatches):  # halfway through being removed
+                sync()
+
+    return session.subscribe(on_event)
+
+
 class JoinCorner(Vertical):
     """The join QR code (when the terminal is large enough), address and short code, for late joiners.
 
@@ -92,16 +103,11 @@ class JoinCorner(Vertical):
         yield Static(t(self.session.lang, "status.closed"), id="corner-closed", markup=False)
 
     def on_mount(self) -> None:
-        self._unsubscribe = self.session.subscribe(self._on_event)
+        self._unsubscribe = follow_joining(self.session, self.sync)
         self.sync()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
-
-    def _on_event(self, event: Event) -> None:
-        if isinstance(event, JoiningChanged):
-            with contextlib.suppress(NoMatches):  # halfway through being removed
-                self.sync()
 
     def sync(self) -> None:
         """Redraw from the face and the session (address, token, code, joining open)."""
@@ -135,16 +141,11 @@ class QRScreen(ModalScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._unsubscribe = self.session.subscribe(self._on_event)
+        self._unsubscribe = follow_joining(self.session, self.sync)
         self.sync()
 
     def on_unmount(self) -> None:
         self._unsubscribe()
-
-    def _on_event(self, event: Event) -> None:
-        if isinstance(event, JoiningChanged):
-            with contextlib.suppress(NoMatches):  # halfway through being removed
-                self.sync()
 
     def sync(self) -> None:
         """Redraw from the face and the session."""

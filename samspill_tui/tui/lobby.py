@@ -4,7 +4,6 @@ the address is announced on.
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 from collections.abc import Callable
 from typing import ClassVar
@@ -13,16 +12,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.css.query import NoMatches
 from textual.widgets import Digits, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
-from samspill_tui.session.events import Event, JoiningChanged, ParticipantJoined
 from samspill_tui.session.live import Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import Step
-from samspill_tui.tui.join import Face, JoinCorner, code_line
+from samspill_tui.tui.join import Face, JoinCorner, code_line, follow_joining
 from samspill_tui.tui.qr import QRCode
 from samspill_tui.tui.views import StepView
 
@@ -78,7 +75,7 @@ class LobbyView(StepView):
                 yield OptionList(id="interfaces")
 
     def on_mount(self) -> None:
-        self._unsubscribe = self.session.subscribe(self._on_event)
+        self._unsubscribe = follow_joining(self.session, self.sync)  # the count: refresh_data()
         self.interfaces = self.web.candidates()
         self.sync()
         self.refresh_data()
@@ -87,13 +84,6 @@ class LobbyView(StepView):
 
     def on_unmount(self) -> None:
         self._unsubscribe()
-
-    def _on_event(self, event: Event) -> None:
-        with contextlib.suppress(NoMatches):  # the view may be halfway through being removed
-            if isinstance(event, JoiningChanged):
-                self.sync()
-            elif isinstance(event, ParticipantJoined):
-                self.refresh_data()
 
     def refresh_data(self) -> None:
         for joined in self.query("#joined").results(Digits):

@@ -84,6 +84,8 @@ class SessionScreen(Screen[None]):
         self.session, self.face, self.min_group = session, face, min_group
         self._dirty = False
         self._unsubscribe: Callable[[], None] = lambda: None
+        self._step_lock = asyncio.Lock()
+        self._shown: int | None = None  # the index of the step whose view is in the body
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-bar"):
@@ -115,7 +117,7 @@ class SessionScreen(Screen[None]):
             self.notify(t(self.session.lang, "store.failed", reason=event.reason),
                         severity="error", timeout=10)
         elif isinstance(event, StepChanged):
-            self.run_worker(self.show_step(), exclusive=True, group="step")
+            self.run_worker(self.show_step(), group="step")
         else:
             if isinstance(event, JoiningChanged):
                 self.refresh_bindings()
@@ -149,7 +151,18 @@ class SessionScreen(Screen[None]):
                     view.refresh_data()
 
     async def show_step(self) -> None:
-        """Replace the body with the view of the current step."""
+        """Replace the body with the view of the current step.
+
+        One change at a time, each to the end: a view cut off half-way through mounting would
+        never finish (and its screen never settle); changes that come meanwhile are shown next,
+        and a step already shown is not shown again.
+        """
+        async with self._step_lock:
+            if self._shown != self.session.current:
+                self._shown = self.session.current
+                await self._replace_view()
+
+    async def _replace_view(self) -> None:
         session = self.session
         step = session.step
         header = Text(f"{step.title}   ")

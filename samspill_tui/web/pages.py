@@ -65,16 +65,19 @@ class PageCache:
         self.size = size
         self._pages: dict[Hashable, str] = {}
 
-    def page(self, request: web.Request, key: Hashable, template: str,
+    def page(self, request: web.Request, key: Hashable | None, template: str,
              context: Callable[[], Mapping[str, Any]]) -> str:
-        """The page for ``key``, rendered from ``context()`` the first time it is asked for."""
+        """The page for ``key``, rendered from ``context()`` the first time it is asked for
+        (every time for ``key`` None: a page of one phone's own)."""
         if (text := self._pages.get(key)) is None:
-            if len(self._pages) >= self.size:
-                self._pages.clear()
             lang = request.app[SESSION_KEY].lang
-            text = self._pages[key] = aiohttp_jinja2.render_string(
+            text = aiohttp_jinja2.render_string(
                 template, request, {"lang": lang, "t": translator(request), **context(),
                                     **self.MARKS})
+            if key is not None:
+                if len(self._pages) >= self.size:
+                    self._pages.clear()
+                self._pages[key] = text
         return text
 
     def fill(self, text: str, **tokens: str) -> web.Response:

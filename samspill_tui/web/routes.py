@@ -49,7 +49,6 @@ HERE = Path(__file__).parent
 MAX_BODY = 8 * 1024
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
-SAVED = {"vote", *(f"q{n}" for n in range(100))}  # the form ids a «saved» redirect names
 
 
 @dataclass
@@ -180,10 +179,12 @@ async def page(request: web.Request) -> web.StreamResponse:
     step, guards = session.step, request.app[GUARDS_KEY]
     mine = session.my_vote(participant.id, step.key)
     my_answers = session.my_answers(participant.id, step.key)
-    saved = request.query.get("saved", "") if request.query.get("saved") in SAVED else ""
+    saved = request.query.get("saved", "")  # the form a «saved» redirect names
+    if saved not in {"vote", *(f"q{q}" for q in range(len(step.questions)))}:
+        saved = ""
     locked = session.state(step.key).locked
-    key = (session.current, guards.pulse.revision, locked, mine, saved,
-           tuple((a.question, a.text) for a in my_answers))
+    # Shared by every phone in the same situation; a page showing the phone's own answers is not.
+    key = None if my_answers else (session.current, guards.pulse.revision, locked, mine, saved)
 
     def context() -> dict[str, Any]:
         options = [(o, _option_label(session, o)) for o in session.vote_options(step)]

@@ -100,24 +100,17 @@ async def _five_votes(s: Session) -> None:
         await s.vote(p.id, statement.key, value)
 
 
-async def _roles(s: Session) -> None:
-    statement = next(st for st in s.steps if st.kind == "statement")
-    await s.go_to(s.steps.index(statement))
-    for role, values in (("folkevalgt", "5443"), ("administrasjon", "221")):
-        for value in values:
-            p = await s.join()
-            await s.choose_role(p.id, role)
-            await s.vote(p.id, statement.key, value)
-
-
-async def _roles_withheld(s: Session) -> None:
-    statement = next(st for st in s.steps if st.kind == "statement")
-    await s.go_to(s.steps.index(statement))
-    for role, values in (("folkevalgt", "543"), ("administrasjon", "2")):
-        for value in values:
-            p = await s.join()
-            await s.choose_role(p.id, role)
-            await s.vote(p.id, statement.key, value)
+def _by_role(elected: str, administration: str) -> Prepare:
+    """Votes on the first statement: one per digit, from each role's participants."""
+    async def prepare(s: Session) -> None:
+        statement = next(st for st in s.steps if st.kind == "statement")
+        await s.go_to(s.steps.index(statement))
+        for role, values in (("folkevalgt", elected), ("administrasjon", administration)):
+            for value in values:
+                p = await s.join()
+                await s.choose_role(p.id, role)
+                await s.vote(p.id, statement.key, value)
+    return prepare
 
 
 async def _pair(s: Session) -> None:
@@ -151,8 +144,8 @@ async def _nothing(s: Session) -> None:
 CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "statement_hidden": ("folkevalgtdag", _five_votes, "statement", ()),
     "statement_revealed": ("folkevalgtdag", _five_votes, "statement", ("r",)),
-    "roles_comparison": ("roller", _roles, "statement", ("r", "v")),
-    "roles_withheld": ("roller", _roles_withheld, "statement", ("r", "v")),
+    "roles_comparison": ("roller", _by_role("5443", "221"), "statement", ("r", "v")),
+    "roles_withheld": ("roller", _by_role("543", "2"), "statement", ("r", "v")),
     "gap_view": ("samspill", _pair, "gap", ()),
     "answer_wall": ("folkevalgtdag", _wall, "reflection", ()),
     "lobby": ("folkevalgtdag", _nothing, "lobby", ()),

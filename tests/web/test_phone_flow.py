@@ -210,6 +210,12 @@ async def test_phones_on_the_same_step_share_a_page_but_never_their_tokens_or_vo
     _, locked = await phones[1].get("/")
     assert "Avstemningen er stengt" in locked and 'action="/vote"' not in locked
 
+    await go_to_kind(session, "reflection")  # a phone's own answers stay on its own page
+    assert (await phones[0].answer(0, "Bare mitt svar", "m1"))[0] == 200
+    mine, theirs = [(await phone.get("/?saved=q0"))[1] for phone in phones[:2]]
+    assert "Bare mitt svar" in mine and "Bare mitt svar" not in theirs
+    assert "Registrert" in mine and "Registrert" in theirs
+
 
 async def test_locked_step_shows_voting_closed_and_the_own_vote(
     server: WebServer, session: Session, phones: list[Phone]
