@@ -104,7 +104,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Fant ingen nettverksadresse som mobilene kan nå. Koble maskinen til Wi-Fi eller kabel, "
             "eller slå på en delt tilkobling (hotspot)."
         ),
-        "lobby.network": "Nettverket mobilene skal bruke (i bytter):",
+        "lobby.network": "Nettverk (i bytter)",
         "lobby.not_for_phones": "(ikke for mobiler)",
         "lobby.open": "Påmeldingen er åpen",
         "join.code": "Eller gå til {origin} og skriv koden",
@@ -373,7 +373,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Fann inga nettverksadresse som mobilane kan nå. Kopla maskina til Wi-Fi eller kabel, "
             "eller slå på ei delt tilkopling (hotspot)."
         ),
-        "lobby.network": "Nettverket mobilane skal bruke (i byter):",
+        "lobby.network": "Nettverk (i byter)",
         "lobby.not_for_phones": "(ikkje for mobilar)",
         "lobby.open": "Påmeldinga er open",
         "join.code": "Eller gå til {origin} og skriv koden",

@@ -25,6 +25,28 @@ def agreement_key(statement_key: str) -> str:
 class GapView(StepView):
     """Nothing until both have rated every statement; then the statements ranked by distance."""
 
+    DEFAULT_CSS = """
+    #gap-wait {
+        margin: 1 0;
+        text-style: bold;
+    }
+    #gap {
+        height: 1fr;
+    }
+    #gap-list {
+        width: 1fr;
+        height: 1fr;
+    }
+    #gap-detail {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1;
+    }
+    #gap-questions {
+        margin: 1 0;
+    }
+    """
+
     ranking: list[Gap] | None = None
 
     def compose(self) -> ComposeResult:

@@ -24,6 +24,31 @@ if TYPE_CHECKING:
 class HomeScreen(Screen[None]):
     """Pick a programme, name the session (a date-based default), start it."""
 
+    DEFAULT_CSS = """
+    #home {
+        padding: 1 4;
+        max-width: 90;
+    }
+    #home-heading {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    #home Label {
+        margin-top: 1;
+    }
+    #home #start {
+        margin-top: 1;
+    }
+    #error {
+        color: $error;
+        margin-top: 1;
+    }
+    #description {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
 
     @property

@@ -8,10 +8,10 @@ import contextlib
 from collections.abc import Callable
 from typing import ClassVar, Protocol
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -66,11 +66,9 @@ class Face(Protocol):
         ...
 
 
-def code_line(lang: str, face: Face, code: str) -> Text:
+def code_line(lang: str, face: Face, code: str) -> Content:
     """«Or go to ADDRESS and type the code CODE», for phones that cannot scan; the code in bold."""
-    line = Text(f"{t(lang, 'join.code', origin=face.origin)} ")
-    line.append(code, style="bold")
-    return line
+    return Content.assemble(f"{t(lang, 'join.code', origin=face.origin)} ", (code, "bold"))
 
 
 def follow_joining(session: Session, sync: Callable[[], None]) -> Callable[[], None]:
@@ -89,6 +87,25 @@ class JoinCorner(Vertical):
 
     It follows token rotation and joining being opened or closed; while joining is closed it says so
     instead of showing a code that would not work.
+    """
+
+    DEFAULT_CSS = """
+    JoinCorner {
+        width: auto;
+        max-width: 48;
+        height: auto;
+        padding: 0 1;
+    }
+    JoinCorner > Static {
+        width: auto;
+    }
+    #corner-origin, #corner-code {
+        text-style: bold;
+    }
+    #corner-closed {
+        color: $error;
+        text-style: bold;
+    }
     """
 
     def __init__(self, session: Session, face: Face, *, id: str | None = None) -> None:
@@ -123,6 +140,35 @@ class JoinCorner(Vertical):
 class QRScreen(ModalScreen[None]):
     """The join QR code as large as the terminal allows, with the address and the short code."""
 
+    DEFAULT_CSS = """
+    QRScreen {
+        background: $background;
+    }
+    #qr-large {
+        height: 1fr;
+        align: center middle;
+    }
+    #qr-large-code {
+        margin-right: 2;
+    }
+    #qr-large-info {
+        width: 1fr;
+        min-width: 34;
+        max-width: 72;
+        height: auto;
+    }
+    #qr-large-info > Static {
+        margin-bottom: 1;
+    }
+    #qr-large-scan {
+        color: $primary;
+        text-style: bold;
+    }
+    #qr-large-url {
+        text-style: bold;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,k", "dismiss", "Lukk")]
 
     def __init__(self, session: Session, face: Face) -> None:
@@ -153,5 +199,5 @@ class QRScreen(ModalScreen[None]):
         self.query_one(QRCode).set_data(self.face.join_url)
         self.query_one("#qr-large-url", Static).update(self.face.join_url)
         line = (code_line(lang, self.face, self.session.code) if self.session.joining_open
-                else Text(t(lang, "status.closed")))
+                else Content(t(lang, "status.closed")))
         self.query_one("#qr-large-code-line", Static).update(line)

@@ -4,6 +4,7 @@ the address is announced on.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from collections.abc import Callable
 from typing import ClassVar
@@ -12,7 +13,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Digits, Label, OptionList, Static
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.widgets import Digits, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
@@ -42,6 +45,28 @@ def unreachable_reason(host: str) -> str | None:
     return "lobby.unreachable" if ip.is_unspecified else None
 
 
+def join_text(lang: str, face: Face, code: str) -> Content:
+    """«Scan the code», the join address, and the short code for phones that cannot scan."""
+    return Content.assemble((t(lang, "lobby.scan"), "bold $primary"), "\n",
+                            (face.join_url, "bold"), "\n\n", code_line(lang, face, code))
+
+
+def status_text(lang: str, face: Face, session: Session,
+                interfaces: list[tuple[str, str]] | None) -> Content:
+    """Why phones cannot reach the announced address, if so, and whether joining is open."""
+    lines = []
+    if not face.reachable:
+        key = unreachable_reason(face.host) or "lobby.unreachable"
+        lines.append(Content.styled(t(lang, key, host=face.host), "bold $error"))
+    if interfaces is not None and all(unreachable_reason(address) for _, address in interfaces):
+        lines.append(Content.styled(t(lang, "lobby.no_lan"), "bold $error"))
+    if session.joining_open:
+        lines.append(Content.styled(t(lang, "lobby.open"), "bold $success"))
+    else:
+        lines.append(Content.styled(t(lang, "status.closed"), "bold $error"))
+    return Content("\n\n").join(lines)
+
+
 class LobbyView(StepView):
     """Join QR code, the address and short code as text, the live count, and the network chooser.
 
@@ -55,31 +80,27 @@ class LobbyView(StepView):
     def __init__(self, session: Session, step: Step, face: Face, min_group: int = MIN_GROUP) -> None:
         super().__init__(session, step, face, min_group)
         self.web = face
-        self.interfaces: list[tuple[str, str]] = []
+        self.interfaces: list[tuple[str, str]] | None = None  # not read yet
         self._unsubscribe: Callable[[], None] = lambda: None
 
     def compose(self) -> ComposeResult:
-        lang = self.session.lang
-        with Horizontal(id="lobby"):
-            yield QRCode(self.web.join_url, reserve=(INFO_COLUMNS, 0), id="qr")
-            with VerticalScroll(id="lobby-info"):
-                yield Static(t(lang, "lobby.scan"), id="scan", markup=False)
-                yield Static(id="join-url", markup=False)
-                yield Static(id="join-code", markup=False)
-                yield Static(id="net-warning", markup=False)
-                yield Static(id="joining", markup=False)
-                with Horizontal(id="joined-row"):
-                    yield Digits("0", id="joined")
-                    yield Label(t(lang, "lobby.joined"), id="joined-label")
-                yield Label(t(lang, "lobby.network"), id="net-heading")
-                yield OptionList(id="interfaces")
+        yield QRCode(self.web.join_url, reserve=(INFO_COLUMNS, 0), id="qr")
+        with VerticalScroll(id="lobby-info"):
+            yield Static(id="join-text", markup=False)
+            yield Static(id="lobby-status", markup=False)
+            with Horizontal(id="joined-row"):
+                yield Digits("0", id="joined")
+                yield Static(t(self.session.lang, "lobby.joined"), id="joined-label", markup=False)
+            interfaces = OptionList(id="interfaces")
+            interfaces.border_title = t(self.session.lang, "lobby.network")
+            yield interfaces
 
     def on_mount(self) -> None:
         self._unsubscribe = follow_joining(self.session, self.sync)  # the count: refresh_data()
-        self.interfaces = self.web.candidates()
         self.sync()
         self.refresh_data()
         self.focus()
+        self.call_after_refresh(self.rescan)  # the networks: listed once the code is on screen
         self.set_interval(RESCAN_SECONDS, self.rescan)
 
     def on_unmount(self) -> None:
@@ -93,20 +114,8 @@ class LobbyView(StepView):
         """Redraw the code, the address and the warnings from the face and the session."""
         lang, face, session = self.session.lang, self.web, self.session
         self.query_one(QRCode).set_data(face.join_url)
-        self.query_one("#join-url", Static).update(face.join_url)
-        self.query_one("#join-code", Static).update(code_line(lang, face, session.code))
-        joining = self.query_one("#joining", Static)
-        joining.update(t(lang, "lobby.open" if session.joining_open else "status.closed"))
-        joining.set_class(not session.joining_open, "closed")
-        warnings = []
-        if not face.reachable:
-            key = unreachable_reason(face.host) or "lobby.unreachable"
-            warnings.append(t(lang, key, host=face.host))
-        if all(unreachable_reason(address) for _, address in self.interfaces):
-            warnings.append(t(lang, "lobby.no_lan"))
-        warning = self.query_one("#net-warning", Static)
-        warning.update("\n".join(warnings))
-        warning.display = bool(warnings)
+        self.query_one("#join-text", Static).update(join_text(lang, face, session.code))
+        self.query_one("#lobby-status", Static).update(status_text(lang, face, session, self.interfaces))
         self._show_interfaces()
         for corner in self.screen.query(JoinCorner):
             corner.sync()
@@ -116,13 +125,14 @@ class LobbyView(StepView):
         found = self.web.candidates()
         if found != self.interfaces:
             self.interfaces = found
-            self.sync()
+            with contextlib.suppress(NoMatches):  # the step changed meanwhile
+                self.sync()
 
     def _show_interfaces(self) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for name, address in self.interfaces:
+        for name, address in self.interfaces or []:
             chosen = address == self.web.host
             line = Text("● " if chosen else "  ", style="bold" if chosen else "")
             line.append(f"{name or '?'}  ", style="bold" if chosen else "")

@@ -11,10 +11,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Digits, Label
+from textual.widgets import Digits, Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
@@ -86,15 +86,13 @@ class SessionScreen(Screen[None]):
         self._unsubscribe: Callable[[], None] = lambda: None
         self._step_lock = asyncio.Lock()
         self._shown: int | None = None  # the index of the step whose view is in the body
+        self._title = Text()  # the heading's first line: the step's title and number
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-bar"):
-            with Vertical(id="step-heading"):
-                yield Label(id="step-title")
-                yield Label(id="step-status")
-            with Horizontal(id="answered-box"):
-                yield Digits("0", id="answered-n")
-                yield Label(id="answered-of")
+            yield Static(id="step-heading", markup=False)  # the step's title, then its status
+            yield Digits("0", id="answered-n")
+            yield Static(id="answered-of", markup=False)
             yield StepTimer(id="timer")
         with Horizontal(id="main"):
             yield Container(id="body")  # and, once the lobby is left, the corner for late joiners
@@ -132,9 +130,10 @@ class SessionScreen(Screen[None]):
         """Redraw the counts, the status line and the step view from the session."""
         session, lang, step = self.session, self.session.lang, self.session.step
         state = session.state(step.key)
-        self.query_one("#answered-box").display = step.accepts_votes or step.accepts_answers
+        for node in self.query("#answered-n, #answered-of"):
+            node.display = step.accepts_votes or step.accepts_answers
         self.query_one("#answered-n", Digits).update(str(session.answered(step)))
-        redraw(self.query_one("#answered-of", Label),
+        redraw(self.query_one("#answered-of", Static),
                Text(t(lang, "answered.of", m=len(session.participants))))
         status = []
         if step.accepts_votes:
@@ -143,7 +142,9 @@ class SessionScreen(Screen[None]):
             status.append(t(lang, "status.locked"))
         if not session.joining_open:
             status.append(t(lang, "status.closed"))
-        redraw(self.query_one("#step-status", Label), Text("  ·  ".join(status)))
+        heading = self._title.copy()
+        heading.append("\n" + "  ·  ".join(status))
+        redraw(self.query_one("#step-heading", Static), heading)
         self.set_class(state.locked, "locked")
         for view in self.query(StepView):
             if view.is_attached:  # a view being replaced may lose its children first
@@ -165,10 +166,9 @@ class SessionScreen(Screen[None]):
     async def _replace_view(self) -> None:
         session = self.session
         step = session.step
-        header = Text(f"{step.title}   ")
-        header.append(t(session.lang, "step.of", n=session.current + 1, total=len(session.steps)),
-                      style="dim")
-        self.query_one("#step-title", Label).update(header)
+        self._title = Text.assemble(
+            (f"{step.title}   ", "bold"),
+            (t(session.lang, "step.of", n=session.current + 1, total=len(session.steps)), "bold dim"))
         self.query_one(StepTimer).show_step(step.key, step.minutes)
         body = self.query_one("#body", Container)
         self.set_focus(None)  # the next view decides what has focus, not the removed one

@@ -29,6 +29,44 @@ def tally_text(dist: Distribution, labels: list[str], bar_width: int = BAR_WIDTH
 class VoteView(StepView):
     """A statement or poll with its live results; ``by_role`` and ``show_key`` are toggled by keys."""
 
+    DEFAULT_CSS = """
+    #theme {
+        color: $text-muted;
+    }
+    #prompt {
+        text-style: bold;
+        padding: 1 2;
+        margin: 1 0;
+        border: round $primary;
+    }
+    #tally {
+        height: auto;
+    }
+    #results {
+        height: 1fr;
+    }
+    #hidden-note, .role-why {
+        color: $text-muted;
+        text-style: italic;
+        margin: 1 0;
+    }
+    #pair-notice {
+        color: $warning;
+        text-style: bold;
+    }
+    #roles {
+        height: auto;
+    }
+    .role-column {
+        width: 1fr;
+        padding: 0 1;
+    }
+    #answer-key {
+        margin-top: 1;
+        border: round $success;
+    }
+    """
+
     by_role = False
     show_key = False
 

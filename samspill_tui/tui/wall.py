@@ -64,6 +64,35 @@ class AnswerWall(OptionList):
 class ReflectionView(StepView):
     """The questions, and the answers as they arrive; ``h`` hides and ``a`` highlights one."""
 
+    DEFAULT_CSS = """
+    #questions {
+        height: auto;
+        max-height: 50%;
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    #answers {
+        height: 1fr;
+        border: round $primary;
+    }
+    #answers > .option-list--option {
+        padding: 0 1;
+    }
+    #input-box {
+        height: auto;
+        max-height: 40%;
+        border: round $secondary;
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+    #input {
+        height: auto;
+    }
+    #no-answers {
+        color: $text-muted;
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(plain("\n".join(f"{n}. {q}" for n, q in enumerate(self.step.questions, 1))),
                      id="questions", markup=False)

@@ -11,6 +11,7 @@ from pathlib import Path
 import zxingcpp
 from rich.segment import Segment
 from textual.app import App
+from textual.widgets import Static
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Session
@@ -107,3 +108,8 @@ def lobby_app(library: Library, data_dir: Path, name: str, *, nets: list[tuple[s
 
     return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve,
                        start=("folkevalgtdag", name), theme=theme)
+
+
+def shown_url(app: App[None]) -> str:
+    """The join address as the lobby shows it in text (the line under «Skann QR-koden…»)."""
+    return str(app.screen.query_one("#join-text", Static).render()).splitlines()[1]

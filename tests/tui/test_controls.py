@@ -42,7 +42,7 @@ async def test_reveal_lock_and_reset(tmp_path: Path, library: Library) -> None:
 
         await pilot.press("r")
         await wait_for(pilot, lambda: tally.display)
-        assert s.state(s.step.key).revealed and "Resultat vises" in _text(app, "#step-status")
+        assert s.state(s.step.key).revealed and "Resultat vises" in _text(app, "#step-heading")
         await pilot.press("r")
         await wait_for(pilot, lambda: not tally.display)
 
@@ -50,7 +50,7 @@ async def test_reveal_lock_and_reset(tmp_path: Path, library: Library) -> None:
         await wait_for(pilot, lambda: s.state(s.step.key).locked)
         with pytest.raises(Rejected):
             await s.vote(q.id, s.step.key, "1")
-        await wait_for(pilot, lambda: "låst" in _text(app, "#step-status"))
+        await wait_for(pilot, lambda: "låst" in _text(app, "#step-heading"))
         await pilot.press("l")
         await wait_for(pilot, lambda: not s.state(s.step.key).locked)
         await s.vote(q.id, s.step.key, "1")
@@ -259,7 +259,7 @@ async def test_joining_keys_close_and_rotate(tmp_path: Path, library: Library) -
         token = s.token
         await pilot.press("j")
         await wait_for(pilot, lambda: not s.joining_open)
-        await wait_for(pilot, lambda: "stengt" in _text(app, "#step-status"))
+        await wait_for(pilot, lambda: "stengt" in _text(app, "#step-heading"))
         await pilot.press("j", "J")
         await wait_for(pilot, lambda: s.joining_open and s.token != token)
 

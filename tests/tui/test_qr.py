@@ -17,7 +17,7 @@ from samspill_tui.tui.lobby import LobbyView
 from samspill_tui.tui.qr import QUIET_ZONE, QRCode, fit_scale, qr_matrix
 from samspill_tui.tui.run import SessionScreen
 from tests.tui.helpers import wait_for
-from tests.tui.qr_helpers import Raster, decode, face_of, inverted, lobby_app, read, screen_image
+from tests.tui.qr_helpers import Raster, decode, face_of, inverted, lobby_app, read, screen_image, shown_url
 
 LAN = [("wlan0", "192.168.1.23"), ("lo", "127.0.0.1")]
 
@@ -63,7 +63,7 @@ async def test_lobby_qr_decodes_to_the_address_shown(tmp_path: Path, library: Li
         qr = app.screen.query_one("#qr", QRCode)
         assert qr.scale == scale
         _assert_whole_and_square(app, qr)
-        shown = str(app.screen.query_one("#join-url", Static).render())
+        shown = shown_url(app)
         assert app.face is not None and shown == app.face.join_url
         assert shown.startswith("http://192.168.1.23:")
         image = screen_image(app)

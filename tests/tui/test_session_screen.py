@@ -6,7 +6,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Digits, Label, Markdown, Select, Static
+from textual.widgets import Digits, Markdown, Select, Static
 
 from samspill_tui.content import Library
 from samspill_tui.export.files import export_folder
@@ -37,7 +37,7 @@ async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, librar
             await wait_for(pilot, lambda: app.screen.query("#tally"))
             answered = app.screen.query_one("#answered-n", Digits)
             assert answered.value == "0"
-            assert "av 1 har svart" in str(app.screen.query_one("#answered-of", Label).render())
+            assert "av 1 har svart" in str(app.screen.query_one("#answered-of", Static).render())
             assert (await phone.vote("4"))[0] == 200
             await wait_for(pilot, lambda: answered.value == "1")
             assert not app.screen.query_one("#tally", Static).display  # hidden while voting
