@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,6 +17,7 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.store import SessionLockedError
 from samspill_tui.tui.join import Face
+from samspill_tui.tui.quiet_gc import QuietCollector
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.theme import DARK, LIGHT, THEMES
 
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from samspill_tui.demo import Pace
 
 ServeFn = Callable[[Session], Awaitable[Face]]
-# Garbage collection thresholds while a session runs (Python's defaults: 700, 10, 10). A hall
-# voting allocates fast; with the defaults the projector's loop paused for a full collection
-# every few seconds, up to 180 ms each (bench/RESULTS.md).
-GC_THRESHOLDS = (10_000, 10, 100)
 
 
 class SamspillApp(App[None]):
@@ -114,11 +110,14 @@ class SamspillApp(App[None]):
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
 
     def _shown(self) -> None:
-        """The session is on screen: what start-up made lives as long as it, so it is frozen
-        out of later garbage collections (and collection runs again if start-up paused it)."""
-        gc.freeze()
-        gc.set_threshold(*GC_THRESHOLDS)
-        gc.enable()
+        """The session is on screen: what start-up made is frozen out of later garbage
+        collections, which run again (if start-up paused them), the oldest generation only
+        when the room is quiet."""
+        collector = QuietCollector()
+        collector.start()
+        if self.session is not None:
+            self.session.subscribe(collector.activity)
+        self.set_interval(1.0, collector.tick)
         self.session_shown.set()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

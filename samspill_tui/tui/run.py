@@ -176,10 +176,14 @@ class SessionScreen(Screen[None]):
         if step.kind != "lobby" and not corners:  # not drawn before it is needed; syncs when mounted
             self.query_one("#main").mount(JoinCorner(self.session, self.face, id="corner"))
         for corner in corners:
+            back = not corner.display and step.kind != "lobby"
             corner.display = step.kind != "lobby"
-            corner.sync()  # the lobby may have announced another address
-        await body.remove_children()
-        await body.mount(view_class(step.kind)(session, step, self.face, self.min_group))
+            if back:
+                corner.sync()  # the lobby may have announced another address
+        shown = next(iter(body.children), None)
+        if not (isinstance(shown, view_class(step.kind)) and shown.follow(step)):
+            await body.remove_children()
+            await body.mount(view_class(step.kind)(session, step, self.face, self.min_group))
         self.call_after_refresh(self._drop_stale_focus)
         self.refresh_data()
         self.refresh_bindings()

@@ -40,3 +40,8 @@ class StepView(Vertical):
 
     def refresh_data(self) -> None:
         """Redraw what depends on votes, answers or participants."""
+
+    def follow(self, step: Step) -> bool:
+        """Show ``step`` in this view instead of a new one, if the view can; returns whether it did.
+        (Mounting a view costs the projector's loop far more than changing a few texts.)"""
+        return False

@@ -9,6 +9,7 @@ from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.results import Distribution
+from samspill_tui.session.steps import Step
 from samspill_tui.tui.views import StepView, plain, redraw
 
 BAR_WIDTH = 60
@@ -87,6 +88,16 @@ class VoteView(StepView):
 
     def on_mount(self) -> None:
         self.refresh_data()
+
+    def follow(self, step: Step) -> bool:
+        """The next statement: its theme and text in place of this one's, results hidden again."""
+        if step.statement is None or self.step.statement is None:
+            return False
+        self.step, self.by_role, self.show_key = step, False, False
+        self.query_one("#theme", Label).update(plain(step.statement.theme))
+        self.query_one("#prompt", Static).update(plain(step.statement.text))
+        self.refresh_data()
+        return True
 
     def _labels(self) -> list[str]:
         poll = self.step.poll

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets import Input, Label, Markdown, OptionList, Static
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Rejected, Session
@@ -14,6 +14,7 @@ from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
+from samspill_tui.tui.vote import VoteView
 from samspill_tui.tui.wall import AnswerWall
 from tests.conftest import go_to_kind
 from tests.tui.helpers import make_app, wait_for, wall_rows
@@ -300,3 +301,40 @@ async def test_arrow_keys_change_step_even_when_the_case_text_has_focus(
         await wait_for(pilot, lambda: s.current == case + 1)
         await pilot.press("left")
         await wait_for(pilot, lambda: s.current == case)
+
+
+async def test_the_next_statement_reuses_the_view_with_its_own_text_and_state(
+    tmp_path: Path, library: Library
+) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "neste"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        p = await s.join()
+        await go_to_kind(s, "statement")
+        await wait_for(pilot, lambda: app.screen.query(VoteView))
+        first, view = s.step, app.screen.query_one(VoteView)
+        await s.vote(p.id, first.key, "5")
+        await pilot.press("r", "v")  # results shown, by role
+        await wait_for(pilot, lambda: view.by_role)
+
+        await pilot.press("right")
+        await wait_for(pilot, lambda: s.current == s.steps.index(first) + 1)
+        second = s.step
+        assert second.kind == "statement" and second.statement is not None
+        await wait_for(pilot, lambda: view.step is second)
+        await pilot.pause()
+        assert app.screen.query_one(VoteView) is view  # the same view, not a new one
+        assert _text(app, "#prompt") == second.statement.text
+        assert str(app.screen.query_one("#theme", Label).render()) == second.statement.theme
+        assert not view.by_role and not app.screen.query_one("#tally").display  # not revealed here
+        assert "Trykk r" in _text(app, "#hidden-note")
+        await s.vote(p.id, second.key, "1")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: app.screen.query_one("#tally").display)
+        assert "  1  100 %" in _text(app, "#tally")  # this statement's one vote, not the first's
+
+        await pilot.press("left")  # and back: the first statement's own state
+        await wait_for(pilot, lambda: view.step is first)
+        await pilot.pause()
+        assert first.statement is not None and _text(app, "#prompt") == first.statement.text
+        assert app.screen.query_one("#tally").display  # revealed there
