@@ -43,8 +43,8 @@ class QuietCollector:
         """Collect every generation if the room has been quiet long enough (or too long busy);
         returns whether it did."""
         now = self.clock()
-        quiet = self.dirty and now - self.last_activity >= QUIET_SECONDS
-        if not (quiet or now - self.last_collection >= MAX_WAIT):
+        quiet = now - self.last_activity >= QUIET_SECONDS
+        if not (self.dirty and (quiet or now - self.last_collection >= MAX_WAIT)):
             return False
         gc.collect()
         self.last_collection, self.dirty = now, False

@@ -68,3 +68,5 @@ def test_a_room_that_is_never_quiet_is_collected_now_and_then(restored_gc: None)
     collector.activity()
     assert collector.tick()
     assert _full_collections() == before + 1
+    clock.now += MAX_WAIT * 2
+    assert not collector.tick()  # quiet ever since: nothing new to collect
