@@ -111,8 +111,8 @@ class SamspillApp(App[None]):
 
     def _shown(self) -> None:
         """The session is on screen: what start-up made is frozen out of later garbage
-        collections, which run again (if start-up paused them), the oldest generation only
-        when the room is quiet."""
+        collections, which run again (if start-up paused them), but not while the room is
+        busy (``QuietCollector``)."""
         collector = QuietCollector()
         collector.start()
         if self.session is not None:
