@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import sys
@@ -74,6 +75,19 @@ class ServerProcess:
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise ChildGone(str(exc)) from None
         return await asyncio.wait_for(self._line(), COMMAND_TIMEOUT)
+
+    def freeze(self) -> None:
+        """Stop the child (SIGSTOP) until ``thaw``: it uses no CPU while others are measured."""
+        self._signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        """Let a frozen child run again (SIGCONT)."""
+        self._signal(signal.SIGCONT)
+
+    def _signal(self, number: int) -> None:
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):  # exited, not yet reaped
+                self.process.send_signal(number)
 
     async def quit(self) -> int:
         """Ask the child to finish its writes and exit; returns its exit code."""

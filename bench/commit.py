@@ -27,6 +27,7 @@ async def storm(path: Path, phones: int, steps: int, window: float) -> None:
     store = SessionStore(path)
     await store.load()
     monitor = Monitor()
+    monitor.mark()
     probe = asyncio.create_task(monitor.probe())
     writes = 0
     real_replace = os.replace
@@ -64,7 +65,8 @@ async def storm(path: Path, phones: int, steps: int, window: float) -> None:
     p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
     print(f"latency p50 {p50 * ms:.1f} ms, p99 {p99 * ms:.1f} ms, max {max(latencies) * ms:.1f} ms;"
           f" {writes} writes ({len(latencies) / writes:.0f} votes each)")
-    print(f"loop lag p99 {percentile(monitor.lags, 0.99) * ms:.1f} ms, max {max(monitor.lags) * ms:.1f} ms;"
+    lag = monitor.stats()
+    print(f"loop lag p99 {lag['lag_p99_ms']:.1f} ms, max {lag['lag_max_ms']:.1f} ms;"
           f" file {path.stat().st_size / 1e6:.2f} MB")
 
 

@@ -10,9 +10,10 @@ insert into TinyDB's default storage: the baselines.
 
 It prints one JSON line when it is serving ({"origin", "join", "steps", "pid"}), then reads
 commands on stdin, one per line, and answers each with one JSON line:
-``go N`` (move to step N), ``mark`` (start measuring), ``stats`` (loop lag, tally redraws, memory
-since ``mark``), ``quit``. Phones may vote faster than people: the web face's per-phone and
-per-address rate limits are raised (``LIMITS``).
+``go N`` (move to step N), ``mark`` (start measuring afresh), ``pause`` and ``resume`` (while
+another server has its turn), ``stats`` (loop lag, tally redraws, memory since ``mark``),
+``quit``. Phones may vote faster than people: the web face's per-phone and per-address rate
+limits are raised (``LIMITS``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import os
 import secrets
 import shutil
 import sys
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -84,8 +84,8 @@ async def serve_commands(go: Callable[[int], Awaitable[None]], monitor: Monitor)
         if line[0] == "go":
             await go(int(line[1]))
             reply(ok=True)
-        elif line[0] == "mark":
-            monitor.mark()
+        elif line[0] in ("mark", "pause", "resume"):
+            getattr(monitor, line[0])()
             reply(ok=True)
         elif line[0] == "stats":
             reply(**monitor.stats())
@@ -208,7 +208,7 @@ async def run_samspill_tui(args: argparse.Namespace, library: Library, monitor: 
     redraw = tally.refresh_data
 
     def counted(view: StepView) -> None:
-        monitor.redraws.append(time.monotonic())
+        monitor.redrawn()
         redraw(view)
 
     setattr(tally, "refresh_data", counted)  # noqa: B010 - counting the projector's tally redraws

@@ -20,8 +20,12 @@ the same run and with the same schedule:
 Servers: ``bare`` (a bare aiohttp handler), ``samspill`` (the real app: Session, WebServer and,
 unless --no-tui, the Textual app headless, as projected, with live results shown) and ``tinydb``
 (TinyDB's default storage, one insert per vote; only ``--tinydb-rounds`` storm statements and no
-answers, as it is slow). A statement opens once the previous one's votes are all answered, and
-0.3 s later. The targets of issue 5 are checked at the end.
+answers, as it is slow). All three run at once, each stopped (SIGSTOP) but for its turns: each
+statement round goes to every server in turn, in an order that reverses from one round to the
+next (ABBA), and each server measures only during its own turns; so a machine that gets busier
+or quieter during the run weighs on every server alike, and no server's background work (the
+projector's clock, a garbage collection) falls into another's turn. A statement opens once the
+previous one's votes are all answered, and 0.3 s later. The targets of issue 5 are checked at the end.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime
+import gc
 import json
 import os
 import platform
@@ -39,7 +44,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,64 +165,145 @@ def durability(mode: str, path: Path, phases: list[Phase], replays: list[Sent]) 
             "file_bytes": size}
 
 
-async def run_server(mode: str, args: argparse.Namespace, work: Path, content: Path) -> dict[str, Any]:
-    """One server through the whole schedule; its figures."""
-    data = work / mode
-    flags = ["--mode", mode, "--data-dir", str(data), "--content", str(content)]
-    if mode == "samspill" and args.tui:
-        flags.append("--tui")
-    child = await ServerProcess.start(*flags)
-    phones = [Phone(child.origin, timeout=300) for _ in range(args.phones)]
+@dataclass
+class Run:
+    """One server with its phones, measured in turns with the others."""
+
+    mode: str
+    child: ServerProcess
+    phones: list[Phone]
+    data: Path
     followers: asyncio.subprocess.Process | None = None
-    try:
+    storm: Phase = field(default_factory=Phase)
+    answers: Phase = field(default_factory=Phase)
+    burst: Phase = field(default_factory=Phase)
+    replays: list[Sent] = field(default_factory=list)
+    server: dict[str, dict[str, Any]] = field(default_factory=dict)  # phase -> the child's stats
+
+    @classmethod
+    async def start(cls, mode: str, args: argparse.Namespace, work: Path, content: Path) -> Run:
+        """Start the server and join every phone (holding its live stream, for samspill)."""
+        data = work / mode
+        flags = ["--mode", mode, "--data-dir", str(data), "--content", str(content)]
+        if mode == "samspill" and args.tui:
+            flags.append("--tui")
+        child = await ServerProcess.start(*flags)
+        run = cls(mode, child, [Phone(child.origin, timeout=300) for _ in range(args.phones)], data)
         gate = asyncio.Semaphore(50)
 
         async def join(phone: Phone) -> None:
             async with gate:
                 await phone.join(child.join_url)
 
-        await asyncio.gather(*(join(p) for p in phones))
-        if mode == "samspill" and args.streams:  # each phone's page follows the room live
-            followers = await hold_streams(child.origin, phones)
-        statements = [i for i, (_, kind, _) in enumerate(child.steps) if kind == "statement"]
-        storm_rounds = statements[: args.votes - args.bursts]
-        burst_rounds = statements[args.votes - args.bursts: args.votes]
-        if mode == "tinydb":
-            storm_rounds = storm_rounds[: args.tinydb_rounds]
-        storm, burst = Phase(), Phase()
-        replays: list[Sent] = []
-        await child.command("mark")
-        began = time.monotonic()
-        for index in storm_rounds:
-            await open_and_vote(child, index, phones, args.storm_window, storm)
-        answers = Phase()
-        if mode != "tinydb":
-            await open_and_answer(child, child.first("reflection"), phones, args.answers,
-                                  args.storm_window * args.answers, answers, replays)
-        storm_server = await child.command("stats")
-        storm_wall = time.monotonic() - began
-        await child.command("mark")
-        for index in burst_rounds:
-            await open_and_vote(child, index, phones, args.burst_window, burst)
-        burst_server = await child.command("stats")
-        await child.quit()
-    finally:
-        await child.kill()
-        if followers is not None:
-            followers.kill()
-            await followers.wait()
-        for phone in phones:
+        try:
+            await asyncio.gather(*(join(p) for p in run.phones))
+            if mode == "samspill" and args.streams:  # each phone's page follows the room live
+                run.followers = await hold_streams(child.origin, run.phones)
+        except BaseException:
+            await run.stop()
+            raise
+        return run
+
+    def statements(self, args: argparse.Namespace) -> tuple[list[int], list[int]]:
+        """The step indexes of the storm's statements and of the bursts'."""
+        found = [i for i, (_, kind, _) in enumerate(self.child.steps) if kind == "statement"]
+        storm = found[: args.votes - args.bursts]
+        if self.mode == "tinydb":
+            storm = storm[: args.tinydb_rounds]
+        return storm, found[args.votes - args.bursts: args.votes]
+
+    async def turn(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run ``work`` with this server running and measuring; it is stopped before and after.
+        Woken, it first has a pause to catch up (its timers, a garbage collection of the quiet
+        room), as between two statements. The phones (this process) collect their garbage
+        before a turn, not during it: their pauses would count as the server's latency."""
+        gc.collect()
+        self.child.thaw()
+        await asyncio.sleep(PAUSE)
+        await self.child.command("resume")
+        gc.disable()
+        try:
+            await work
+        finally:
+            gc.enable()
+            await self.child.command("pause")
+            self.child.freeze()
+
+    async def between(self, *commands: str) -> list[dict[str, Any]]:
+        """Wake the stopped server for ``commands`` (mark, stats, ...) and stop it again."""
+        self.child.thaw()
+        replies = [await self.child.command(c) for c in commands]
+        self.child.freeze()
+        return replies
+
+    async def stop(self) -> None:
+        """Stop the server, the streams and the phones."""
+        self.child.thaw()
+        await self.child.kill()
+        if self.followers is not None:
+            self.followers.kill()
+            await self.followers.wait()
+        for phone in self.phones:
             await phone.close()
-    result: dict[str, Any] = {
-        "storm": storm.figures(), "answers": answers.figures(), "burst": burst.figures(),
-        "storm_server": storm_server, "burst_server": burst_server, "storm_wall_s": storm_wall,
-        "requests": sum(p.requests for p in phones),
-    }
-    if mode != "bare":
-        result.update(durability(mode, data / f"{NAME}.json", [storm, answers, burst], replays))
-    if mode == "samspill":
-        result["export"] = export_times(data, content)
-    return result
+
+    def result(self, content: Path) -> dict[str, Any]:
+        """Every figure of this server, once it has stopped."""
+        result: dict[str, Any] = {
+            "storm": self.storm.figures(), "answers": self.answers.figures(),
+            "burst": self.burst.figures(), "storm_server": self.server["storm"],
+            "burst_server": self.server["burst"],
+            "requests": sum(p.requests for p in self.phones),
+        }
+        if self.mode != "bare":
+            result.update(durability(self.mode, self.data / f"{NAME}.json",
+                                     [self.storm, self.answers, self.burst], self.replays))
+        if self.mode == "samspill":
+            result["export"] = export_times(self.data, content)
+        return result
+
+
+async def in_turns(runs: list[Run], rounds: list[list[Callable[[], Coroutine[Any, Any, None]]]]) -> None:
+    """Round ``i`` of every server, then round ``i + 1``; the order reverses from one round to
+    the next (ABBA), so a machine getting busier or quieter weighs on every server alike."""
+    for i in range(max((len(r) for r in rounds), default=0)):
+        order = list(zip(runs, rounds, strict=True))
+        for run, its_rounds in order if i % 2 == 0 else reversed(order):
+            if i < len(its_rounds):
+                await run.turn(its_rounds[i]())
+
+
+async def measure(args: argparse.Namespace, work: Path, content: Path) -> dict[str, dict[str, Any]]:
+    """Every server through the same schedule, in turns; their figures."""
+    runs: list[Run] = []
+    try:
+        for mode in args.modes:
+            print(f"starting {mode} …", file=sys.stderr, flush=True)
+            runs.append(await Run.start(mode, args, work, content))
+        print("storm …", file=sys.stderr, flush=True)
+        for run in runs:
+            await run.between("mark", "pause")
+        await in_turns(runs, [
+            [partial(open_and_vote, run.child, index, run.phones, args.storm_window, run.storm)
+             for index in run.statements(args)[0]] for run in runs])
+        await in_turns(runs, [
+            [] if run.mode == "tinydb" else
+            [partial(open_and_answer, run.child, run.child.first("reflection"), run.phones,
+                     args.answers, args.storm_window * args.answers, run.answers, run.replays)]
+            for run in runs])
+        print("bursts …", file=sys.stderr, flush=True)
+        for run in runs:
+            run.server["storm"], *_ = await run.between("stats", "mark", "pause")
+        await in_turns(runs, [
+            [partial(open_and_vote, run.child, index, run.phones, args.burst_window, run.burst)
+             for index in run.statements(args)[1]] for run in runs])
+        for run in runs:
+            run.child.thaw()
+            run.server["burst"] = await run.child.command("stats")
+            await run.child.quit()
+    finally:
+        for run in runs:
+            await run.stop()
+    return {run.mode: run.result(content) for run in runs}
 
 
 def export_times(data: Path, content: Path) -> dict[str, float]:
@@ -314,11 +402,7 @@ def targets(app: dict[str, Any], bare: dict[str, Any]) -> list[str]:
 async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="samspill-storm-") as tmp:
         work = Path(tmp)
-        content = bench_content(work)
-        results = {}
-        for mode in args.modes:
-            print(f"running {mode} …", file=sys.stderr, flush=True)
-            results[mode] = await run_server(mode, args, work, content)
+        results = await measure(args, work, bench_content(work))
         print(report(results, args))
         if args.json:
             args.json.write_text(json.dumps(results, indent=1))
