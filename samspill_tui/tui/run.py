@@ -100,8 +100,7 @@ class SessionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
-        with contextlib.suppress(NoMatches):  # the app may be shutting down before the first step
-            await self.show_step()
+        await self.show_step()  # (the app may be shutting down before the first step)
         self.set_interval(REFRESH_SECONDS, self._refresh_if_dirty)
 
     def on_unmount(self) -> None:
@@ -161,7 +160,8 @@ class SessionScreen(Screen[None]):
         async with self._step_lock:
             if self._shown != self.session.current:
                 self._shown = self.session.current
-                await self._replace_view()
+                with contextlib.suppress(NoMatches):  # the screen was taken down meanwhile
+                    await self._replace_view()
 
     async def _replace_view(self) -> None:
         session = self.session
