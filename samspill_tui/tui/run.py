@@ -100,7 +100,7 @@ class SessionScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
-        await self.show_step()  # (the app may be shutting down before the first step)
+        await self.show_step()
         self.set_interval(REFRESH_SECONDS, self._refresh_if_dirty)
 
     def on_unmount(self) -> None:
@@ -160,8 +160,12 @@ class SessionScreen(Screen[None]):
         async with self._step_lock:
             if self._shown != self.session.current:
                 self._shown = self.session.current
-                with contextlib.suppress(NoMatches):  # the screen was taken down meanwhile
+                try:
                     await self._replace_view()
+                except NoMatches:
+                    if self.app.is_running and self in self.app.screen_stack:
+                        raise  # a widget missing from a screen still shown is a bug
+                    # else the screen was taken down meanwhile (a resume, the app quitting)
 
     async def _replace_view(self) -> None:
         session = self.session

@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Digits, Markdown, Select, Static
 
 from samspill_tui.content import Library
@@ -87,6 +88,20 @@ async def test_home_screen_starts_and_resume_continues(tmp_path: Path, library: 
                        and again.screen.query(".step-view"))
         assert again.session is not None and again.session.current == 2
         assert again.session.step.kind == "reflection"
+
+
+@pytest.mark.parametrize("attempt", range(3))
+async def test_quitting_during_a_step_change_ends_cleanly(
+    tmp_path: Path, library: Library, attempt: int
+) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "slutt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen)
+                       and app.screen.query(".step-view"))
+        assert app.session is not None
+        await app.session.go_to(1)
+        await app.session.go_to(2)  # still mounting its view when the app closes its screens
+    assert app.return_code in (None, 0)
 
 
 async def test_home_screen_rejects_bad_name(tmp_path: Path, library: Library) -> None:
