@@ -95,7 +95,7 @@ def verify(path: Path, ledger: Ledger) -> list[str]:
     snapshot = read_snapshot(path)
     participants = {d["k"] for d in snapshot["participants"]}
     problems += [f"join of {pid} acknowledged but not stored" for pid in ledger.joined - participants]
-    votes = {(d["pid"], d["step"]): d["value"] for d in snapshot["votes"]}
+    votes = {(d["k"], d["step"]): d["value"] for d in snapshot["votes"]}
     answers = {d["k"]: d["text"] for d in snapshot["answers"]}
     by_key: dict[tuple[str, str], list[Sent]] = defaultdict(list)
     for sent in ledger.sent:

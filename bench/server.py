@@ -1,12 +1,14 @@
 """The server side of the benchmarks and crash tests, run as a child process.
 
-    python -m bench.server --mode samspill|bare|tinydb --data-dir DIR [--content DIR]
+    python -m bench.server --mode samspill|bare|rewrite|tinydb --data-dir DIR [--content DIR]
                            [--programme ID] [--port N] [--tui] [--go KIND]
 
 ``samspill`` is the real Session and WebServer (with ``--tui`` inside the real Textual app,
 headless, as the projector runs it, each statement's live results shown as it opens);
-``bare`` is a bare aiohttp handler, and ``tinydb`` the same handler storing each vote with one
-insert into TinyDB's default storage: the baselines.
+``bare`` is a bare aiohttp handler; ``rewrite`` the same handler answering each post only once a
+whole-file rewrite holding it is on disk, as issue 5 asks of the store, and nothing else (group
+commit, the store's own ``write_atomically``); ``tinydb`` the bare handler storing each vote with
+one insert into TinyDB's default storage: the baselines.
 
 It prints one JSON line when it is serving ({"origin", "join", "steps", "pid"}), then reads
 commands on stdin, one per line, and answers each with one JSON line:
@@ -26,6 +28,8 @@ import secrets
 import shutil
 import sys
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +41,7 @@ from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
 from samspill_tui.session.results import SCALE_OPTIONS
 from samspill_tui.session.steps import Step, build_steps
+from samspill_tui.session.store import write_atomically
 from samspill_tui.web.guard import Limits, Rate
 from samspill_tui.web.server import WebServer
 
@@ -151,11 +156,92 @@ class Baseline:
         return web.Response(status=303, headers={"Location": "/?saved=1"})
 
 
+class Rewrite(Baseline):
+    """The bare handler, answering a post only once a whole-file rewrite holding it is on disk:
+    the least a store that writes the whole file for every batch costs here, with nothing else.
+
+    Posts are kept as JSON fragments ``[pid, step, value or text]`` (a vote replaces the phone's
+    earlier one, an answer is kept once per submission); one writer thread writes every post
+    that arrived while the previous write was on its way as the next (group commit).
+    """
+
+    def __init__(self, steps: list[Step], path: Path) -> None:
+        super().__init__(steps, None)
+        self.path = path
+        self.fragments: dict[tuple[str, str], bytes] = {}
+        self.waiting: list[asyncio.Future[None]] = []
+        self.writing: asyncio.Task[None] | None = None
+        self.writer = ThreadPoolExecutor(max_workers=1)
+
+    async def post(self, request: web.Request) -> web.Response:
+        """«Saved», once on disk."""
+        form = await request.post()
+        pid, step = request.cookies.get("samspill_bare", ""), str(form.get("step", ""))
+        value = str(form.get("value") or form.get("text") or "")
+        key = (pid, step if request.path == "/vote" else str(form.get("submission", "")))
+        self.keep(key, json.dumps([pid, step, value], ensure_ascii=False).encode())
+        done = asyncio.get_running_loop().create_future()
+        self.waiting.append(done)
+        if self.writing is None:
+            self.writing = asyncio.create_task(self.drain())
+        await done
+        return await super().post(request)
+
+    def keep(self, key: tuple[str, str], fragment: bytes) -> None:
+        self.fragments[key] = fragment
+
+    async def drain(self) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting, []
+                await loop.run_in_executor(self.writer, self.next_write())
+                for done in batch:
+                    done.set_result(None)
+        finally:
+            self.writing = None
+
+    def next_write(self) -> Callable[[], None]:
+        """What the writer thread does for the batch: the whole file, as the store writes it
+        (joined there, as the store's are)."""
+        fragments = list(self.fragments.values())
+        return lambda: write_atomically(self.path, [b"[", b",".join(fragments), b"]"])
+
+
+class Append(Rewrite):
+    """Like ``rewrite``, but a batch is appended to a journal and fsynced, the file never
+    rewritten: what a write-ahead journal would cost, for comparison (not in the default run)."""
+
+    def __init__(self, steps: list[Step], path: Path) -> None:
+        super().__init__(steps, path)
+        self.fresh: list[bytes] = []  # posts not yet in the journal
+        self.journal = open(path.with_suffix(".jsonl"), "ab")  # noqa: SIM115 - closed by the OS
+
+    def keep(self, key: tuple[str, str], fragment: bytes) -> None:
+        if self.fragments.get(key) != fragment:  # a replayed answer is journaled once
+            self.fresh.append(fragment)
+        super().keep(key, fragment)
+
+    def next_write(self) -> Callable[[], None]:
+        """The batch's posts, one line each, appended, then fsync."""
+        fresh, self.fresh = self.fresh, []
+        return partial(self.append, b"".join(f + b"\n" for f in fresh))
+
+    def append(self, lines: bytes) -> None:
+        self.journal.write(lines)
+        self.journal.flush()
+        os.fsync(self.journal.fileno())
+
+
 async def run_baseline(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
     programme = library.lang("nb").programmes[args.programme]
     steps = build_steps(programme, library.lang("nb"), "nb")
-    db = TinyDB(args.data_dir / f"{NAME}.json") if args.mode == "tinydb" else None
-    base = Baseline(steps, db)
+    path = args.data_dir / f"{NAME}.json"
+    if args.mode in ("rewrite", "append"):
+        base: Baseline = (Rewrite if args.mode == "rewrite" else Append)(steps, path)
+    else:
+        db = TinyDB(path) if args.mode == "tinydb" else None
+        base = Baseline(steps, db)
     if args.go:
         base.current = next(i for i, s in enumerate(steps) if s.kind == args.go)
     runner = web.AppRunner(base.app(), access_log=None)
@@ -165,8 +251,8 @@ async def run_baseline(args: argparse.Namespace, library: Library, monitor: Moni
     hello(origin, f"{origin}/j/{base.token}", steps)
     await serve_commands(base.go, monitor)
     await runner.cleanup()
-    if db is not None:
-        db.close()
+    if base.db is not None:
+        base.db.close()
 
 
 # -- the real thing ---------------------------------------------------------------------------
@@ -255,7 +341,8 @@ async def main(args: argparse.Namespace) -> None:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mode", choices=("samspill", "bare", "tinydb"), default="samspill")
+    parser.add_argument("--mode", choices=("samspill", "bare", "rewrite", "append", "tinydb"),
+                        default="samspill")
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--content", type=Path, help="content folder (default: bundled + bench programme)")
     parser.add_argument("--programme", default="bench")

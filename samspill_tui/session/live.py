@@ -46,7 +46,7 @@ from samspill_tui.session.results import (
     gaps,
 )
 from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps, gap_statements
-from samspill_tui.session.store import Delete, Op, Put, SessionStore, StoreError, session_path
+from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 
 SCHEMA_VERSION = 1
@@ -235,11 +235,8 @@ class Session:
 
     async def reset_step(self, step_key: str) -> None:
         """Delete every vote and answer on a step and hide its results again."""
-        ops: list[Op] = [Delete("votes", f"{step_key}|{pid}")
-                                   for pid in self.votes.get(step_key, {})]
-        ops += [Delete("answers", key) for key in self.answers.get(step_key, {})]
-        ops.append(Put("steps", {"k": step_key, "revealed": False, "locked": False}))
-        await self._commit(ops)
+        await self._commit([Clear("votes", step_key), Clear("answers", step_key),
+                            Put("steps", {"k": step_key, "revealed": False, "locked": False})])
         self.votes.pop(step_key, None)
         self.answers.pop(step_key, None)
         self.record.states[step_key] = StepState()
@@ -367,8 +364,7 @@ class Session:
             raise Rejected("locked")
         if value not in self.vote_options(step):
             raise Rejected("bad-value")
-        await self._commit([Put("votes", {"k": f"{step_key}|{pid}", "step": step_key,
-                                          "pid": pid, "value": value, "at": _now()})])
+        await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
         self._publish(VoteRecorded(step_key))
 

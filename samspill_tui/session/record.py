@@ -46,9 +46,9 @@ class Answer:
 
     def doc(self) -> dict[str, Any]:
         """The answer as stored."""
+        flags = {"hidden": self.hidden, "highlighted": self.highlighted}
         return {"k": self.key, "step": self.step_key, "pid": self.pid, "q": self.question,
-                "text": self.text, "at": self.at, "hidden": self.hidden,
-                "highlighted": self.highlighted}
+                "text": self.text, "at": self.at, **{k: True for k, on in flags.items() if on}}
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ class Record:
             rec.participants[doc["k"]] = Participant(doc["k"], doc["csrf"], doc["joined"],
                                                      doc.get("role"))
         for doc in tables.get("votes", []):
-            rec.votes.setdefault(doc["step"], {})[doc["pid"]] = doc["value"]
+            pid = doc.get("pid", doc["k"])  # older files keyed votes "<step>|<pid>"
+            rec.votes.setdefault(doc["step"], {})[pid] = doc["value"]
         for doc in sorted(tables.get("answers", []), key=lambda d: str(d["at"])):
             rec.answers.setdefault(doc["step"], {})[doc["k"]] = Answer(
                 doc["k"], doc["step"], doc["q"], doc["text"], doc["at"], doc.get("pid", ""),

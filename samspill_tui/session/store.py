@@ -5,11 +5,12 @@
   once its batch is on disk (temp file in the same folder, fsync, ``os.replace``, fsync of the
   folder). Serialisation and fsync run in the writer thread, never on the event loop.
 - Sharding: votes and answers live in one TinyDB table per step inside the same file
-  (``votes/<step key>``), so a batch touches small tables. An index of document keys replaces
-  query scans, a batch is applied with at most two TinyDB operations per touched table, and a
-  flush serialises only the batch's documents: the file is written from cached JSON fragments
-  and stays plain TinyDB JSON. Callers and readers see the logical tables of :data:`TABLES`
-  (shards merged).
+  (``votes/<step key>``), their documents keyed within the step and stored without it, so a batch
+  touches small tables and the file stays small (it is written whole for every batch). An index
+  of document keys replaces query scans, a batch is applied with at most two TinyDB operations
+  per touched table, and a flush serialises only the batch's documents: the file is written from
+  cached JSON fragments and stays plain TinyDB JSON. Readers see the logical tables of
+  :data:`TABLES` (shards merged, each document with its ``step``).
 - Failure: a failed write is retried a few times; if it still fails, the in-memory tables are
   put back as they were, the file on disk is the previous one, every caller of the batch gets
   :class:`StoreError`, and the store stays usable for the next batch.
@@ -78,9 +79,9 @@ def session_path(data_dir: Path, name: str) -> Path:
     return data_dir / f"{check_name(name)}.json"
 
 
-def physical_table(table: str, doc: Mapping[str, Any]) -> str:
-    """The TinyDB table inside the file that holds ``doc`` of logical ``table``."""
-    return f"{table}/{doc['step']}" if table in SHARDED else table
+def shard(table: str, step: str) -> str:
+    """The TinyDB table inside the file that holds the documents of ``step`` of ``table``."""
+    return f"{table}/{step}"
 
 
 def _dumps(value: Any) -> bytes:
@@ -161,32 +162,67 @@ class AtomicJSONStorage(Storage):
 class Put:
     """Insert or replace the document with key ``doc['k']`` in ``table``.
 
-    Documents of the sharded tables (votes, answers) must carry their step in ``doc['step']``.
+    Documents of the sharded tables (votes, answers) carry their step in ``doc['step']``; their
+    key need only be unique within the step.
     """
 
     table: str
     doc: dict[str, Any]
 
+    def place(self) -> tuple[str, dict[str, Any]]:
+        """The TinyDB table of the document, and the document as stored there."""
+        if self.table not in SHARDED:
+            return self.table, self.doc
+        doc = dict(self.doc)
+        return shard(self.table, doc.pop("step")), doc
+
 
 @dataclass(frozen=True)
 class Delete:
-    """Remove the document with key ``key`` from ``table`` (nothing if there is none)."""
+    """Remove the document with key ``key`` from unsharded ``table`` (nothing if there is none)."""
 
     table: str
     key: str
 
 
-Op = Put | Delete
+@dataclass(frozen=True)
+class Clear:
+    """Remove every document of ``step`` from sharded ``table``."""
+
+    table: str
+    step: str
+
+
+Op = Put | Delete | Clear
 
 
 def _logical_tables(raw: Mapping[str, Mapping[str, Any]]) -> Tables:
-    """The documents of every logical table in a file's data, shards merged, in insertion order."""
+    """The documents of every logical table in a file's data, shards merged (each document with
+    its shard's ``step``), in insertion order."""
     tables: Tables = {t: [] for t in TABLES}
     for name, docs in raw.items():
-        logical = tables.get(name.split("/", 1)[0])
-        if logical is not None:
-            logical += [dict(docs[doc_id]) for doc_id in sorted(docs, key=int)]
+        table, _, step = name.partition("/")
+        logical = tables.get(table)
+        if logical is None:
+            continue
+        extra = {"step": step} if step else {}
+        logical += [{**docs[doc_id], **extra} for doc_id in sorted(docs, key=int)]
     return tables
+
+
+def _refile(raw: dict[str, dict[str, Any]]) -> None:
+    """Files of older versions: documents of a sharded table that still carry their step move,
+    in order, to the end of their step's shard (an emptied unsharded table goes)."""
+    next_id = {name: max(map(int, docs), default=0) + 1 for name, docs in raw.items()}
+    for name in [n for n in raw if n.partition("/")[0] in SHARDED]:
+        docs = raw[name]
+        for doc_id in [i for i in sorted(docs, key=int) if "step" in docs[i]]:
+            doc = docs.pop(doc_id)
+            target = shard(name.partition("/")[0], doc.pop("step"))
+            raw.setdefault(target, {})[str(next_id.setdefault(target, 1))] = doc
+            next_id[target] += 1
+        if not docs and "/" not in name:
+            del raw[name]
 
 
 def read_snapshot(path: Path) -> Tables:
@@ -217,8 +253,7 @@ class SessionStore:
         self._write_owner()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samspill-writer")
         self._db: TinyDB | None = None
-        # Writer thread only: logical table -> document key -> (TinyDB table, document id).
-        self._index: dict[str, dict[str, tuple[str, int]]] = {}
+        self._index: dict[str, dict[str, int]] = {}  # writer only: TinyDB table -> key -> doc id
         self._next_id: dict[str, int] = {}  # TinyDB table -> the id its next new document gets
         self._pending: list[tuple[Sequence[Op], asyncio.Future[None]]] = []
         self._drain_task: asyncio.Task[None] | None = None
@@ -248,13 +283,14 @@ class SessionStore:
             tmp.unlink()
         self._db = TinyDB(str(self.path), storage=AtomicJSONStorage)
         raw = self._storage().read()
-        self._index, self._next_id = {}, {}
-        for name, docs in raw.items():
-            keys = self._index.setdefault(name.split("/", 1)[0], {})
-            for doc_id, doc in docs.items():
-                keys[doc["k"]] = (name, int(doc_id))
-            self._next_id[name] = max(map(int, docs), default=0) + 1
+        _refile(raw)
+        self._load_index(raw)
+        self._next_id = {name: max(map(int, docs), default=0) + 1 for name, docs in raw.items()}
         return _logical_tables(raw)
+
+    def _load_index(self, raw: Mapping[str, Mapping[str, Any]]) -> None:
+        self._index = {name: {doc["k"]: int(doc_id) for doc_id, doc in docs.items()}
+                       for name, docs in raw.items()}
 
     async def commit(self, ops: Sequence[Op]) -> None:
         """Return once ``ops`` are on disk; raise StoreError if they could not be written."""
@@ -290,42 +326,25 @@ class SessionStore:
     def _write(self, ops: list[Op]) -> None:
         """In the writer thread: apply ``ops`` and write the file; on failure undo them."""
         assert self._db is not None, "load() first"
-        final: dict[tuple[str, str], dict[str, Any] | None] = {}  # last change per document
+        final: dict[str, dict[str, dict[str, Any] | None]] = {}  # table -> key -> last change
+        cleared: set[str] = set()
         for op in ops:
             if isinstance(op, Put):
-                final[(op.table, op.doc["k"])] = op.doc
+                name, doc = op.place()
+                final.setdefault(name, {})[doc["k"]] = doc
+            elif isinstance(op, Delete):
+                if op.table in SHARDED:
+                    raise ValueError(f"Delete from sharded table {op.table!r}: use Clear")
+                final.setdefault(op.table, {})[op.key] = None
             else:
-                final[(op.table, op.key)] = None
-        # Per TinyDB table: ids to remove, and documents to insert with the ids we give them (a
-        # replaced document keeps its id, so documents keep their order in the file).
-        removals: dict[str, list[int]] = {}
-        inserts: dict[str, list[Document]] = {}
-        placed: list[tuple[str, str, str, int]] = []
-        for (table, key), doc in final.items():
-            old = self._index.get(table, {}).get(key)
-            if old is not None:
-                removals.setdefault(old[0], []).append(old[1])
-            if doc is not None:
-                target = physical_table(table, doc)
-                if old is not None and old[0] == target:
-                    doc_id = old[1]
-                else:
-                    doc_id = self._next_id.get(target, 1)
-                    self._next_id[target] = doc_id + 1
-                inserts.setdefault(target, []).append(Document(doc, doc_id=doc_id))
-                placed.append((table, key, target, doc_id))
-        touched = removals.keys() | inserts.keys()
+                name = shard(op.table, op.step)
+                cleared.add(name)
+                final[name] = {}  # what the batch put there before is cleared too
         data = self._storage().read()
-        before = {name: data.get(name) for name in touched}  # TinyDB replaces, never mutates, these
+        before = {name: data.get(name) for name in final}  # TinyDB replaces, never mutates, these
         try:
-            for name in touched:
-                tinytable = self._db.table(name)
-                if name in removals:
-                    tinytable.remove(doc_ids=removals[name])
-                if name in inserts:
-                    tinytable.insert_multiple(inserts[name])
-            self._flush({name: {str(i) for i in removals.get(name, [])}
-                         | {str(d.doc_id) for d in inserts.get(name, [])} for name in touched})
+            self._flush({name: self._apply(name, changes, name in cleared)
+                         for name, changes in final.items()})
         except BaseException:
             data = self._storage().read()
             for name, saved in before.items():
@@ -334,12 +353,34 @@ class SessionStore:
                 else:
                     data[name] = saved
                 self._db.table(name).clear_cache()
+            self._load_index(data)
             raise
-        for (table, key), doc in final.items():
+
+    def _apply(self, name: str, changes: Mapping[str, dict[str, Any] | None],
+               clear: bool) -> set[str]:
+        """Apply one table's changes with at most two TinyDB operations (a replaced document
+        keeps its id, so its place in the file) and return the ids changed; the index follows."""
+        assert self._db is not None
+        if clear:
+            self._db.drop_table(name)
+            self._index.pop(name, None)
+        index = self._index.setdefault(name, {})
+        table = self._db.table(name)
+        removals = [index[key] for key in changes if key in index]
+        if removals:
+            table.remove(doc_ids=removals)
+        inserts = []
+        for key, doc in changes.items():
             if doc is None:
-                self._index.get(table, {}).pop(key, None)
-        for table, key, name, doc_id in placed:
-            self._index.setdefault(table, {})[key] = (name, doc_id)
+                index.pop(key, None)
+                continue
+            if key not in index:
+                index[key] = self._next_id.get(name, 1)
+                self._next_id[name] = index[key] + 1
+            inserts.append(Document(doc, doc_id=index[key]))
+        if inserts:
+            table.insert_multiple(inserts)
+        return {str(i) for i in removals} | {str(d.doc_id) for d in inserts}
 
     def _storage(self) -> AtomicJSONStorage:
         assert self._db is not None, "load() first"

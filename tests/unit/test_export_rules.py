@@ -209,9 +209,9 @@ async def test_exports_carry_no_participant_ids_or_times(tmp_path: Path, repo_li
     secrets |= {session.token, session.code}
     await session.close()
     tables = read_snapshot(tmp_path / f"{session.name}.json")
-    times = {d["at"] for d in tables["votes"] + tables["answers"]}
+    times = {d["at"] for d in tables["answers"]}  # votes are stored without a time
     times |= {d["joined"] for d in tables["participants"]}
-    assert len(times) > 50
+    assert len(times) > 40
     summary = summary_from_file(tmp_path, session.name, repo_library, include_hidden=True,
                                 exported=EXPORTED)
     for fmt in FORMATS:

@@ -19,8 +19,11 @@ from tinydb import TinyDB
 from samspill_tui.content import Library
 from samspill_tui.session import store as store_module
 from samspill_tui.session.live import Session
+from samspill_tui.session.record import Record
 from samspill_tui.session.store import (
+    SHARDED,
     TABLES,
+    Clear,
     Delete,
     Op,
     Put,
@@ -91,16 +94,15 @@ async def test_votes_are_sharded_per_step_and_merged_for_readers(tmp_path: Path,
         second = s.step.key
         await s.vote(p.id, second, "3")
         await s.vote(p.id, second, "4")  # changed: replaced, not added
-        await s.reset_step(first)  # deletes by key, wherever the vote lives
+        await s.reset_step(first)  # the step's whole shard goes
     finally:
         await s.close()
     tables = tiny_tables(path)
-    assert tables[f"votes/{first}"] == []
-    assert [v["value"] for v in tables[f"votes/{second}"]] == ["4"]
-    assert "votes" not in tables
+    assert f"votes/{first}" not in tables and "votes" not in tables
+    assert tables[f"votes/{second}"] == [{"k": p.id, "value": "4"}]  # the shard names the step
     snapshot = read_snapshot(path)
     assert set(snapshot) == set(TABLES)
-    assert [(v["step"], v["value"]) for v in snapshot["votes"]] == [(second, "4")]
+    assert snapshot["votes"] == [{"k": p.id, "value": "4", "step": second}]
     store = SessionStore(path)
     try:
         assert await store.load() == snapshot
@@ -120,22 +122,28 @@ async def test_concurrent_commits_share_writes(tmp_path: Path, monkeypatch: pyte
 
     monkeypatch.setattr(os, "replace", counting_replace)
     try:
-        await asyncio.gather(*(store.commit([Put("votes", {"k": f"s|{n}", "step": "s", "pid": str(n),
-                                                           "value": "1"})]) for n in range(200)))
+        await asyncio.gather(*(store.commit([Put("votes", {"k": str(n), "step": "s", "value": "1"})])
+                               for n in range(200)))
     finally:
         await store.close()
     assert len(read_snapshot(tmp_path / "g.json")["votes"]) == 200
     assert 1 <= len(replaced) < 200  # group commit: many votes per write
 
 
-# Random batches of puts and deletes, checked against a plain dict model after every batch.
+# Random batches of puts, deletes and clears, checked against a plain dict model after every
+# batch; documents of the sharded tables are keyed within their step.
 KEYS = st.sampled_from(["a", "b", "c", "d"])
-STEPS = st.sampled_from(["s1", "s2"])
+STEPS = st.sampled_from(["s1", "s2", "s/3"])
 OPS = st.one_of(
     st.builds(lambda t, k, step, v: Put(t, {"k": k, "step": step, "v": v}),
               st.sampled_from(["votes", "answers", "notes"]), KEYS, STEPS, st.integers(0, 9)),
-    st.builds(Delete, st.sampled_from(["votes", "answers", "notes"]), KEYS),
+    st.builds(Delete, st.just("notes"), KEYS),
+    st.builds(Clear, st.sampled_from(["votes", "answers"]), STEPS),
 )
+
+
+def model_key(table: str, doc: dict[str, Any]) -> tuple[str, str]:
+    return (doc["step"] if table in SHARDED else "", doc["k"])
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -145,7 +153,7 @@ def test_store_matches_a_simple_model(tmp_path_factory: pytest.TempPathFactory,
     path = tmp_path_factory.mktemp("model") / "m.json"
 
     async def run() -> None:
-        model: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
+        model: dict[str, dict[tuple[str, str], dict[str, Any]]] = {t: {} for t in TABLES}
         store = SessionStore(path)
         await store.load()
         try:
@@ -154,35 +162,46 @@ def test_store_matches_a_simple_model(tmp_path_factory: pytest.TempPathFactory,
                 await asyncio.gather(*(store.commit([op]) for op in batch))
                 for op in batch:
                     if isinstance(op, Put):
-                        model[op.table][op.doc["k"]] = op.doc
+                        model[op.table][model_key(op.table, op.doc)] = op.doc
+                    elif isinstance(op, Delete):
+                        model[op.table].pop(("", op.key), None)
                     else:
-                        model[op.table].pop(op.key, None)
+                        model[op.table] = {k: d for k, d in model[op.table].items()
+                                           if k[0] != op.step}
                 on_disk = read_snapshot(path)
-                assert {t: {d["k"]: d for d in on_disk[t]} for t in TABLES} == model
-                assert all(len({d["k"] for d in on_disk[t]}) == len(on_disk[t]) for t in TABLES)
+                assert {t: {model_key(t, d): d for d in on_disk[t]} for t in TABLES} == model
+                assert all(len({model_key(t, d) for d in on_disk[t]}) == len(on_disk[t])
+                           for t in TABLES)
         finally:
             await store.close()
         again = SessionStore(path)
         try:
             loaded = await again.load()
-            assert {t: {d["k"]: d for d in loaded[t]} for t in TABLES} == model
+            assert {t: {model_key(t, d): d for d in loaded[t]} for t in TABLES} == model
         finally:
             await again.close()
 
     asyncio.run(run())
 
 
-async def test_old_unsharded_file_is_read_and_migrated(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old_table", ["votes", "votes/s"])
+async def test_files_of_older_versions_are_read_and_refiled(tmp_path: Path, old_table: str) -> None:
+    """Older versions kept every vote in one table, or in shards with the step in each vote."""
     path = tmp_path / "o.json"
-    path.write_text(json.dumps({"votes": {"1": {"k": "s|p", "step": "s", "pid": "p", "value": "2"}}}))
+    old_vote = {"k": "s|p", "step": "s", "pid": "p", "value": "2", "at": "2026-11-01T10:00:00+00:00"}
+    path.write_text(json.dumps({"votes/t": {"1": {"k": "t|p", "step": "t", "pid": "p", "value": "1"}},
+                                old_table: {"1": old_vote}}))
+    assert Record.from_tables(read_snapshot(path)).votes == {"s": {"p": "2"}, "t": {"p": "1"}}
     store = SessionStore(path)
     try:
-        assert [v["value"] for v in (await store.load())["votes"]] == ["2"]
-        await store.commit([Put("votes", {"k": "s|p", "step": "s", "pid": "p", "value": "5"})])
+        assert Record.from_tables(await store.load()).votes == {"s": {"p": "2"}, "t": {"p": "1"}}
+        await store.commit([Put("votes", {"k": "p", "step": "s", "value": "5"})])
+        assert Record.from_tables(read_snapshot(path)).votes == {"s": {"p": "5"}, "t": {"p": "1"}}
+        assert "votes" not in tiny_tables(path)
+        await store.commit([Clear("votes", "s")])  # a reset step loses its older votes too
     finally:
         await store.close()
-    assert [v["value"] for v in read_snapshot(path)["votes"]] == ["5"]
-    assert tiny_tables(path)["votes"] == []
+    assert Record.from_tables(read_snapshot(path)).votes == {"t": {"p": "1"}}
 
 
 async def test_a_bad_document_fails_its_batch_only(tmp_path: Path) -> None:
@@ -308,3 +327,41 @@ async def test_a_passing_failure_is_retried_and_acknowledged(
         assert [v["value"] for v in read_snapshot(tmp_path / "r.json")["votes"]] == ["3"]
     finally:
         await s.close()
+
+
+async def test_a_failed_reset_keeps_the_step_and_a_later_one_clears_it(
+    tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "RETRY_DELAYS", (0.0,))
+    s = await Session.open(tmp_path, "x", "folkevalgtdag", library, "nb")
+    path = tmp_path / "x.json"
+    try:
+        p, q = await s.join(), await s.join()
+        await go_to_kind(s, "reflection")
+        await s.answer(p.id, s.step.key, 0, "svar", "sub1")
+        await go_to_kind(s, "statement")
+        voted = s.step.key
+        await s.vote(p.id, voted, "2")
+        await s.vote(q.id, voted, "4")
+        before = path.read_bytes()
+        real = os.replace
+
+        def full(*args: object) -> None:
+            raise OSError(errno.ENOSPC, "full")
+
+        monkeypatch.setattr(os, "replace", full)
+        with pytest.raises(StoreError):
+            await s.reset_step(voted)
+        assert path.read_bytes() == before
+        assert s.votes[voted] == {p.id: "2", q.id: "4"}
+        monkeypatch.setattr(os, "replace", real)
+        await s.vote(q.id, voted, "5")  # the store's tables and index were put back whole
+        assert Record.from_tables(read_snapshot(path)).votes[voted] == {p.id: "2", q.id: "5"}
+        assert len(tiny_tables(path)[f"votes/{voted}"]) == 2  # replaced, not added
+        await s.reset_step(voted)
+        await s.vote(p.id, voted, "1")
+    finally:
+        await s.close()
+    record = Record.from_tables(read_snapshot(path))
+    assert record.votes[voted] == {p.id: "1"}
+    assert len(record.answers) == 1  # another step's answers are untouched
