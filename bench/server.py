@@ -8,7 +8,8 @@ headless, as the projector runs it, each statement's live results shown as it op
 ``bare`` is a bare aiohttp handler; ``rewrite`` the same handler answering each post only once a
 whole-file rewrite holding it is on disk, as issue 5 asks of the store, and nothing else (group
 commit, the store's own ``write_atomically``); ``tinydb`` the bare handler storing each vote with
-one insert into TinyDB's default storage: the baselines.
+one insert into TinyDB's default storage: the baselines; and ``append``, for comparison, the
+``rewrite`` handler with a journal instead (one append and fsync per batch).
 
 It prints one JSON line when it is serving ({"origin", "join", "steps", "pid"}), then reads
 commands on stdin, one per line, and answers each with one JSON line:

@@ -1,4 +1,4 @@
-"""The 500-phone storm: throughput, acknowledgement latency and durability against two baselines.
+"""The 500-phone storm: throughput, acknowledgement latency and durability against the baselines.
 
     .venv/bin/python -m bench.storm            (or: make bench)
 
