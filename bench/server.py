@@ -40,8 +40,7 @@ from tinydb import TinyDB
 from bench.measure import Monitor
 from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
-from samspill_tui.session.results import SCALE_OPTIONS
-from samspill_tui.session.steps import Step, build_steps
+from samspill_tui.session.steps import SCALE, Step, build_steps
 from samspill_tui.session.store import write_atomically
 from samspill_tui.web.guard import Limits, Rate
 from samspill_tui.web.server import WebServer
@@ -141,7 +140,7 @@ class Baseline:
                   f'<input type="hidden" name="submission" value="{secrets.token_urlsafe(9)}">')
         forms = ""
         if step.accepts_votes:
-            radios = "".join(f'<input type="radio" name="value" value="{v}">' for v in SCALE_OPTIONS)
+            radios = "".join(f'<input type="radio" name="value" value="{v}">' for v in SCALE)
             forms = f'<form method="post" action="/vote">{radios}{hidden}</form>'
         for q in range(len(step.questions)):
             forms += (f'<form method="post" action="/answer"><textarea name="text"></textarea>'

@@ -320,13 +320,13 @@ def export_times(data: Path, content: Path) -> dict[str, float]:
     """Seconds to export the session: in process (summary + Markdown), and `samspill export`."""
     from samspill_tui.content import load_library
     from samspill_tui.export.markdown import summary_markdown
-    from samspill_tui.export.summary import summary_from_file
+    from samspill_tui.session.summary import load_session
 
     library = load_library(content)
     runs = []
     for _ in range(5):
         began = time.perf_counter()
-        summary_markdown(summary_from_file(data, NAME, library))
+        summary_markdown(load_session(data, NAME, library).summary())
         runs.append(time.perf_counter() - began)
     began = time.perf_counter()
     subprocess.run([sys.executable, "-m", "samspill_tui", "--content", str(content), "export", NAME,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from samspill_tui.content.library import Library, load_cached, load_library
 from samspill_tui.i18n import LANGS
-from samspill_tui.session.results import MIN_GROUP
+from samspill_tui.session.policy import K_DEFAULT, K_MIN
 
 DEFAULT_CONTENT = Path(os.environ.get("SAMSPILL_CONTENT", Path(__file__).parent.parent / "content"))
 DEFAULT_DATA = Path("sessions")
@@ -35,8 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="session folder")
     run.add_argument("--theme", choices=("light", "dark"), default="light",
                      help="light high-contrast projector theme (default) or dark; key d switches")
-    run.add_argument("--min-group", type=int, default=MIN_GROUP, metavar="N",
-                     help=f"smallest group a result is broken down by role for (default: {MIN_GROUP})")
+    run.add_argument("--min-group", type=_k, default=K_DEFAULT, metavar="K",
+                     help=f"a new session's anonymity threshold: no group of fewer than K answers is "
+                          f"shown (default: {K_DEFAULT}, at least {K_MIN}; a resumed session keeps its own)")
     run.add_argument("--demo", type=int, default=0, metavar="N",
                      help="rehearsal: N simulated participants join, vote and answer over HTTP")
     run.add_argument("--follows", metavar="SESSION",
@@ -49,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
-    export.add_argument("--include-hidden", action="store_true",
-                        help="include answers hidden on the projector (marked as hidden)")
+    export.add_argument("--attachment", action="store_true",
+                        help="write the attached note instead, as its own confidential file")
 
     sessions = sub.add_parser("sessions", help="list or delete stored sessions, attach a note")
     sessions_sub = sessions.add_subparsers(dest="sessions_command", required=True)
@@ -69,6 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     check = content_sub.add_parser("check", help="validate content; non-zero exit on problems")
     check.add_argument("dir", nargs="?", type=Path)
     return parser
+
+
+def _k(value: str) -> int:
+    """The anonymity threshold given on the command line (never below K_MIN)."""
+    try:
+        k = int(value)
+    except ValueError:
+        k = 0
+    if k < K_MIN:
+        raise argparse.ArgumentTypeError(f"må være et helt tall, minst {K_MIN} (var {value!r})")
+    return k
 
 
 def _library_or_exit(path: Path) -> Library:
@@ -135,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     app = SamspillApp(library=library, lang=args.lang, data_dir=getattr(args, "data_dir", DEFAULT_DATA),
                       serve=serve, start=start, demo=max(0, getattr(args, "demo", 0)),
                       theme=getattr(args, "theme", "light"),
-                      min_group=max(1, getattr(args, "min_group", MIN_GROUP)))
+                      k=getattr(args, "min_group", K_DEFAULT))
     if start is None:  # the home screen: no lobby to wait for
         gc.enable()
     app.run()
@@ -147,10 +159,11 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
     """With no app running: carry over an earlier session's agreements, attach a note."""
     import asyncio
 
-    from samspill_tui.export.series import follow_up
-    from samspill_tui.export.summary import UnknownSessionError
+    from samspill_tui.i18n import t
     from samspill_tui.session.live import Rejected, Session
+    from samspill_tui.session.series import follow_up
     from samspill_tui.session.store import SessionLockedError
+    from samspill_tui.session.summary import UnknownSessionError
 
     note = None
     if attach is not None:
@@ -169,6 +182,7 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
             if attach is not None and note is not None:
                 await session.attach(attach.name, note)
                 print(f"La ved {attach} i «{name}»", file=sys.stderr)
+                print(t(session.lang, "attachment.notice"), file=sys.stderr)
         finally:
             await session.close()
 
@@ -196,18 +210,25 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the summary of a session from its file on disk."""
+    from samspill_tui.export.attachment import attachment_markdown
     from samspill_tui.export.files import render
-    from samspill_tui.export.summary import UnknownSessionError, summary_from_file
     from samspill_tui.session.store import write_atomically
+    from samspill_tui.session.summary import UnknownSessionError, attachment_of, load_session
 
     library = _library_or_exit(args.content)
     try:
-        summary = summary_from_file(args.data_dir, args.session, library,
-                                    include_hidden=args.include_hidden)
+        stored = load_session(args.data_dir, args.session, library)
     except UnknownSessionError:
         print(f"samspill export: fant ingen økt {args.session!r} i {args.data_dir}", file=sys.stderr)
         return 1
-    text = render(summary, args.format)
+    if args.attachment:
+        note = attachment_of(stored.name, stored.record)
+        if note is None:
+            print(f"samspill export: økta {args.session!r} har ikke noe vedlegg", file=sys.stderr)
+            return 1
+        text = attachment_markdown(note)
+    else:
+        text = render(stored.summary(), args.format)
     if args.out is None:
         sys.stdout.write(text)
         return 0
@@ -226,7 +247,7 @@ def _size(n: int) -> str:
 
 def cmd_sessions(args: argparse.Namespace) -> int:
     """List stored sessions, delete one (after confirmation), or attach a note to one."""
-    from samspill_tui.export.sessions import delete_session, list_sessions
+    from samspill_tui.session.archive import delete_session, list_sessions
     from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
 
     if args.sessions_command == "list":

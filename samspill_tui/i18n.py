@@ -25,18 +25,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "role.kommunedirektor": "Kommunedirektør",
         "role.annet": "Annet",
         "pair.notice": (
-            "Dette er ikke anonymt: ordføreren og kommunedirektøren ser hverandres svar når "
-            "begge har svart på alt."
+            "Ordførerens og kommunedirektørens vurderinger vises bare i gjennomgangen, side om side, når "
+            "begge har vurdert alle påstandene."
         ),
         "results.hidden": "Resultatene er skjult mens dere stemmer. Trykk r for å vise dem.",
         "roles.none": "Ingen har valgt rolle, så det er ingen fordeling per rolle å vise.",
-        "roles.too_small": (
-            "Fordelingen per rolle vises ikke: {groups} har færre enn {n} svar, og da kan "
-            "enkeltpersoner kjennes igjen."
-        ),
         "roles.reveal_first": "Vis resultatene med r for å se fordelingen per rolle.",
         "poll.key": "Fasit",
-        "poll.notes": "Til fasilitatoren",
         "poll.reveal_first": "Vis resultatene med r, så vises fasiten under dem.",
         "wall.hidden": "(skjult svar)",
         "wall.select": "Velg et svar med piltastene først.",
@@ -72,8 +67,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.previous": "Gå tilbake ett steg",
         "help.reveal": "Vis eller skjul resultatene (skjult mens dere stemmer)",
         "help.lock": "Lås avstemningen, eller åpne den igjen",
-        "help.by_role": "Vis resultatene side om side per rolle (minst 3 per gruppe)",
-        "help.answer_key": "Vis fasiten og fasilitatornotatet på en avstemning",
+        "help.by_role": "Vis resultatene per rolle (bare grupper med nok svar)",
+        "help.answer_key": "Vis fasiten og forklaringen på en avstemning",
         "help.hide_answer": "Skjul valgt svar fra skjermen og eksporten, eller vis det igjen",
         "help.highlight_answer": "Framhev valgt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
@@ -182,7 +177,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Velg rolle",
         "web.role_question": "Hvilken rolle har du?",
-        "web.role_hint": "Rollen brukes bare til å sammenligne svar. Ingen ser hva du svarte.",
         "web.continue": "Fortsett",
         "sum.session": "Økt",
         "sum.date": "Dato",
@@ -197,10 +191,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statements": "Påstander",
         "sum.poll": "Avstemning",
         "sum.mean": "Gjennomsnitt (1–5, uten «vet ikke»)",
-        "sum.footer": "Laget med Samspill. Svarene er anonyme.",
+        "sum.footer": (
+            "Laget med Samspill. Svarene er anonyme: ingen gruppe med færre enn {k} svar er vist for seg."
+        ),
         "sum.footer_named": (
-            "Laget med Samspill. Ordføreren og kommunedirektøren svarte med navn; "
-            "ingen andre svar er tatt med."
+            "Laget med Samspill. Ordføreren og kommunedirektøren svarte med rolle, og vurderingene deres "
+            "står side om side i gjennomgangen. Andre svar er bare vist samlet, i grupper på minst {k}."
         ),
         "sum.case": "Sak",
         "sum.note": "Notat",
@@ -215,7 +211,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.followups_intro": "Dette ble avtalt, med hvem som følger opp og innen når.",
         "sum.by_role": "Fordelt på rolle",
         "sum.roles_withheld": (
-            "Fordelingen på roller vises ikke, fordi minst én gruppe har færre enn {n} svar."
+            "Vises ikke per rolle: {groups}. En gruppe vises bare med minst {k} svar, og aldri slik at en"
+            " mindre gruppe kan regnes ut."
         ),
         "sum.gap_intro": (
             "Påstandene er sortert etter hvor langt fra hverandre vurderingene er, størst "
@@ -229,8 +226,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framhevet",
-        "sum.hidden": "skjult",
-        "sum.hidden_included": "Eksporten tar med svar som er skjult på skjermen. De er merket «skjult».",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notater",
         "sum.referat_title": "Referat: {title}",
@@ -273,6 +268,53 @@ _STRINGS: dict[str, dict[str, str]] = {
         "minutes.saved": "Lagret.",
         "minutes.deleted": "Avtalen er slettet.",
         "minutes.failed": "Kunne ikke lagre: {reason}",
+        "help.facilitator_notes": "Vis fasilitatornotatet til steget (bare for deg – det vises på skjermen)",
+        "notes.heading": "Fasilitatornotat – bare for fasilitatoren: {step}",
+        "held.few": "Resultatet vises ikke: færre enn {k} har svart.",
+        "held.named": (
+            "Resultatet vises ikke her: ordførerens og kommunedirektørens vurderinger står i "
+            "gjennomgangen, og andre svar vises bare når minst {k} har svart."
+        ),
+        "held.few_live": "Resultatet vises når minst {k} har svart ({n} så langt).",
+        "held.named_live": (
+            "Ordførerens og kommunedirektørens vurderinger vises i gjennomgangen når begge er ferdige. "
+            "Andre svar vises når minst {k} har svart ({n} så langt)."
+        ),
+        "roles.withheld": "Vises ikke: {groups} (under {k} svar, eller så få at gruppen kunne regnes ut).",
+        "sum.hidden_count": "{n} svar skjult av fasilitator.",
+        "sum.attachment_kept": (
+            "Kommunedirektøren la ved et notat. Det er fortrolig personalmateriale, er ikke en del av "
+            "referatet og er ikke gjengitt her."
+        ),
+        "attachment.mark": "FORTROLIG – personalmateriale. Ikke en del av referatet.",
+        "attachment.intro": (
+            "Notat fra kommunedirektøren, lagt ved økta «{session}» (fil: {name}). Del det bare med dem "
+            "som skal ha det."
+        ),
+        "attachment.notice": (
+            "Notatet er lagret i økta som fortrolig personalmateriale. Det siteres ikke i referatet; det "
+            "eksporteres bare som en egen fil merket fortrolig."
+        ),
+        "promise.grouped": (
+            "Anonymt: svaret ditt vises bare sammen med andres, og en gruppe vises bare når minst {k} har"
+            " svart."
+        ),
+        "promise.named": (
+            "Ikke anonymt: vurderingene dine vises med rolle, side om side med den andres, når dere begge"
+            " har vurdert alle påstandene – ikke før."
+        ),
+        "promise.observer": (
+            "Anonymt: svaret ditt vises bare sammen med andres, og bare når minst {k} har svart."
+        ),
+        "promise.role": (
+            "Rollen brukes bare til å sammenligne grupper, og en gruppe vises bare når minst {k} i den "
+            "har svart. Ingen ser hva du svarte."
+        ),
+        "promise.role_named": (
+            "Velger du ordfører eller kommunedirektør, vises vurderingene dine med rolle, side om side "
+            "med den andres, når dere begge har vurdert alle påstandene. Alle andre svar vises bare "
+            "samlet, når minst {k} har svart."
+        ),
     },
     "nn": {
         "app.title": "Samspill",
@@ -294,18 +336,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "role.kommunedirektor": "Kommunedirektør",
         "role.annet": "Anna",
         "pair.notice": (
-            "Dette er ikkje anonymt: ordføraren og kommunedirektøren ser svara til kvarandre "
-            "når begge har svart på alt."
+            "Vurderingane til ordføraren og kommunedirektøren blir berre viste i gjennomgangen, side om "
+            "side, når begge har vurdert alle påstandane."
         ),
         "results.hidden": "Resultata er skjulte medan de røystar. Trykk r for å vise dei.",
         "roles.none": "Ingen har valt rolle, så det er inga fordeling per rolle å vise.",
-        "roles.too_small": (
-            "Fordelinga per rolle blir ikkje vist: {groups} har færre enn {n} svar, og då kan "
-            "einskildpersonar kjennast att."
-        ),
         "roles.reveal_first": "Vis resultata med r for å sjå fordelinga per rolle.",
         "poll.key": "Fasit",
-        "poll.notes": "Til fasilitatoren",
         "poll.reveal_first": "Vis resultata med r, så kjem fasiten under dei.",
         "wall.hidden": "(skjult svar)",
         "wall.select": "Vel eit svar med piltastane først.",
@@ -341,8 +378,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.previous": "Gå tilbake eitt steg",
         "help.reveal": "Vis eller skjul resultata (skjulte medan de røystar)",
         "help.lock": "Lås avrøystinga, eller opne ho att",
-        "help.by_role": "Vis resultata side om side per rolle (minst 3 per gruppe)",
-        "help.answer_key": "Vis fasiten og fasilitatornotatet på ei avrøysting",
+        "help.by_role": "Vis resultata per rolle (berre grupper med nok svar)",
+        "help.answer_key": "Vis fasiten og forklaringa på ei avrøysting",
         "help.hide_answer": "Skjul valt svar frå skjermen og eksporten, eller vis det att",
         "help.highlight_answer": "Framhev valt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
@@ -450,7 +487,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Vel rolle",
         "web.role_question": "Kva rolle har du?",
-        "web.role_hint": "Rolla vert berre brukt til å samanlikne svar. Ingen ser kva du svara.",
         "web.continue": "Hald fram",
         "sum.session": "Økt",
         "sum.date": "Dato",
@@ -465,10 +501,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statements": "Påstandar",
         "sum.poll": "Avrøysting",
         "sum.mean": "Gjennomsnitt (1–5, utan «veit ikkje»)",
-        "sum.footer": "Laga med Samspill. Svara er anonyme.",
+        "sum.footer": (
+            "Laga med Samspill. Svara er anonyme: inga gruppe med færre enn {k} svar er vist for seg."
+        ),
         "sum.footer_named": (
-            "Laga med Samspill. Ordføraren og kommunedirektøren svarte med namn; "
-            "ingen andre svar er tekne med."
+            "Laga med Samspill. Ordføraren og kommunedirektøren svara med rolle, og vurderingane deira "
+            "står side om side i gjennomgangen. Andre svar er berre viste samla, i grupper på minst {k}."
         ),
         "sum.case": "Sak",
         "sum.note": "Notat",
@@ -483,8 +521,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.followups_intro": "Dette vart avtalt, med kven som følgjer opp og innan når.",
         "sum.by_role": "Fordelt på rolle",
         "sum.roles_withheld": (
-            "Fordelinga på roller blir ikkje vist, fordi minst éi gruppe har færre enn {n} "
-            "svar."
+            "Blir ikkje vist per rolle: {groups}. Ei gruppe blir berre vist med minst {k} svar, og aldri "
+            "slik at ei mindre gruppe kan reknast ut."
         ),
         "sum.gap_intro": (
             "Påstandane er sorterte etter kor langt frå kvarandre vurderingane er, størst "
@@ -498,8 +536,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framheva",
-        "sum.hidden": "skjult",
-        "sum.hidden_included": "Eksporten tek med svar som er skjulte på skjermen. Dei er merkte «skjult».",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notat",
         "sum.referat_title": "Referat: {title}",
@@ -542,6 +578,57 @@ _STRINGS: dict[str, dict[str, str]] = {
         "minutes.saved": "Lagra.",
         "minutes.deleted": "Avtalen er sletta.",
         "minutes.failed": "Kunne ikkje lagre: {reason}",
+        "help.facilitator_notes": (
+            "Vis fasilitatornotatet til steget (berre for deg – det blir vist på skjermen)"
+        ),
+        "notes.heading": "Fasilitatornotat – berre for fasilitatoren: {step}",
+        "held.few": "Resultatet blir ikkje vist: færre enn {k} har svart.",
+        "held.named": (
+            "Resultatet blir ikkje vist her: vurderingane til ordføraren og kommunedirektøren står i "
+            "gjennomgangen, og andre svar blir berre viste når minst {k} har svart."
+        ),
+        "held.few_live": "Resultatet blir vist når minst {k} har svart ({n} så langt).",
+        "held.named_live": (
+            "Vurderingane til ordføraren og kommunedirektøren blir viste i gjennomgangen når begge er "
+            "ferdige. Andre svar blir viste når minst {k} har svart ({n} så langt)."
+        ),
+        "roles.withheld": (
+            "Blir ikkje vist: {groups} (under {k} svar, eller så få at gruppa kunne reknast ut)."
+        ),
+        "sum.hidden_count": "{n} svar skjulte av fasilitator.",
+        "sum.attachment_kept": (
+            "Kommunedirektøren la ved eit notat. Det er fortruleg personalmateriale, er ikkje ein del av "
+            "referatet og er ikkje attgitt her."
+        ),
+        "attachment.mark": "FORTRULEG – personalmateriale. Ikkje ein del av referatet.",
+        "attachment.intro": (
+            "Notat frå kommunedirektøren, lagt ved økta «{session}» (fil: {name}). Del det berre med dei "
+            "som skal ha det."
+        ),
+        "attachment.notice": (
+            "Notatet er lagra i økta som fortruleg personalmateriale. Det blir ikkje sitert i referatet; "
+            "det blir berre eksportert som ei eiga fil merkt fortruleg."
+        ),
+        "promise.grouped": (
+            "Anonymt: svaret ditt blir berre vist saman med andre sine, og ei gruppe blir berre vist når "
+            "minst {k} har svart."
+        ),
+        "promise.named": (
+            "Ikkje anonymt: vurderingane dine blir viste med rolle, side om side med den andre sine, når "
+            "de begge har vurdert alle påstandane – ikkje før."
+        ),
+        "promise.observer": (
+            "Anonymt: svaret ditt blir berre vist saman med andre sine, og berre når minst {k} har svart."
+        ),
+        "promise.role": (
+            "Rolla blir berre brukt til å samanlikne grupper, og ei gruppe blir berre vist når minst {k} "
+            "i ho har svart. Ingen ser kva du svara."
+        ),
+        "promise.role_named": (
+            "Vel du ordførar eller kommunedirektør, blir vurderingane dine viste med rolle, side om side "
+            "med den andre sine, når de begge har vurdert alle påstandane. Alle andre svar blir berre "
+            "viste samla, når minst {k} har svart."
+        ),
     },
 }
 

@@ -133,7 +133,8 @@ async def make_screenshots(out: Path, size: tuple[int, int], people: int, host: 
 
             await go("reflection")
             step = session.step
-            await _until(pilot, lambda: len({a.pid for a in session.step_answers(step)}) >= people // 2,
+            await _until(pilot, lambda: len({a.pid for a in session.answers.get(step.key, {}).values()})
+                         >= people // 2,
                          "answers on the wall")
             await _settled(pilot, app)
             save("reflection")

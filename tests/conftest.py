@@ -11,6 +11,9 @@ import pytest
 
 from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
+from samspill_tui.session.record import Answer
+from samspill_tui.session.results import counts
+from samspill_tui.session.steps import Step, options
 from samspill_tui.web.server import WebServer
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
@@ -37,6 +40,18 @@ async def server(session: Session) -> AsyncIterator[WebServer]:
     await srv.start()
     yield srv
     await srv.stop()
+
+
+def answers_of(session: Session, step_key: str | None = None) -> list[Answer]:
+    """The answers recorded on a step (the current one by default), in arrival order."""
+    return list(session.answers.get(step_key or session.step.key, {}).values())
+
+
+def votes_of(session: Session, step: Step | None = None) -> dict[str, int]:
+    """How many stored votes each option of a step (the current one by default) has."""
+    step = step or session.step
+    values = [c.value for c in options(step, session.lang)]
+    return dict(zip(values, counts(session.votes.get(step.key, {}).values(), values), strict=True))
 
 
 def hidden(html: str, name: str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from samspill_tui.export.attachment import attachment_path, write_attachment
 from samspill_tui.export.csvexport import summary_csv
 from samspill_tui.export.html import summary_html
 from samspill_tui.export.jsonexport import summary_json
 from samspill_tui.export.markdown import summary_markdown
-from samspill_tui.export.summary import Summary
 from samspill_tui.session.store import write_atomically
+from samspill_tui.session.summary import Attachment, Summary
 
 FORMATS: dict[str, Callable[[Summary], str]] = {
     "md": summary_markdown,
@@ -18,7 +19,6 @@ FORMATS: dict[str, Callable[[Summary], str]] = {
     "csv": summary_csv,
     "json": summary_json,
 }
-EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json}
 
 
 def render(summary: Summary, fmt: str) -> str:
@@ -26,17 +26,15 @@ def render(summary: Summary, fmt: str) -> str:
     return FORMATS[fmt](summary)
 
 
-def export_folder(data_dir: Path, name: str) -> Path:
-    """Where the app writes the exports of session ``name`` (never a session file's name)."""
-    return data_dir / f"{name}{EXPORT_SUFFIX}"
-
-
-def write_exports(summary: Summary, folder: Path) -> list[Path]:
-    """Write the summary in every format into ``folder`` (created if needed); returns the paths."""
+def write_exports(summary: Summary, folder: Path, note: Attachment | None = None) -> list[Path]:
+    """Write the summary in every format into ``folder`` (created if needed), and an attached
+    ``note`` as its own confidential file; returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt, renderer in FORMATS.items():
         path = folder / f"{summary.session}.{fmt}"
         write_atomically(path, [renderer(summary).encode()])
         paths.append(path)
+    if note is not None:
+        paths.append(write_attachment(note, attachment_path(folder, note)))
     return paths

@@ -15,8 +15,8 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from samspill_tui.export.markdown import Banner, Chart, blocks
-from samspill_tui.export.summary import Summary
 from samspill_tui.i18n import t
+from samspill_tui.session.summary import Summary
 
 _md = MarkdownIt("commonmark", {"html": False}).enable("table")
 

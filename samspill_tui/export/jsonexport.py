@@ -5,28 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from samspill_tui.export import referat
-from samspill_tui.export.summary import AnswerRow, StepResult, Summary
+from samspill_tui.session import referat
+from samspill_tui.session.reading import Held, RoleSplit, Tally
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.results import Distribution
+from samspill_tui.session.steps import PollVote, StatementVote
+from samspill_tui.session.summary import QuestionResult, StepResult, Summary
 
 SCHEMA = "samspill.summary"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
-def _answers(rows: tuple[AnswerRow, ...], include_hidden: bool) -> list[dict[str, Any]]:
-    out = []
-    for row in rows:
-        item: dict[str, Any] = {"text": row.text, "highlighted": row.highlighted}
-        if include_hidden:
-            item["hidden"] = row.hidden
-        out.append(item)
-    return out
+def _answers(question: QuestionResult) -> dict[str, Any]:
+    return {"text": question.text,
+            "answers": [{"text": a.text, "highlighted": a.highlighted} for a in question.answers],
+            "hidden": question.hidden}
 
 
-def _distribution(dist: Distribution, labels: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{"value": value, "label": label, "count": count}
-            for (value, count), label in zip(dist.counts, labels, strict=True)]
+def _tally(tally: Tally) -> list[dict[str, Any]]:
+    return [{"value": c.value, "label": c.label, "count": n} for c, n, _ in tally.rows()]
 
 
 def _agreement(a: Agreement) -> dict[str, Any]:
@@ -34,37 +30,41 @@ def _agreement(a: Agreement) -> dict[str, Any]:
             "status": a.status or None, "carried": referat.is_carried(a)}
 
 
-def _step(result: StepResult, include_hidden: bool) -> dict[str, Any]:
+def _votes(item: dict[str, Any], tally: Tally | Held, split: RoleSplit | None) -> None:
+    if isinstance(tally, Held):
+        item["withheld_result"] = {"reason": "named" if tally.named else "under_k", "k": tally.k}
+        return
+    item["responses"] = tally.total
+    item["distribution"] = _tally(tally)
+    if split is not None and not split.no_roles:
+        item["by_role"] = [{"role": role, "responses": group.total, "distribution": _tally(group)}
+                           for role, group in split.groups]
+        item["roles_withheld"] = list(split.withheld)
+
+
+def _step(result: StepResult) -> dict[str, Any]:
     step = result.step
-    item: dict[str, Any] = {"key": step.key, "kind": step.kind, "title": step.title}
+    item: dict[str, Any] = {"key": step.key, "kind": step.kind.value, "title": step.title}
     if result.part:
         item["referat_part"] = result.part
     if result.withheld:
         item["withheld"] = True
         return item
-    if step.statement is not None:
-        item["statement"] = {"id": step.statement.id, "text": step.statement.text,
-                             "theme": step.statement.theme}
-    if step.poll is not None:
-        item["poll"] = {"question": step.poll.question, "answer": step.poll.answer}
-    if result.distribution is not None:
-        item["responses"] = result.distribution.total
-        item["distribution"] = _distribution(result.distribution, result.labels)
-        if result.by_role:
-            item["by_role"] = [{"role": role, "responses": dist.total,
-                                "distribution": _distribution(dist, result.labels)}
-                               for role, dist in result.by_role]
+    match step.body:
+        case StatementVote(statement=s):
+            item["statement"] = {"id": s.id, "text": s.text, "theme": s.theme}
+        case PollVote(poll=poll):
+            item["poll"] = {"question": poll.question, "answer": poll.answer}
+    if result.tally is not None:
+        _votes(item, result.tally, result.split)
     if step.accepts_answers:
-        item["questions"] = [
-            {"text": q, "answers": _answers(tuple(r for r in result.answers if r.question == n),
-                                            include_hidden)}
-            for n, q in enumerate(step.questions)
-        ]
-    if result.input:
-        item["input"] = _answers(result.input, include_hidden)
-    if result.ranking is not None:
-        item["ranking"] = [{"step": row.step.key, "ordforer": row.first, "kommunedirektor": row.second,
-                            "distance": row.distance} for row in result.ranking]
+        item["questions"] = [_answers(q) for q in result.questions]
+    if result.input is not None:
+        item["input"] = _answers(result.input)
+    if result.gap is not None and result.gap.rows is not None:
+        item["ranking"] = [{"step": row.step.key, "ordforer": row.first.value,
+                            "kommunedirektor": row.second.value, "distance": row.distance}
+                           for row in result.gap.rows]
     item["note"] = result.note or None
     item["agreements"] = [_agreement(a) for a in result.agreements]
     return item
@@ -72,7 +72,6 @@ def _step(result: StepResult, include_hidden: bool) -> dict[str, Any]:
 
 def summary_json(summary: Summary) -> str:
     """The summary as a JSON document (UTF-8 text, pretty-printed)."""
-    attachment = summary.attachment
     doc = {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
@@ -84,10 +83,10 @@ def summary_json(summary: Summary) -> str:
         "created": summary.created,
         "exported": summary.exported,
         "participants": summary.participants,
-        "include_hidden": summary.include_hidden,
+        "k": summary.k,
         "follows": summary.follows or None,
-        "attachment": {"name": attachment[0], "text": attachment[1]} if attachment else None,
-        "steps": [_step(r, summary.include_hidden) for r in summary.results],
+        "attachment": {"name": summary.attachment, "in_referat": False} if summary.attachment else None,
+        "steps": [_step(r) for r in summary.results],
         "follow_ups": [_agreement(a) for a in summary.follow_ups],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from samspill_tui.content.model import REFERAT_PARTS
-from samspill_tui.export import referat
-from samspill_tui.export.summary import AnswerRow, StepResult, Summary
 from samspill_tui.i18n import t
+from samspill_tui.session import referat
+from samspill_tui.session.reading import Held, Tally
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.results import MIN_GROUP
-from samspill_tui.session.steps import CASE, GAP, POLL, REFLECTION, STATEMENT, SUMMARY
+from samspill_tui.session.steps import CaseText, Closing, GapReview, PollVote, Reflection, StatementVote
+from samspill_tui.session.summary import AnswerRow, QuestionResult, StepResult, Summary
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>&|~$^!])")
 _LINE_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))")
@@ -80,11 +80,16 @@ def _item(text: str, suffix: str = "") -> str:
 
 
 def _answer_items(lang: str, rows: tuple[AnswerRow, ...]) -> list[str]:
-    items = []
-    for row in rows:
-        marks = [t(lang, "sum.highlighted")] * row.highlighted + [t(lang, "sum.hidden")] * row.hidden
-        items.append(_item(row.text, f" *({', '.join(marks)})*" if marks else ""))
-    return items
+    return [_item(row.text, f" *({t(lang, 'sum.highlighted')})*" if row.highlighted else "")
+            for row in rows]
+
+
+def answers_block(lang: str, question: QuestionResult) -> str:
+    """A question's answers as a list, the hidden ones counted, or that nobody answered."""
+    parts = ["\n".join(_answer_items(lang, question.answers))] if question.answers else []
+    if question.hidden:
+        parts.append(f"*{t(lang, 'sum.hidden_count', n=question.hidden)}*")
+    return "\n\n".join(parts) or t(lang, "sum.no_answers")
 
 
 def _agreement(lang: str, a: Agreement) -> str:
@@ -105,53 +110,63 @@ def _minutes(lang: str, result: StepResult, level: str) -> list[Block]:
     return blocks
 
 
+def withheld_text(lang: str, held: Held) -> str:
+    """Why a result is not shown: the named pair's ratings, or too few respondents."""
+    if held.named:
+        return t(lang, "held.named", k=held.k)
+    return t(lang, "held.few", k=held.k)
+
+
 def _chart(summary: Summary, result: StepResult, title: str) -> list[Block]:
-    lang, dist = summary.lang, result.distribution
-    assert dist is not None
-    rows = tuple((label, count, dist.share(value))
-                 for label, (value, count) in zip(result.labels, dist.counts, strict=True))
-    blocks: list[Block] = [Chart(title, rows), t(lang, "sum.responses", n=dist.total, m=summary.participants)]
-    if result.step.kind == STATEMENT and dist.mean is not None:
-        blocks.append(f"{t(lang, 'sum.mean')}: {dist.mean:.1f}".replace(".", ","))
-    if result.by_role:
-        head = [t(lang, "sum.option"), *(t(lang, f"role.{r}") for r, _ in result.by_role)]
+    lang, tally, split = summary.lang, result.tally, result.split
+    if isinstance(tally, Held):
+        return [f"*{withheld_text(lang, tally)}*"]
+    assert isinstance(tally, Tally)
+    rows = tuple((c.label, n, share) for c, n, share in tally.rows())
+    responses = t(lang, "sum.responses", n=tally.total, m=summary.participants)
+    blocks: list[Block] = [Chart(title, rows), responses]
+    if tally.mean is not None:
+        blocks.append(f"{t(lang, 'sum.mean')}: {tally.mean:.1f}".replace(".", ","))
+    if split is None or split.no_roles:
+        return blocks
+    if split.groups:
+        head = [t(lang, "sum.option"), *(t(lang, f"role.{r}") for r, _ in split.groups)]
         lines = ["| " + " | ".join(cell(h) for h in head) + " |",
-                 "|---" + "|---:" * len(result.by_role) + "|"]
-        for n, label in enumerate(result.labels):
-            counts = " | ".join(str(d.counts[n][1]) for _, d in result.by_role)
-            lines.append(f"| {cell(label)} | {counts} |")
+                 "|---" + "|---:" * len(split.groups) + "|"]
+        for n, choice in enumerate(tally.choices):
+            counts = " | ".join(str(g.counts[n]) for _, g in split.groups)
+            lines.append(f"| {cell(choice.label)} | {counts} |")
         blocks += [f"**{t(lang, 'sum.by_role')}**", "\n".join(lines)]
-    elif result.roles_withheld:
-        blocks.append(f"*{t(lang, 'sum.roles_withheld', n=MIN_GROUP)}*")
+    if split.withheld:
+        names = ", ".join(t(lang, f"role.{r}") for r in split.withheld)
+        blocks.append(f"*{t(lang, 'sum.roles_withheld', groups=names, k=split.k)}*")
     return blocks
 
 
-def _questions(lang: str, questions: tuple[str, ...], rows: tuple[AnswerRow, ...],
-               level: str, skip_empty: bool = False) -> list[Block]:
+def _questions(lang: str, questions: tuple[QuestionResult, ...], level: str,
+               skip_empty: bool = False) -> list[Block]:
     blocks: list[Block] = []
-    for n, question in enumerate(questions):
-        items = _answer_items(lang, tuple(r for r in rows if r.question == n))
-        if skip_empty and not items:
+    for question in questions:
+        if skip_empty and not (question.answers or question.hidden):
             continue
-        blocks += [f"{level} {escape(question)}", "\n".join(items) or t(lang, "sum.no_answers")]
+        blocks += [f"{level} {escape(question.text)}", answers_block(lang, question)]
     return blocks
 
 
 def _gap_table(summary: Summary, result: StepResult) -> list[Block]:
     """The pair's ratings side by side, largest distance first, with what they agreed on each."""
-    lang = summary.lang
-    if result.ranking is None:
+    lang, gap = summary.lang, result.gap
+    if gap is None or gap.rows is None:
         return [t(lang, "sum.gap_waiting")]
     agreed = {r.step.key: r.agreements for r in summary.results}
     lines = [f"| {t(lang, 'sum.statement')} | {t(lang, 'role.ordforer')} | "
              f"{t(lang, 'role.kommunedirektor')} | {t(lang, 'sum.distance')} | {t(lang, 'sum.agreed')} |",
              "|---|---|---|---:|---|"]
-    for row in result.ranking:
-        text = row.step.statement.text if row.step.statement else row.step.title
+    for row in gap.rows:
         distance = "–" if row.distance is None else str(row.distance)
         made = " / ".join(cell(a.text) for a in agreed.get(row.step.key, ()))
-        lines.append(f"| {cell(text)} | {t(lang, f'scale.{row.first}')} | "
-                     f"{t(lang, f'scale.{row.second}')} | {distance} | {made} |")
+        lines.append(f"| {cell(row.step.prompt)} | {row.first.label} | {row.second.label} | "
+                     f"{distance} | {made} |")
     return [t(lang, "sum.gap_intro"), "\n".join(lines)]
 
 
@@ -165,23 +180,12 @@ def _followups(summary: Summary) -> list[Block]:
     return [f"## {t(lang, 'sum.followups')}", t(lang, "sum.followups_intro"), "\n".join(lines)]
 
 
-def note_markdown(text: str) -> str:
-    """An attached Markdown note with raw HTML made literal (``<`` escaped outside code fences)."""
-    lines, fenced = [], False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        lines.append(line if fenced else line.replace("<", "\\<"))
-    return "\n".join(lines)
-
-
 def _attachment(summary: Summary) -> list[Block]:
-    if summary.attachment is None:
+    """That a note was attached: its text is confidential and never part of the summary."""
+    if not summary.attachment:
         return []
-    name, text = summary.attachment
-    lines = note_markdown(text).split("\n")
-    quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
-    return [f"## {t(summary.lang, 'sum.attachment', name=cell(name))}", quoted]
+    return [f"## {t(summary.lang, 'sum.attachment', name=cell(summary.attachment))}",
+            t(summary.lang, "sum.attachment_kept")]
 
 
 def _header(summary: Summary, title: str) -> list[Block]:
@@ -196,8 +200,6 @@ def _header(summary: Summary, title: str) -> list[Block]:
         blocks += [Banner(t(lang, "sum.draft")), "\n".join(facts), t(lang, "sum.draft_intro")]
     else:
         blocks.append("\n".join(facts))
-    if summary.include_hidden:
-        blocks.append(f"*{t(lang, 'sum.hidden_included')}*")
     return blocks
 
 
@@ -207,37 +209,42 @@ def _summary_blocks(summary: Summary) -> list[Block]:
     deck = None
     for result in summary.results:
         step = result.step
-        if step.kind != STATEMENT:
+        if not isinstance(step.body, StatementVote):
             deck = None
-        if step.kind == STATEMENT and summary.pair:
-            if result.note:  # the pair's ratings are in the gap table; only a note is added here
-                blocks += [f"## {escape(step.statement.text if step.statement else step.title)}",
-                           *_minutes(lang, result, "###")]
-        elif step.kind == STATEMENT and step.statement is not None:
-            if deck != step.title:
-                deck = step.title
-                blocks.append(f"## {t(lang, 'sum.statements')}: {escape(step.title)}")
-            blocks += [f"### {escape(step.statement.text)}", f"*{escape(step.statement.theme)}*"]
-            blocks += _chart(summary, result, step.statement.text)
-            blocks += _minutes(lang, result, "####")
-        elif step.kind == POLL and step.poll is not None:
-            blocks += [f"## {t(lang, 'sum.poll')}: {escape(step.poll.question)}"]
-            blocks += _chart(summary, result, step.poll.question)
-            right = step.poll.option(step.poll.answer)
-            blocks.append(f"**{t(lang, 'sum.key')}:** {escape(right.text if right else '')}")
-            blocks += _minutes(lang, result, "###")
-        elif step.kind == REFLECTION:
-            blocks.append(f"## {t(lang, 'sum.reflection')}: {escape(step.title)}")
-            blocks += _questions(lang, step.questions, result.answers, "###")
-            blocks += _minutes(lang, result, "###")
-        elif step.kind == GAP:
-            blocks += [f"## {escape(step.title)}", *_gap_table(summary, result)]
-            blocks += _minutes(lang, result, "###")
-        elif step.kind in (CASE, SUMMARY) and result.has_minutes:
-            prefix = f"{t(lang, 'sum.case')}: " if step.kind == CASE else ""
-            blocks += [f"## {prefix}{escape(step.title)}", *_minutes(lang, result, "###")]
-    return [*blocks, *_followups(summary), *_attachment(summary), "---",
-            f"*{t(lang, 'sum.footer_named' if summary.pair else 'sum.footer')}*"]
+        match step.body:
+            case StatementVote(statement=statement) if summary.named:
+                if result.note:  # the pair's ratings are in the gap table; only a note is added here
+                    blocks += [f"## {escape(statement.text)}", *_minutes(lang, result, "###")]
+            case StatementVote(statement=statement):
+                if deck != step.title:
+                    deck = step.title
+                    blocks.append(f"## {t(lang, 'sum.statements')}: {escape(step.title)}")
+                blocks += [f"### {escape(statement.text)}", f"*{escape(statement.theme)}*"]
+                blocks += _chart(summary, result, statement.text)
+                blocks += _minutes(lang, result, "####")
+            case PollVote(poll=poll):
+                blocks += [f"## {t(lang, 'sum.poll')}: {escape(poll.question)}"]
+                blocks += _chart(summary, result, poll.question)
+                right = poll.option(poll.answer)
+                blocks.append(f"**{t(lang, 'sum.key')}:** {escape(right.text if right else '')}")
+                blocks += _minutes(lang, result, "###")
+            case Reflection():
+                blocks.append(f"## {t(lang, 'sum.reflection')}: {escape(step.title)}")
+                blocks += _questions(lang, result.questions, "###")
+                blocks += _minutes(lang, result, "###")
+            case GapReview():
+                blocks += [f"## {escape(step.title)}", *_gap_table(summary, result)]
+                blocks += _minutes(lang, result, "###")
+            case CaseText() | Closing() if result.has_minutes:
+                prefix = f"{t(lang, 'sum.case')}: " if isinstance(step.body, CaseText) else ""
+                blocks += [f"## {prefix}{escape(step.title)}", *_minutes(lang, result, "###")]
+    return [*blocks, *_followups(summary), *_attachment(summary), "---", f"*{footer(summary)}*"]
+
+
+def footer(summary: Summary) -> str:
+    """What the summary promises about who can be recognised in it, exactly as it holds."""
+    key = "sum.referat_footer" if summary.referat else "sum.footer_named" if summary.named else "sum.footer"
+    return t(summary.lang, key, k=summary.k)
 
 
 def _carried(summary: Summary, result: StepResult) -> list[Block]:
@@ -255,11 +262,11 @@ def _carried(summary: Summary, result: StepResult) -> list[Block]:
 def _agenda_item(summary: Summary, result: StepResult) -> list[Block]:
     lang, step = summary.lang, result.step
     blocks: list[Block] = [f"### {escape(step.title)}", *_carried(summary, result)]
-    if result.input:
-        blocks += [f"#### {t(lang, 'sum.input')}", "\n".join(_answer_items(lang, result.input))]
-    if result.answers:
+    if result.input is not None and (result.input.answers or result.input.hidden):
+        blocks += [f"#### {t(lang, 'sum.input')}", answers_block(lang, result.input)]
+    if any(q.answers or q.hidden for q in result.questions):
         blocks.append(f"#### {t(lang, 'sum.meeting_answers')}")
-        blocks += _questions(lang, step.questions, result.answers, "#####", skip_empty=True)
+        blocks += _questions(lang, result.questions, "#####", skip_empty=True)
     return blocks + _minutes(lang, result, "####")
 
 
@@ -282,8 +289,7 @@ def _referat_blocks(summary: Summary) -> list[Block]:
         blocks.append(f"## {t(lang, 'sum.other_notes')}")
         for result in others:
             blocks += [f"### {escape(result.step.title)}", text_block(result.note)]
-    return [*blocks, *_followups(summary), *_attachment(summary), "---",
-            f"*{t(lang, 'sum.referat_footer')}*"]
+    return [*blocks, *_followups(summary), *_attachment(summary), "---", f"*{footer(summary)}*"]
 
 
 def blocks(summary: Summary) -> list[Block]:

@@ -6,6 +6,7 @@ so what the projector shows and what a phone was told are always durable.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,8 @@ from samspill_tui.session.events import (
     StoreFailed,
     VoteRecorded,
 )
+from samspill_tui.session.policy import K_DEFAULT, Policy
+from samspill_tui.session.reading import Reading
 from samspill_tui.session.record import (
     OWNERS,
     ROLES,
@@ -35,22 +38,14 @@ from samspill_tui.session.record import (
     Record,
     StepState,
 )
-from samspill_tui.session.results import (
-    MIN_GROUP,
-    SCALE_OPTIONS,
-    Breakdown,
-    Distribution,
-    Gap,
-    breakdown,
-    distribution,
-    gaps,
-)
-from samspill_tui.session.steps import POLL, STATEMENT, Step, build_steps, gap_statements
+from samspill_tui.session.steps import Step, build_steps, options
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
+from samspill_tui.session.summary import Summary, build_summary
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 
 SCHEMA_VERSION = 1
 MAX_ATTACHMENT_CHARS = 100_000
+log = logging.getLogger(__name__)
 
 
 class Rejected(ValueError):
@@ -72,15 +67,21 @@ class Session:
     store: SessionStore
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    reading: Reading = field(init=False)
+
+    def __post_init__(self) -> None:
+        policy = Policy.of(self.programme, self.steps, self.record.meta)
+        self.reading = Reading(self.steps, self.record, policy, self.lang)
 
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
     async def open(cls, data_dir: Path, name: str, programme_id: str, library: Library,
-                   lang: str) -> Session:
+                   lang: str, k: int = K_DEFAULT) -> Session:
         """Open (or create) session ``name``; resume where it was if it exists.
 
-        A resumed session keeps the programme and language form it was created with.
+        A resumed session keeps the programme, language form and anonymity threshold ``k``
+        it was created with.
         """
         store = SessionStore(session_path(data_dir, name))
         try:
@@ -98,7 +99,7 @@ class Session:
                 record.meta = {"k": "meta", "schema": SCHEMA_VERSION, "name": name,
                                "programme": programme_id, "lang": lang, "created": _now(),
                                "token": _token(), "code": _short_code(), "current": 0,
-                               "joining": True}
+                               "joining": True, "min_group": Policy(k=k).k}
             steps = build_steps(programme, content, lang)
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
             session = cls(name, programme, lang, steps, store, record)
@@ -177,8 +178,12 @@ class Session:
         return lambda: self._listeners.remove(listener)
 
     def _publish(self, event: Event) -> None:
+        """Tell every listener; one that fails is logged and changes nothing a phone is told."""
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:
+                log.exception("session listener failed on %r", event)
 
     async def _commit(self, ops: list[Op]) -> None:
         try:
@@ -308,6 +313,10 @@ class Session:
         await self._set_meta(NotesChanged("attachment"),
                              attachment={"name": clean_text(name), "text": text})
 
+    def summary(self, exported: str | None = None) -> Summary:
+        """The summary (or referat) of the session as it stands, as every export renders it."""
+        return build_summary(self.name, self.programme, self.reading, exported=exported)
+
     # -- participants -----------------------------------------------------------------
 
     def check_token(self, token: str) -> bool:
@@ -342,14 +351,6 @@ class Session:
         participant.role = role
         self._publish(ParticipantJoined(len(self.participants)))
 
-    def vote_options(self, step: Step) -> list[str]:
-        """The values a vote on ``step`` may take, in display order."""
-        if step.kind == STATEMENT:
-            return list(SCALE_OPTIONS)
-        if step.kind == POLL and step.poll:
-            return [o.id for o in step.poll.options]
-        return []
-
     def _open_step(self, step_key: str) -> Step:
         if step_key != self.step.key:
             raise Rejected("step-closed")
@@ -362,7 +363,7 @@ class Session:
             raise Rejected("not-voting")
         if self.state(step_key).locked:
             raise Rejected("locked")
-        if value not in self.vote_options(step):
+        if value not in {c.value for c in options(step, self.lang)}:
             raise Rejected("bad-value")
         await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
@@ -405,41 +406,6 @@ class Session:
     def my_answers(self, pid: str, step_key: str) -> list[Answer]:
         """Participant ``pid``'s answers on a step, oldest first."""
         return [a for k, a in self.answers.get(step_key, {}).items() if k.startswith(pid + ":")]
-
-    def tally(self, step: Step) -> Distribution:
-        """The live distribution of votes on ``step``."""
-        return distribution(self.votes.get(step.key, {}).values(), self.vote_options(step))
-
-    def step_answers(self, step: Step) -> list[Answer]:
-        """The answers on ``step`` in the order they arrived (hidden ones included)."""
-        return list(self.answers.get(step.key, {}).values())
-
-    def breakdown(self, step: Step, min_group: int = MIN_GROUP) -> Breakdown:
-        """The votes on ``step`` by role; every group is shown where the pair is named by design."""
-        floor = 1 if self.programme.compares_pair else min_group
-        return breakdown(self.votes.get(step.key, {}), self.record.roles(),
-                         self.vote_options(step), floor)
-
-    def pair(self) -> tuple[str, str] | None:
-        """The ordfører's and the kommunedirektør's ids, once exactly one of each has joined."""
-        return self.record.pair()
-
-    def gap_statements(self, step: Step) -> list[Step]:
-        """The statement steps a gap step compares (those of its deck in this programme)."""
-        return gap_statements(self.steps, step)
-
-    def gap_ranking(self, step: Step) -> list[Gap] | None:
-        """The gap step's statements ranked by distance; ``None`` until both have rated all."""
-        pair = self.pair()
-        if pair is None:
-            return None
-        return gaps(self.votes, [s.key for s in self.gap_statements(step)], *pair)
-
-    def answered(self, step: Step) -> int:
-        """How many participants have voted or answered on ``step``."""
-        if step.accepts_votes:
-            return len(self.votes.get(step.key, {}))
-        return len({a.pid for a in self.answers.get(step.key, {}).values()})
 
 
 def _token() -> str:

@@ -1,9 +1,15 @@
-"""Expand a programme into the concrete steps a session moves through."""
+"""Typed steps: a programme expanded into the screens a session moves through.
+
+Each kind of step has one payload type; a step's kind is its payload's. The one place
+that says what a phone may vote on a step, with each option's label, is :func:`options`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import ClassVar
 
 from samspill_tui.content.model import (
     Case,
@@ -15,10 +21,85 @@ from samspill_tui.content.model import (
 )
 from samspill_tui.i18n import t
 
-LOBBY, CASE, REFLECTION, POLL, STATEMENT, GAP, SUMMARY = (
-    "lobby", "case", "reflection", "poll", "statement", "gap", "summary",
-)
-VOTING_KINDS = (POLL, STATEMENT)
+# Agreement scale values: 1 (helt uenig) .. 5 (helt enig), 0 = vet ikke, in display order.
+SCALE = ("1", "2", "3", "4", "5", "0")
+DONT_KNOW = "0"
+
+
+class StepKind(StrEnum):
+    """The kinds of step; the value is what exports and the session file call it."""
+
+    LOBBY = "lobby"
+    CASE = "case"
+    REFLECTION = "reflection"
+    POLL = "poll"
+    STATEMENT = "statement"
+    GAP = "gap"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Lobby:
+    """Phones join; nothing to answer."""
+
+    KIND: ClassVar[StepKind] = StepKind.LOBBY
+
+
+@dataclass(frozen=True)
+class CaseText:
+    """A case to read and discuss."""
+
+    KIND: ClassVar[StepKind] = StepKind.CASE
+    case: Case
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """Questions the phones answer in free text; ``source`` is the reflection set, if any."""
+
+    KIND: ClassVar[StepKind] = StepKind.REFLECTION
+    intro: str
+    questions: tuple[str, ...]
+    notes: str
+    source: ReflectionSet | None = None
+
+
+@dataclass(frozen=True)
+class PollVote:
+    """A poll of a case, with an answer key the facilitator may reveal."""
+
+    KIND: ClassVar[StepKind] = StepKind.POLL
+    poll: Poll
+    case: Case
+
+
+@dataclass(frozen=True)
+class StatementVote:
+    """One statement of a deck, rated on the agreement scale."""
+
+    KIND: ClassVar[StepKind] = StepKind.STATEMENT
+    statement: Statement
+    deck: str
+
+
+@dataclass(frozen=True)
+class GapReview:
+    """Where the ordfører and the kommunedirektør rated a deck differently."""
+
+    KIND: ClassVar[StepKind] = StepKind.GAP
+    deck: str
+    intro: str
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The summary of the session."""
+
+    KIND: ClassVar[StepKind] = StepKind.SUMMARY
+
+
+Body = Lobby | CaseText | Reflection | PollVote | StatementVote | GapReview | Closing
+Voting = PollVote | StatementVote
 
 
 @dataclass(frozen=True)
@@ -26,68 +107,117 @@ class Step:
     """One screen of a session. ``key`` is stable across restarts and names its votes."""
 
     key: str
-    kind: str
     title: str
+    body: Body
     minutes: int | None = None
-    markdown: str = ""
-    questions: tuple[str, ...] = ()
-    poll: Poll | None = None
-    statement: Statement | None = None
-    case: Case | None = None
-    reflection: ReflectionSet | None = None
+
+    @property
+    def kind(self) -> StepKind:
+        """What kind of step this is."""
+        return self.body.KIND
 
     @property
     def accepts_votes(self) -> bool:
         """Whether phones vote on this step."""
-        return self.kind in VOTING_KINDS
+        return isinstance(self.body, PollVote | StatementVote)
 
     @property
     def accepts_answers(self) -> bool:
         """Whether phones type answers on this step."""
-        return self.kind == REFLECTION
+        return isinstance(self.body, Reflection)
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """The questions phones answer in free text (none on other steps)."""
+        return self.body.questions if isinstance(self.body, Reflection) else ()
+
+    @property
+    def prompt(self) -> str:
+        """What a vote asks: the statement or the poll's question ("" on other steps)."""
+        match self.body:
+            case StatementVote(statement=statement):
+                return statement.text
+            case PollVote(poll=poll):
+                return poll.question
+        return ""
+
+    @property
+    def facilitator_notes(self) -> str:
+        """Notes for the facilitator only (never for the room): the case's or the set's."""
+        match self.body:
+            case CaseText(case=case) | PollVote(case=case):
+                return case.notes
+            case Reflection(notes=notes):
+                return notes
+        return ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option a phone may vote: the value as stored, and its label."""
+
+    value: str
+    label: str
+
+
+def options(step: Step, lang: str) -> tuple[Choice, ...]:
+    """What a vote on ``step`` may be, in display order, labelled (empty where nobody votes)."""
+    match step.body:
+        case StatementVote():
+            return tuple(Choice(v, t(lang, f"scale.{v}")) for v in SCALE)
+        case PollVote(poll=poll):
+            return tuple(Choice(o.id, o.text) for o in poll.options)
+    return ()
+
+
+def label(step: Step, lang: str, value: str) -> str:
+    """The label of vote ``value`` on ``step`` (the value itself if it is not an option)."""
+    return next((c.label for c in options(step, lang) if c.value == value), value)
 
 
 def build_steps(programme: Programme, content: LanguageContent, lang: str) -> list[Step]:
     """The lobby, then every programme line expanded (a deck gives one step per statement)."""
-    lobby_title, summary_title = t(lang, "step.lobby"), t(lang, "step.summary")
-    steps = [Step("lobby", LOBBY, lobby_title)]
+    steps = [Step("lobby", t(lang, "step.lobby"), Lobby())]
+    summary = Step("summary", t(lang, "step.summary"), Closing())
     for spec in programme.steps:
         ref = spec.ref or ""
         if spec.kind == "case":
             case = content.cases[ref]
-            steps.append(Step(f"case:{ref}", CASE, case.title, spec.minutes, case.markdown,
-                              case=case))
+            steps.append(Step(f"case:{ref}", case.title, CaseText(case), spec.minutes))
         elif spec.kind == "reflection":
-            source = content.reflections.get(ref) or content.cases[ref]
-            intro = getattr(source, "intro", "")
-            steps.append(Step(f"reflection:{ref}", REFLECTION, source.title, spec.minutes,
-                              intro, questions=source.questions,
-                              reflection=source if isinstance(source, ReflectionSet) else None))
+            if ref in content.reflections:
+                rset = content.reflections[ref]
+                body = Reflection(rset.intro, rset.questions, rset.notes, rset)
+                steps.append(Step(f"reflection:{ref}", rset.title, body, spec.minutes))
+            else:
+                case = content.cases[ref]
+                body = Reflection("", case.questions, case.notes)
+                steps.append(Step(f"reflection:{ref}", case.title, body, spec.minutes))
         elif spec.kind == "poll":
             case = content.cases[ref]
-            steps.append(Step(f"poll:{ref}", POLL, case.title, spec.minutes, poll=case.poll,
-                              case=case))
+            assert case.poll is not None  # the parser refuses a poll line for a case without one
+            steps.append(Step(f"poll:{ref}", case.title, PollVote(case.poll, case), spec.minutes))
         elif spec.kind == "statements":
             deck = content.decks[ref]
             chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
-            for statement in chosen:
-                if statement is not None:
-                    steps.append(Step(f"statement:{ref}/{statement.id}", STATEMENT, deck.title,
-                                      spec.minutes, statement=statement))
+            steps += [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), spec.minutes)
+                      for s in chosen if s is not None]
         elif spec.kind == "gap":
-            steps.append(Step(f"gap:{ref}", GAP, t(lang, "step.gap"), spec.minutes,
-                              content.decks[ref].intro))
+            steps.append(Step(f"gap:{ref}", t(lang, "step.gap"),
+                              GapReview(ref, content.decks[ref].intro), spec.minutes))
         else:
-            steps.append(Step("summary", SUMMARY, summary_title, spec.minutes))
-    if steps[-1].kind != SUMMARY:
-        steps.append(Step("summary", SUMMARY, summary_title))
+            summary = replace(summary, minutes=spec.minutes)
+            steps.append(summary)
+    if steps[-1].kind != StepKind.SUMMARY:
+        steps.append(summary)
     return _unique_keys(steps)
 
 
 def gap_statements(steps: Sequence[Step], gap: Step) -> list[Step]:
     """The statement steps a gap step compares (those of its deck in this programme)."""
-    prefix = f"statement:{gap.key.removeprefix('gap:')}/"
-    return [s for s in steps if s.kind == STATEMENT and s.key.startswith(prefix)]
+    assert isinstance(gap.body, GapReview)
+    deck = gap.body.deck
+    return [s for s in steps if isinstance(s.body, StatementVote) and s.body.deck == deck]
 
 
 def _unique_keys(steps: list[Step]) -> list[Step]:
@@ -97,7 +227,5 @@ def _unique_keys(steps: list[Step]) -> list[Step]:
     for step in steps:
         n = seen.get(step.key, 0) + 1
         seen[step.key] = n
-        if n > 1:
-            step = Step(**{**step.__dict__, "key": f"{step.key}#{n}"})
-        result.append(step)
+        result.append(replace(step, key=f"{step.key}#{n}") if n > 1 else step)
     return result

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
-from samspill_tui.session.results import MIN_GROUP
+from samspill_tui.session.policy import K_DEFAULT
 from samspill_tui.session.store import SessionLockedError
 from samspill_tui.tui.join import Face
 from samspill_tui.tui.quiet_gc import QuietCollector
@@ -40,7 +40,7 @@ class SamspillApp(App[None]):
 
     def __init__(self, *, library: Library, lang: str, data_dir: Path, serve: ServeFn,
                  start: tuple[str, str] | None = None, demo: int = 0,
-                 demo_pace: Pace | None = None, min_group: int = MIN_GROUP, theme: str = "light") -> None:
+                 demo_pace: Pace | None = None, k: int = K_DEFAULT, theme: str = "light") -> None:
         super().__init__()
         for registered in THEMES.values():
             self.register_theme(registered)
@@ -48,7 +48,7 @@ class SamspillApp(App[None]):
         self.library, self.lang, self.data_dir = library, lang, data_dir
         self.serve = serve
         self.start = start
-        self.min_group = min_group
+        self.k = k  # a new session's anonymity threshold
         self.session: Session | None = None
         self.face: Face | None = None
         self.demo, self.demo_pace = demo, demo_pace
@@ -74,7 +74,7 @@ class SamspillApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         """The session opened by ``on_load``, else Textual's empty screen under the home screen."""
         if self.session is not None and self.face is not None:
-            return SessionScreen(self.session, self.face, self.min_group)
+            return SessionScreen(self.session, self.face)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -90,13 +90,13 @@ class SamspillApp(App[None]):
         """Open (or resume) a session, start its phone face and show its screen."""
         await self._open(programme_id, name)
         assert self.session is not None and self.face is not None
-        screen = SessionScreen(self.session, self.face, self.min_group)
+        screen = SessionScreen(self.session, self.face)
         await self.push_screen(screen)
         screen.call_after_refresh(self._shown)
 
     async def _open(self, programme_id: str, name: str) -> None:
         """Open (or resume) a session and start its phone face."""
-        session = await Session.open(self.data_dir, name, programme_id, self.library, self.lang)
+        session = await Session.open(self.data_dir, name, programme_id, self.library, self.lang, self.k)
         try:
             face = await self.serve(session)
         except BaseException:

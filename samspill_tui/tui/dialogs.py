@@ -1,4 +1,4 @@
-"""Small modal screens of the session screen: confirm, step list, help."""
+"""Small modal screens of the session screen: confirm, step list, help, facilitator notes."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
-from samspill_tui.session.steps import Step
+from samspill_tui.session.steps import StatementVote, Step
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.views import plain
 
@@ -44,6 +44,24 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
+class NotesScreen(ModalScreen[None]):
+    """A step's facilitator notes, only when asked for, under a heading that says who they are for."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,o", "dismiss(None)", "Lukk")]
+
+    def __init__(self, title: str, notes: str, lang: str) -> None:
+        super().__init__()
+        self.title_text, self.notes, self.lang = title, notes, lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="facilitator-notes"):
+            yield Static(plain(t(self.lang, "notes.heading", step=self.title_text)), classes="dialog-heading",
+                         markup=False)
+            with VerticalScroll():
+                yield Markdown(self.notes)
+        yield KeyFooter()
+
+
 class StepListScreen(ModalScreen[int | None]):
     """Every step of the programme; Enter jumps to the chosen one."""
 
@@ -60,7 +78,8 @@ class StepListScreen(ModalScreen[int | None]):
             for n, step in enumerate(self.steps):
                 prompt = Text(f"{n + 1:>3}. ", style="bold" if n == self.current else "")
                 prompt.append(step.title, style="bold" if n == self.current else "")
-                detail = step.statement.text if step.statement else t(self.lang, f"kind.{step.kind}")
+                detail = (step.prompt if isinstance(step.body, StatementVote)
+                          else t(self.lang, f"kind.{step.kind}"))
                 prompt.append(f"  {detail}", style="dim")
                 options.append(Option(prompt, id=str(n)))
             yield OptionList(*options, id="step-list")

@@ -10,9 +10,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
+from samspill_tui.session.reading import GapRow
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.results import Gap
-from samspill_tui.session.steps import Step
+from samspill_tui.session.steps import StatementVote
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.views import StepView, plain
 
@@ -47,7 +47,7 @@ class GapView(StepView):
     }
     """
 
-    ranking: list[Gap] | None = None
+    ranking: tuple[GapRow, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="gap-wait", markup=False)
@@ -63,56 +63,43 @@ class GapView(StepView):
     def on_mount(self) -> None:
         self.refresh_data()
 
-    def _statements(self) -> dict[str, Step]:
-        return {s.key: s for s in self.session.gap_statements(self.step)}
-
     def refresh_data(self) -> None:
-        ranking = self.session.gap_ranking(self.step)
+        gap = self.session.reading.gap(self.step)
         wait = self.query_one("#gap-wait", Static)
-        wait.display = ranking is None
-        self.query_one("#gap").display = ranking is not None
-        if ranking is None:
-            wait.update(plain(self._waiting_text()))
+        wait.display = gap.rows is None
+        self.query_one("#gap").display = gap.rows is not None
+        if gap.rows is None:
+            lang = self.session.lang
+            wait.update(plain(t(lang, "gap.waiting", n=gap.done, m=gap.total) if gap.pair_known
+                              else t(lang, "gap.need_pair")))
             return
-        if ranking == self.ranking:
+        if gap.rows == self.ranking:
             return
-        self.ranking = ranking
-        statements = self._statements()
+        self.ranking = gap.rows
         options = self.query_one("#gap-list", OptionList)
         index = options.highlighted or 0
         options.clear_options()
-        for gap in ranking:
-            statement = statements[gap.step_key].statement
-            assert statement is not None
-            distance = "–" if gap.distance is None else str(gap.distance)
+        for row in gap.rows:
+            distance = "–" if row.distance is None else str(row.distance)
             prompt = Text(f"{distance:>2}  ", style="bold")
-            prompt.append(statement.text)
-            options.add_option(Option(prompt, id=gap.step_key))
-        options.highlighted = min(index, len(ranking) - 1)
-
-    def _waiting_text(self) -> str:
-        lang, session = self.session.lang, self.session
-        pair = session.pair()
-        if pair is None:
-            return t(lang, "gap.need_pair")
-        statements = session.gap_statements(self.step)
-        done = sum(1 for s in statements if all(p in session.votes.get(s.key, {}) for p in pair))
-        return t(lang, "gap.waiting", n=done, m=len(statements))
+            prompt.append(row.step.prompt)
+            options.add_option(Option(prompt, id=row.step.key))
+        options.highlighted = min(index, len(gap.rows) - 1)
 
     @on(OptionList.OptionHighlighted, "#gap-list")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
         lang = self.session.lang
-        gap = next(g for g in self.ranking or [] if g.step_key == event.option_id)
-        statement = self._statements()[gap.step_key].statement
-        assert statement is not None
+        row = next(r for r in self.ranking or () if r.step.key == event.option_id)
+        assert isinstance(row.step.body, StatementVote)
+        statement = row.step.body.statement
         text = Text(f"{statement.theme}\n", style="dim")
         text.append(f"{statement.text}\n\n", style="bold")
-        text.append(f"{t(lang, 'role.ordforer')}: {t(lang, f'scale.{gap.first}')}\n")
-        text.append(f"{t(lang, 'role.kommunedirektor')}: {t(lang, f'scale.{gap.second}')}")
+        text.append(f"{t(lang, 'role.ordforer')}: {row.first.label}\n")
+        text.append(f"{t(lang, 'role.kommunedirektor')}: {row.second.label}")
         self.query_one("#gap-statement", Static).update(text)
         questions = "\n".join(f"• {q}" for q in statement.questions)
         self.query_one("#gap-questions", Static).update(plain(questions))
-        saved = self.session.record.agreements.get(agreement_key(gap.step_key))
+        saved = self.session.record.agreements.get(agreement_key(row.step.key))
         self.query_one("#gap-agreement", Input).value = saved.text if saved else ""
 
     @on(Input.Submitted, "#gap-agreement")
@@ -120,7 +107,7 @@ class GapView(StepView):
         options = self.query_one("#gap-list", OptionList)
         if options.highlighted is None or self.ranking is None:
             return
-        statement_key = self.ranking[options.highlighted].step_key
+        statement_key = self.ranking[options.highlighted].step.key
         key = agreement_key(statement_key)
         try:
             if event.value.strip():

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from samspill_tui.i18n import t
@@ -71,13 +72,16 @@ def code_line(lang: str, face: Face, code: str) -> Content:
     return Content.assemble(f"{t(lang, 'join.code', origin=face.origin)} ", (code, "bold"))
 
 
-def follow_joining(session: Session, sync: Callable[[], None]) -> Callable[[], None]:
-    """Call ``sync`` whenever joining is opened, closed or given a new code; returns the
-    unsubscribe function."""
+def follow_joining(session: Session, widget: Widget, sync: Callable[[], None]) -> Callable[[], None]:
+    """Have ``widget`` call ``sync`` on its own turn whenever joining is opened, closed or given
+    a new code (never inside the session's call); returns the unsubscribe function."""
+    def synced() -> None:
+        with contextlib.suppress(NoMatches):  # halfway through being removed
+            sync()
+
     def on_event(event: Event) -> None:
         if isinstance(event, JoiningChanged):
-            with contextlib.suppress(NoMatches):  # halfway through being removed
-                sync()
+            widget.call_later(synced)
 
     return session.subscribe(on_event)
 
@@ -120,7 +124,7 @@ class JoinCorner(Vertical):
         yield Static(t(self.session.lang, "status.closed"), id="corner-closed", markup=False)
 
     def on_mount(self) -> None:
-        self._unsubscribe = follow_joining(self.session, self.sync)
+        self._unsubscribe = follow_joining(self.session, self, self.sync)
         self.sync()
 
     def on_unmount(self) -> None:
@@ -187,7 +191,7 @@ class QRScreen(ModalScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._unsubscribe = follow_joining(self.session, self.sync)
+        self._unsubscribe = follow_joining(self.session, self, self.sync)
         self.sync()
 
     def on_unmount(self) -> None:

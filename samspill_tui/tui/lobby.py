@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
-from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import Step
 from samspill_tui.tui.join import Face, JoinCorner, code_line, follow_joining
 from samspill_tui.tui.qr import QRCode
@@ -77,8 +76,8 @@ class LobbyView(StepView):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("i", "next_interface", "Nettverk")]
     can_focus = True  # so that ``i`` works without the list taking the arrow keys
 
-    def __init__(self, session: Session, step: Step, face: Face, min_group: int = MIN_GROUP) -> None:
-        super().__init__(session, step, face, min_group)
+    def __init__(self, session: Session, step: Step, face: Face) -> None:
+        super().__init__(session, step, face)
         self.web = face
         self.interfaces: list[tuple[str, str]] | None = None  # not read yet
         self._unsubscribe: Callable[[], None] = lambda: None
@@ -96,7 +95,7 @@ class LobbyView(StepView):
             yield interfaces
 
     def on_mount(self) -> None:
-        self._unsubscribe = follow_joining(self.session, self.sync)  # the count: refresh_data()
+        self._unsubscribe = follow_joining(self.session, self, self.sync)  # the count: refresh_data()
         self.sync()
         self.refresh_data()
         self.focus()

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from samspill_tui.export import referat
 from samspill_tui.export.markdown import date as due_label
 from samspill_tui.i18n import t
+from samspill_tui.session import referat
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import OWNERS, Agreement
 from samspill_tui.session.steps import Step
@@ -133,7 +133,7 @@ class MinutesScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Static(plain(t(lang, "minutes.title", step=step.title)), classes="dialog-heading",
                          markup=False)
-            if step.key in referat.withheld(self.session.steps).steps:
+            if self.session.reading.policy.never_written(step):
                 yield Static(plain(t(lang, "minutes.withheld")), id="minutes-withheld", markup=False)
             yield Label(plain(t(lang, "minutes.note")))
             yield TextArea(self.session.record.notes.get(step.key, ""), id="minutes-note", soft_wrap=True)

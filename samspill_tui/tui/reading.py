@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from samspill_tui.export.markdown import summary_markdown
-from samspill_tui.export.summary import summary_from_session
+from samspill_tui.session.steps import CaseText
 from samspill_tui.tui.views import StepView
 
 
@@ -15,8 +15,9 @@ class CaseView(StepView):
     """The case text rendered from Markdown."""
 
     def compose(self) -> ComposeResult:
+        assert isinstance(self.step.body, CaseText)
         with VerticalScroll():
-            yield Markdown(self.step.markdown, id="case-text")
+            yield Markdown(self.step.body.case.markdown, id="case-text")
 
 
 class SummaryView(StepView):
@@ -31,4 +32,4 @@ class SummaryView(StepView):
 
     def refresh_data(self) -> None:
         self.query_one("#summary", Markdown).update(
-            summary_markdown(summary_from_session(self.session)))
+            summary_markdown(self.session.summary()))

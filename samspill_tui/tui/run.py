@@ -19,11 +19,11 @@ from textual.widgets import Digits, Static
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
 from samspill_tui.session.live import Rejected, Session
-from samspill_tui.session.results import MIN_GROUP
-from samspill_tui.session.steps import POLL, REFLECTION
+from samspill_tui.session.steps import PollVote, StepKind
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.join import Face, JoinCorner, QRScreen
+from samspill_tui.tui.messages import SessionChanged
 from samspill_tui.tui.timer import StepTimer
 from samspill_tui.tui.views import StepView, redraw
 
@@ -31,17 +31,17 @@ REFRESH_SECONDS = 0.2
 # The view of each kind of step, imported when first shown: the lobby, drawn at start-up,
 # needs none of the others.
 VIEWS = {
-    "lobby": "samspill_tui.tui.lobby:LobbyView",
-    "case": "samspill_tui.tui.reading:CaseView",
-    "reflection": "samspill_tui.tui.wall:ReflectionView",
-    "poll": "samspill_tui.tui.vote:VoteView",
-    "statement": "samspill_tui.tui.vote:VoteView",
-    "gap": "samspill_tui.tui.gap:GapView",
-    "summary": "samspill_tui.tui.reading:SummaryView",
+    StepKind.LOBBY: "samspill_tui.tui.lobby:LobbyView",
+    StepKind.CASE: "samspill_tui.tui.reading:CaseView",
+    StepKind.REFLECTION: "samspill_tui.tui.wall:ReflectionView",
+    StepKind.POLL: "samspill_tui.tui.vote:VoteView",
+    StepKind.STATEMENT: "samspill_tui.tui.vote:VoteView",
+    StepKind.GAP: "samspill_tui.tui.gap:GapView",
+    StepKind.SUMMARY: "samspill_tui.tui.reading:SummaryView",
 }
 
 
-def view_class(kind: str) -> type[StepView]:
+def view_class(kind: StepKind) -> type[StepView]:
     """The view of steps of ``kind``."""
     module, _, name = VIEWS[kind].partition(":")
     view: type[StepView] = getattr(importlib.import_module(module), name)
@@ -63,6 +63,7 @@ class SessionScreen(Screen[None]):
         Binding("l", "lock", "Lås"),
         Binding("v", "by_role", "Roller"),
         Binding("f", "answer_key", "Fasit"),
+        Binding("o", "facilitator_notes", "Fasilitatornotat"),
         Binding("h", "hide_answer", "Skjul svar"),
         Binding("a", "highlight_answer", "Framhev"),
         Binding("t", "timer", "Klokke"),
@@ -79,10 +80,10 @@ class SessionScreen(Screen[None]):
         Binding("q,ctrl+q", "app.quit", "Avslutt"),
     ]
 
-    def __init__(self, session: Session, face: Face, min_group: int = MIN_GROUP) -> None:
+    def __init__(self, session: Session, face: Face) -> None:
         super().__init__()
-        self.session, self.face, self.min_group = session, face, min_group
-        self._dirty = False
+        self.session, self.face = session, face
+        self._redraw_due = False
         self._unsubscribe: Callable[[], None] = lambda: None
         self._step_lock = asyncio.Lock()
         self._shown: int | None = None  # the index of the step whose view is in the body
@@ -99,17 +100,21 @@ class SessionScreen(Screen[None]):
         yield KeyFooter()
 
     async def on_mount(self) -> None:
-        self._unsubscribe = self.session.subscribe(self._on_event)  # only once composed
+        self._unsubscribe = self.session.subscribe(self._post)
         await self.show_step()
-        self.set_interval(REFRESH_SECONDS, self._refresh_if_dirty)
+
+    def _post(self, event: Event) -> None:
+        """The session's listener: a message to handle on the app's turn, nothing more."""
+        self.post_message(SessionChanged(event))
 
     def on_unmount(self) -> None:
         self._unsubscribe()
 
     # -- following the session --------------------------------------------------------
 
-    def _on_event(self, event: Event) -> None:
-        """Called by the session; bursts of votes collapse into one redraw per tick."""
+    def on_session_changed(self, message: SessionChanged) -> None:
+        """A change in the session: redrawn at most every REFRESH_SECONDS however many come."""
+        event = message.event
         if isinstance(event, StoreFailed):
             self.notify(t(self.session.lang, "store.failed", reason=event.reason),
                         severity="error", timeout=10)
@@ -118,12 +123,13 @@ class SessionScreen(Screen[None]):
         else:
             if isinstance(event, JoiningChanged):
                 self.refresh_bindings()
-            self._dirty = True
+            if not self._redraw_due:
+                self._redraw_due = True
+                self.set_timer(REFRESH_SECONDS, self._redraw)
 
-    def _refresh_if_dirty(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.refresh_data()
+    def _redraw(self) -> None:
+        self._redraw_due = False
+        self.refresh_data()
 
     def refresh_data(self) -> None:
         """Redraw the counts, the status line and the step view from the session."""
@@ -131,7 +137,7 @@ class SessionScreen(Screen[None]):
         state = session.state(step.key)
         for node in self.query("#answered-n, #answered-of"):
             node.display = step.accepts_votes or step.accepts_answers
-        self.query_one("#answered-n", Digits).update(str(session.answered(step)))
+        self.query_one("#answered-n", Digits).update(str(session.reading.answered(step)))
         redraw(self.query_one("#answered-of", Static),
                Text(t(lang, "answered.of", m=len(session.participants))))
         status = []
@@ -177,17 +183,17 @@ class SessionScreen(Screen[None]):
         body = self.query_one("#body", Container)
         self.set_focus(None)  # the next view decides what has focus, not the removed one
         corners = list(self.query(JoinCorner))
-        if step.kind != "lobby" and not corners:  # not drawn before it is needed; syncs when mounted
+        if step.kind != StepKind.LOBBY and not corners:  # not drawn before it is needed; syncs when mounted
             self.query_one("#main").mount(JoinCorner(self.session, self.face, id="corner"))
         for corner in corners:
-            back = not corner.display and step.kind != "lobby"
-            corner.display = step.kind != "lobby"
+            back = not corner.display and step.kind != StepKind.LOBBY
+            corner.display = step.kind != StepKind.LOBBY
             if back:
                 corner.sync()  # the lobby may have announced another address
         shown = next(iter(body.children), None)
         if not (isinstance(shown, view_class(step.kind)) and shown.follow(step)):
             await body.remove_children()
-            await body.mount(view_class(step.kind)(session, step, self.face, self.min_group))
+            await body.mount(view_class(step.kind)(session, step, self.face))
         self.call_after_refresh(self._drop_stale_focus)
         self.refresh_data()
         self.refresh_bindings()
@@ -205,9 +211,11 @@ class SessionScreen(Screen[None]):
         if action in ("reveal", "by_role"):
             return step.accepts_votes
         if action == "answer_key":
-            return step.kind == POLL
+            return isinstance(step.body, PollVote)
+        if action == "facilitator_notes":
+            return bool(step.facilitator_notes)
         if action in ("hide_answer", "highlight_answer"):
-            return step.kind == REFLECTION
+            return step.accepts_answers
         if action in ("lock", "reset"):
             return step.accepts_votes or step.accepts_answers
         return True
@@ -264,7 +272,7 @@ class SessionScreen(Screen[None]):
             view.refresh_data()
 
     def action_answer_key(self) -> None:
-        """Show or hide the poll's answer key with the facilitator's note."""
+        """Show or hide the poll's answer key and its explanation (never the facilitator notes)."""
         from samspill_tui.tui.vote import VoteView  # deferred: start-up time
 
         for view in self.query(VoteView):
@@ -272,6 +280,13 @@ class SessionScreen(Screen[None]):
             if view.show_key and not self.session.state(view.step.key).revealed:
                 self.notify(t(self.session.lang, "poll.reveal_first"))
             view.refresh_data()
+
+    def action_facilitator_notes(self) -> None:
+        """Show the step's facilitator notes, on their own and labelled as for the facilitator only."""
+        from samspill_tui.tui.dialogs import NotesScreen  # deferred: start-up time
+
+        step = self.session.step
+        self.app.push_screen(NotesScreen(step.title, step.facilitator_notes, self.session.lang))
 
     async def _moderate(self, *, hide: bool) -> None:
         from samspill_tui.tui.wall import ReflectionView  # deferred: start-up time
@@ -360,15 +375,17 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
-        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder."""
-        from samspill_tui.export.files import export_folder, write_exports  # deferred: start-up
-        from samspill_tui.export.summary import summary_from_session
+        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder,
+        and an attached note as its own confidential file."""
+        from samspill_tui.export.files import write_exports  # deferred: start-up
+        from samspill_tui.session.archive import export_folder
+        from samspill_tui.session.summary import attachment_of
 
         session = self.session
         folder = export_folder(session.store.path.parent, session.name)
-        summary = summary_from_session(session)
+        summary, note = session.summary(), attachment_of(session.name, session.record)
         try:
-            await asyncio.to_thread(write_exports, summary, folder)
+            await asyncio.to_thread(write_exports, summary, folder, note)
         except OSError as exc:
             self.notify(t(session.lang, "export.failed", reason=exc.strerror), severity="error")
         else:

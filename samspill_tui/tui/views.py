@@ -8,7 +8,6 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from samspill_tui.session.live import Session
-from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import Step
 from samspill_tui.tui.join import Face
 
@@ -34,9 +33,9 @@ def _shape(text: Text) -> list[int]:
 class StepView(Vertical):
     """Base of the step views."""
 
-    def __init__(self, session: Session, step: Step, face: Face, min_group: int = MIN_GROUP) -> None:
+    def __init__(self, session: Session, step: Step, face: Face) -> None:
         super().__init__(classes="step-view")
-        self.session, self.step, self.face, self.min_group = session, step, face, min_group
+        self.session, self.step, self.face = session, step, face
 
     def refresh_data(self) -> None:
         """Redraw what depends on votes, answers or participants."""

@@ -8,23 +8,29 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.results import Distribution
-from samspill_tui.session.steps import Step
+from samspill_tui.session.reading import Held, Tally
+from samspill_tui.session.steps import PollVote, StatementVote, Step
 from samspill_tui.tui.views import StepView, plain, redraw
 
 BAR_WIDTH = 60
 
 
-def tally_text(dist: Distribution, labels: list[str], bar_width: int = BAR_WIDTH) -> Text:
+def tally_text(tally: Tally, bar_width: int = BAR_WIDTH) -> Text:
     """Bars with counts and shares, one line per option, as plain text."""
-    width = max(len(label) for label in labels)
+    width = max(len(c.label) for c in tally.choices)
     text = Text()
-    for label, (value, count) in zip(labels, dist.counts, strict=True):
-        share = dist.share(value)
-        text.append(f"{label:<{width}}  ")
+    for choice, count, share in tally.rows():
+        text.append(f"{choice.label:<{width}}  ")
         text.append(f"{'█' * round(share * bar_width):<{bar_width}}", style="bold")
         text.append(f" {count:>3}  {round(share * 100):>3} %\n")
     return text
+
+
+def held_text(lang: str, held: Held) -> str:
+    """Why the projector shows no result: the named pair's ratings, or too few respondents."""
+    if held.named:
+        return t(lang, "held.named_live", k=held.k, n=held.respondents)
+    return t(lang, "held.few_live", k=held.k, n=held.respondents)
 
 
 class VoteView(StepView):
@@ -73,12 +79,10 @@ class VoteView(StepView):
 
     def compose(self) -> ComposeResult:
         step, lang = self.step, self.session.lang
-        if step.statement is not None:
-            yield Label(plain(step.statement.theme), id="theme")
-            yield Static(plain(step.statement.text), id="prompt", markup=False)
-        elif step.poll is not None:
-            yield Static(plain(step.poll.question), id="prompt", markup=False)
-        if self.session.programme.compares_pair:
+        if isinstance(step.body, StatementVote):
+            yield Label(plain(step.body.statement.theme), id="theme")
+        yield Static(plain(step.prompt), id="prompt", markup=False)
+        if self.session.reading.policy.named is not None:
             yield Static(plain(t(lang, "pair.notice")), id="pair-notice", markup=False)
         with VerticalScroll(id="results"):
             yield Static(id="hidden-note", markup=False)
@@ -91,19 +95,13 @@ class VoteView(StepView):
 
     def follow(self, step: Step) -> bool:
         """The next statement: its theme and text in place of this one's, results hidden again."""
-        if step.statement is None or self.step.statement is None:
+        if not (isinstance(step.body, StatementVote) and isinstance(self.step.body, StatementVote)):
             return False
         self.step, self.by_role, self.show_key = step, False, False
-        self.query_one("#theme", Label).update(plain(step.statement.theme))
-        self.query_one("#prompt", Static).update(plain(step.statement.text))
+        self.query_one("#theme", Label).update(plain(step.body.statement.theme))
+        self.query_one("#prompt", Static).update(plain(step.prompt))
         self.refresh_data()
         return True
-
-    def _labels(self) -> list[str]:
-        poll = self.step.poll
-        if poll is not None:
-            return [o.text for o in poll.options]
-        return [t(self.session.lang, f"scale.{v}") for v in self.session.vote_options(self.step)]
 
     def refresh_data(self) -> None:
         session, lang = self.session, self.session.lang
@@ -112,47 +110,44 @@ class VoteView(StepView):
         tally = self.query_one("#tally", Static)
         roles = self.query_one("#roles", Horizontal)
         key = self.query_one("#answer-key", Markdown)
-        note.display = not state.revealed
-        tally.display = state.revealed and not self.by_role
-        roles.display = state.revealed and self.by_role
-        key.display = state.revealed and self.show_key and self.step.poll is not None
-        if not state.revealed:
+        room = session.reading.room(self.step) if state.revealed else None
+        note.display = not isinstance(room, Tally)
+        tally.display = isinstance(room, Tally) and not self.by_role
+        roles.display = isinstance(room, Tally) and self.by_role
+        key.display = state.revealed and self.show_key and isinstance(self.step.body, PollVote)
+        if room is None:
             redraw(note, plain(t(lang, "results.hidden")))
+        elif isinstance(room, Held):
+            redraw(note, plain(held_text(lang, room)))
         elif self.by_role:
             self._show_roles(roles)
         else:
-            labels = self._labels()
-            room = self.content_size.width - max(len(label) for label in labels) - 14
-            redraw(tally, tally_text(session.tally(self.step), labels, max(10, min(BAR_WIDTH, room))))
-        if key.display and self.step.poll is not None:
-            key.update(self._answer_key())
+            room_width = self.content_size.width - max(len(c.label) for c in room.choices) - 14
+            redraw(tally, tally_text(room, max(10, min(BAR_WIDTH, room_width))))
+        if key.display and isinstance(self.step.body, PollVote):
+            key.update(self._answer_key(self.step.body))
 
     def _show_roles(self, roles: Horizontal) -> None:
         lang = self.session.lang
-        result = self.session.breakdown(self.step, self.min_group)
+        split = self.session.reading.by_role(self.step)
         roles.remove_children()
-        if result.no_roles:
+        if split.no_roles:
             roles.mount(Static(plain(t(lang, "roles.none")), classes="role-why", markup=False))
-        elif not result.shown:
-            names = ", ".join(t(lang, f"role.{r}") for r in result.too_small)
-            roles.mount(Static(plain(t(lang, "roles.too_small", groups=names,
-                                       n=self.min_group)),
+            return
+        for role, group in split.groups:
+            column = Static(classes="role-column", markup=False)
+            text = Text(f"{t(lang, f'role.{role}')} ({group.total})\n", style="bold")
+            text.append_text(tally_text(group, bar_width=12))
+            column.update(text)
+            roles.mount(column)
+        if split.withheld:
+            names = ", ".join(t(lang, f"role.{r}") for r in split.withheld)
+            roles.mount(Static(plain(t(lang, "roles.withheld", groups=names, k=split.k)),
                                classes="role-why", markup=False))
-        else:
-            labels = self._labels()
-            for role, dist in result.groups:
-                column = Static(classes="role-column", markup=False)
-                text = Text(f"{t(lang, f'role.{role}')} ({dist.total})\n", style="bold")
-                text.append_text(tally_text(dist, labels, bar_width=12))
-                column.update(text)
-                roles.mount(column)
 
-    def _answer_key(self) -> str:
-        lang, step = self.session.lang, self.step
-        assert step.poll is not None
-        option = step.poll.option(step.poll.answer)
-        parts = [f"**{t(lang, 'poll.key')}:** {option.text if option else step.poll.answer}",
-                 step.poll.explanation]
-        if step.case is not None and step.case.notes:
-            parts.append(f"**{t(lang, 'poll.notes')}**\n\n{step.case.notes}")
+    def _answer_key(self, body: PollVote) -> str:
+        """The answer key and its explanation, which the room may see; never the facilitator notes."""
+        lang, poll = self.session.lang, body.poll
+        option = poll.option(poll.answer)
+        parts = [f"**{t(lang, 'poll.key')}:** {option.text if option else poll.answer}", poll.explanation]
         return "\n\n".join(p for p in parts if p)

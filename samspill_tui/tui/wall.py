@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from samspill_tui.export.referat import input_for, input_source
 from samspill_tui.i18n import t
-from samspill_tui.session.record import Answer
+from samspill_tui.session import referat
+from samspill_tui.session.reading import WallItem
 from samspill_tui.tui.views import StepView, plain
 
 HIDDEN_STYLE = "italic $text-muted"
@@ -29,16 +29,16 @@ class AnswerWall(OptionList):
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
         self.lang = lang
-        self.answers: list[Answer] = []
+        self.answers: list[WallItem] = []
 
-    def prompt(self, answer: Answer) -> Content:
+    def prompt(self, answer: WallItem) -> Content:
         """What the wall shows for ``answer``: participant text is never read as markup."""
         if answer.hidden:
             return Content.styled(t(self.lang, "wall.hidden"), HIDDEN_STYLE)
         text = f"{answer.question + 1}. {answer.text}"
         return Content.styled(text, HIGHLIGHT_STYLE) if answer.highlighted else Content(text)
 
-    def show(self, answers: list[Answer]) -> None:
+    def show(self, answers: list[WallItem]) -> None:
         """Bring the wall up to ``answers``: new ones are appended, changed ones redrawn."""
         if [a.key for a in answers[:len(self.answers)]] != [a.key for a in self.answers]:
             self.answers = []  # a reset removed answers: start over
@@ -56,7 +56,7 @@ class AnswerWall(OptionList):
         if follow:  # keep the newest in view unless the facilitator moved up the wall
             self.highlighted = self.option_count - 1
 
-    def selected(self) -> Answer | None:
+    def selected(self) -> WallItem | None:
         """The answer under the cursor, if any."""
         return None if self.highlighted is None else self.answers[self.highlighted]
 
@@ -96,7 +96,7 @@ class ReflectionView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(plain("\n".join(f"{n}. {q}" for n, q in enumerate(self.step.questions, 1))),
                      id="questions", markup=False)
-        if input_source(self.session.steps, self.step) is not None:
+        if referat.input_source(self.session.steps, self.step) is not None:
             yield VerticalScroll(Static(id="input", markup=False), id="input-box")
         yield Static(plain(t(self.session.lang, "answers.none")), id="no-answers", markup=False)
         yield AnswerWall(self.session.lang, id="answers")
@@ -108,18 +108,22 @@ class ReflectionView(StepView):
     def _show_input(self) -> None:
         """Under an agenda item: what council members sent in beforehand, as plain text."""
         for box in self.query("#input").results(Static):
-            collected = input_for(self.session.record, self.session.steps, self.step)
-            text = Text(t(self.session.lang, "wall.input", n=len(collected)) + "\n", style="bold")
-            for answer in collected:
+            collected = self.session.reading.input(self.step)
+            shown = [a for a in collected if not a.hidden]
+            text = Text(t(self.session.lang, "wall.input", n=len(shown)) + "\n", style="bold")
+            for answer in shown:
                 text.append(f"• {answer.text}\n")
+            if len(shown) < len(collected):
+                text.append(t(self.session.lang, "sum.hidden_count", n=len(collected) - len(shown)),
+                            style="italic")
             box.update(text)
 
     def refresh_data(self) -> None:
         self._show_input()
-        answers = self.session.step_answers(self.step)
+        answers = list(self.session.reading.wall(self.step))
         self.query_one("#no-answers").display = not answers
         self.query_one(AnswerWall).show(answers)
 
-    def selected(self) -> Answer | None:
+    def selected(self) -> WallItem | None:
         """The answer under the wall's cursor, if any."""
         return self.query_one(AnswerWall).selected()

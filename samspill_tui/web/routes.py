@@ -16,9 +16,9 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import ROLES, Participant
+from samspill_tui.session.steps import label, options
 from samspill_tui.session.store import StoreError
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.follow import Pulse, stream
@@ -174,8 +174,10 @@ async def page(request: web.Request) -> web.StreamResponse:
     participant = _participant(request)
     if participant is None:
         return _join_page(request)
+    policy = session.reading.policy
     if session.asks_role and participant.role is None:
-        return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf})
+        return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf,
+                                             "promise": policy.role_promise(), "k": policy.k})
     step, guards = session.step, request.app[GUARDS_KEY]
     mine = session.my_vote(participant.id, step.key)
     my_answers = session.my_answers(participant.id, step.key)
@@ -184,25 +186,18 @@ async def page(request: web.Request) -> web.StreamResponse:
         saved = ""
     locked = session.state(step.key).locked
     # Shared by every phone in the same situation; a page showing the phone's own answers is not.
-    key = None if my_answers else (session.current, guards.pulse.revision, locked, mine, saved)
+    promise = policy.promise(participant.role)
+    key = None if my_answers else (session.current, guards.pulse.revision, locked, mine, saved, promise)
 
     def context() -> dict[str, Any]:
-        options = [(o, _option_label(session, o)) for o in session.vote_options(step)]
-        return {"step": step, "index": session.current, "rev": guards.pulse.revision,
-                "locked": locked, "named": session.programme.compares_pair, "options": options,
-                "mine": mine, "mine_label": dict(options).get(mine or ""),
+        choices = options(step, session.lang)
+        return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
+                "locked": locked, "promise": promise, "k": policy.k, "options": choices,
+                "mine": mine, "mine_label": label(step, session.lang, mine) if mine else "",
                 "my_answers": my_answers, "saved": saved}
 
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, csrf=participant.csrf, submission=secrets.token_urlsafe(12))
-
-
-def _option_label(session: Session, value: str) -> str:
-    poll = session.step.poll
-    if poll is not None:
-        option = poll.option(value)
-        return option.text if option else value
-    return t(session.lang, f"scale.{value}")
 
 
 async def state(request: web.Request) -> web.Response:

@@ -11,7 +11,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Route, async_pla
 
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
-from tests.conftest import go_to_kind
+from tests.conftest import answers_of, go_to_kind, votes_of
 from tests.web.helpers import roles_library, served
 
 CHROMIUM = os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium")
@@ -83,7 +83,7 @@ async def test_join_choose_role_follow_answer_reload_and_vote(
     form = page.locator("form").filter(has=page.get_by_label("Hva er problemet?"))
     await form.get_by_role("button", name="Send svar").click()
     await expect(form.get_by_role("status")).to_have_text("Registrert ✓")
-    assert [a.text for a in session.step_answers(session.step)] == ["For lite folk på jobb"]
+    assert [a.text for a in session.answers[session.step.key].values()] == ["For lite folk på jobb"]
     await expect(page.get_by_role("listitem")).to_have_text(["For lite folk på jobb"])
     await expect(page.get_by_label("Hva er problemet?")).to_have_value("")
 
@@ -95,13 +95,13 @@ async def test_join_choose_role_follow_answer_reload_and_vote(
     await page.get_by_label("Delvis enig").check()
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_role("status")).to_have_text("Registrert ✓")
-    assert dict(session.tally(session.step).counts)["4"] == 1
+    assert votes_of(session)["4"] == 1
 
     await page.get_by_label("Helt uenig").check()  # change the vote
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_role("status")).to_have_text("Registrert ✓")
-    assert dict(session.tally(session.step).counts)["1"] == 1
-    assert session.tally(session.step).total == 1
+    assert votes_of(session)["1"] == 1
+    assert session.reading.answered(session.step) == 1
 
     await session.set_state(session.step.key, locked=True)  # the facilitator locks the vote
     await expect(page.get_by_text("Avstemningen er stengt.")).to_be_visible()
@@ -131,7 +131,7 @@ async def test_a_lost_reply_is_retried_with_the_same_id_and_counts_once(
     await page.get_by_role("button", name="Send svar").first.click()
     await expect(page.get_by_role("status").first).to_have_text("Registrert ✓", timeout=10_000)
     assert len(sent) == 2 and sent[0] == sent[1]  # the same submission id went again
-    assert [a.text for a in session.step_answers(session.step)] == ["Sendt to ganger"]
+    assert [a.text for a in answers_of(session)] == ["Sendt to ganger"]
 
 
 async def test_not_stored_is_never_shown_as_registrert(
@@ -155,9 +155,9 @@ async def test_not_stored_is_never_shown_as_registrert(
     await page.get_by_label("Helt enig").check()
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_role("status")).to_have_text("Ikke lagret ennå. Prøver igjen …")
-    assert session.tally(session.step).total == 0
+    assert session.reading.answered(session.step) == 0
     await expect(page.get_by_role("status")).to_have_text("Registrert ✓", timeout=10_000)
-    assert session.tally(session.step).total == 1
+    assert session.reading.answered(session.step) == 1
 
 
 async def test_follows_by_polling_when_the_event_stream_is_blocked(
@@ -207,11 +207,11 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await page.get_by_label("Kommunestyret").check()
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_text("Registrert")).to_be_visible()
-    assert dict(session.tally(session.step).counts) == {"kd": 0, "ks": 1}
+    assert votes_of(session) == {"kd": 0, "ks": 1}
     await page.get_by_label("Kommunedirektøren").check()  # change the vote
     await page.get_by_role("button", name="Stem").click()
     await expect(page.get_by_label("Kommunedirektøren")).to_be_checked()
-    assert dict(session.tally(session.step).counts) == {"kd": 1, "ks": 0}
+    assert votes_of(session) == {"kd": 1, "ks": 0}
     assert [p.role for p in session.participants.values()] == ["folkevalgt"]
 
     _, late, _ = await _phone(browser, java_script_enabled=False)  # a late joiner types the code

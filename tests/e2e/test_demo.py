@@ -19,7 +19,7 @@ from samspill_tui.demo import QUICK_PACE, SAMPLE_ANSWERS, Person, PhonePage, Sim
 from samspill_tui.session.live import Session
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.web.server import WebServer
-from tests.conftest import REPO_CONTENT, Phone, go_to_kind
+from tests.conftest import REPO_CONTENT, Phone, answers_of, go_to_kind
 from tests.tui.helpers import make_app, wait_for
 
 
@@ -47,19 +47,19 @@ async def test_simulated_people_join_vote_and_answer(server: WebServer, session:
     async with _demo(server, 5):
         await _until(lambda: len(session.participants) == 5)
         await go_to_kind(session, "statement")
-        await _until(lambda: session.tally(session.step).total == 5)
+        await _until(lambda: session.reading.answered(session.step) == 5)
         assert set(session.votes[session.step.key].values()) <= {"0", "1", "2", "3", "4", "5"}
 
         await go_to_kind(session, "reflection")
         step = session.step
-        await _until(lambda: len(session.step_answers(step)) >= 2)
-        answers = session.step_answers(step)
+        await _until(lambda: len(answers_of(session, step.key)) >= 2)
+        answers = answers_of(session, step.key)
         assert {a.text for a in answers} <= set(SAMPLE_ANSWERS["nb"])
         assert {a.question for a in answers} <= set(range(len(step.questions)))
         assert len({a.pid for a in answers}) >= 2  # several people, not one person twice
 
         await go_to_kind(session, "poll")
-        await _until(lambda: session.tally(session.step).total == 5)
+        await _until(lambda: session.reading.answered(session.step) == 5)
     assert len(session.participants) == 5  # nobody joined twice
 
 
@@ -71,7 +71,7 @@ async def test_a_locked_step_waits_until_it_is_reopened(server: WebServer, sessi
         await _until(lambda: len(session.participants) == 3)  # each has seen the locked step
         assert session.votes.get(step.key, {}) == {}
         await session.set_state(step.key, locked=False)  # the phones see the change and vote
-        await _until(lambda: session.tally(step).total == 3)
+        await _until(lambda: session.reading.answered(step) == 3)
 
 
 async def test_late_joiners_use_the_new_address_after_rotation(server: WebServer, session: Session) -> None:
@@ -89,7 +89,7 @@ async def test_in_a_programme_with_roles_the_leaders_take_theirs(tmp_path: Path)
         async with _demo(server, 4):
             await _until(lambda: sum(p.role is not None for p in session.participants.values()) == 4)
             await go_to_kind(session, "statement")
-            await _until(lambda: session.tally(session.step).total == 4)
+            await _until(lambda: session.reading.answered(session.step) == 4)
         roles = sorted(str(p.role) for p in session.participants.values())
         assert roles.count("ordforer") == 1 and roles.count("kommunedirektor") == 1
     finally:
@@ -183,7 +183,7 @@ async def test_app_in_demo_mode_fills_the_lobby(tmp_path: Path, library: Library
         await wait_for(pilot, lambda: _shows_count(app.screen, 3))
         await pilot.press("right")  # the case, then the reflection: people write
         await pilot.press("right")
-        await wait_for(pilot, lambda: session.step_answers(session.step), timeout=30)
+        await wait_for(pilot, lambda: answers_of(session), timeout=30)
     assert app._demo_task is not None and app._demo_task.done()  # stopped with the app
 
 

@@ -39,14 +39,14 @@ def _export(data_dir: Path, fmt: str, *extra: str) -> subprocess.CompletedProces
 
 
 async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, library: Library) -> None:
-    app = make_app(library, tmp_path, ("folkevalgtdag", "live"))
+    app = make_app(library, tmp_path, ("folkevalgtdag", "live"), k=3)  # the export keeps the session's k
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
         assert isinstance(app.face, WebServer)
-        a, b = Phone(app.face), Phone(app.face)
+        a, b, c = Phone(app.face), Phone(app.face), Phone(app.face)
         try:
-            await a.join()
-            await b.join()
+            for phone in (a, b, c):
+                await phone.join()
             await pilot.press("right", "right")
             await wait_for(pilot, lambda: app.session.step.kind == "reflection")  # type: ignore[union-attr]
             assert (await a.answer(1, "Kommunedirektøren *har* ansvaret", "x1"))[0] == 200
@@ -54,34 +54,37 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
             await wait_for(pilot, lambda: app.session.step.kind == "poll")  # type: ignore[union-attr]
             assert (await a.vote("kd"))[0] == 200
             assert (await b.vote("ks"))[0] == 200
+            assert (await c.vote("ks"))[0] == 200
             await pilot.press("right")
             await wait_for(pilot, lambda: app.session.step.kind == "statement")  # type: ignore[union-attr]
             assert (await a.vote("5"))[0] == 200
             assert (await b.vote("5"))[0] == 200
+            assert (await c.vote("5"))[0] == 200
 
             md = _export(tmp_path, "md")
             assert md.returncode == 0, md.stderr
             assert "# Folkevalgtdag" in md.stdout
-            assert "**Deltakere:** 2" in md.stdout
-            assert "| Helt enig | 2 | 100 % |" in md.stdout
-            assert "| Kommunedirektøren | 1 | 50 % |" in md.stdout
+            assert "**Deltakere:** 3" in md.stdout
+            assert "| Helt enig | 3 | 100 % |" in md.stdout
+            assert "| Kommunedirektøren | 1 | 33 % |" in md.stdout
+            assert "*Resultatet vises ikke: færre enn 3 har svart.*" in md.stdout  # the second statement
             assert "- Kommunedirektøren \\*har\\* ansvaret" in md.stdout
 
             out = tmp_path / "summary.json"
             js = _export(tmp_path, "json", "--out", str(out))
             assert js.returncode == 0, js.stderr
             doc = json.loads(out.read_text())
-            assert doc["schema"] == "samspill.summary" and doc["version"] == 2
-            assert doc["participants"] == 2
+            assert doc["schema"] == "samspill.summary" and doc["version"] == 3
+            assert doc["participants"] == 3 and doc["k"] == 3
             s01 = next(s for s in doc["steps"] if s["key"] == "statement:dekk/s01")
-            assert {d["value"]: d["count"] for d in s01["distribution"]}["5"] == 2
+            assert {d["value"]: d["count"] for d in s01["distribution"]}["5"] == 3
 
             table = _export(tmp_path, "csv")
             assert table.returncode == 0, table.stderr
             rows = list(csv.reader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
-            assert [r[7] for r in rows if r[1] == "statement:dekk/s01"] == ["5", "5"]
+            assert [r[7] for r in rows if r[1] == "statement:dekk/s01"] == ["5", "5", "5"]
             page = _export(tmp_path, "html")
-            assert page.returncode == 0 and page.stdout.count("<svg") == 3  # poll and two statements
+            assert page.returncode == 0 and page.stdout.count("<svg") == 2  # the poll and the statement with three votes
 
             # the facilitator's e key writes every format; its Markdown equals the file export
             await pilot.press("e")
@@ -93,8 +96,8 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
             # the app is still running and still accepts votes after the export
             assert (await a.vote("3"))[0] == 200
         finally:
-            await a.close()
-            await b.close()
+            for phone in (a, b, c):
+                await phone.close()
 
 
 def test_export_of_unknown_session_fails_clearly(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from playwright.async_api import Browser, async_playwright
 
 from samspill_tui.content import load_library
 from samspill_tui.export.html import summary_html
-from samspill_tui.export.summary import summary_from_file
+from samspill_tui.session.summary import load_session
 from tests.conftest import REPO_CONTENT
 from tests.e2e.test_browser import ARGS, CHROMIUM
 from tests.golden.build import EXPORTED, build, fixed_clock
@@ -43,7 +43,7 @@ async def _html(programme: str, tmp_path: Path) -> Path:
         session = await build(programme, tmp_path, library)
         await session.close()
     path = tmp_path / f"{programme}.html"
-    path.write_text(summary_html(summary_from_file(tmp_path, session.name, library, exported=EXPORTED)),
+    path.write_text(summary_html(load_session(tmp_path, session.name, library).summary(EXPORTED)),
                     encoding="utf-8")
     return path
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from samspill_tui.content.library import Library
-from samspill_tui.export.series import follow_up
 from samspill_tui.session import live
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.steps import CASE, GAP, POLL, REFLECTION, STATEMENT
+from samspill_tui.session.series import follow_up
+from samspill_tui.session.steps import StepKind, options
 
 EXPORTED = "2026-03-02T15:00:00+00:00"
 PROGRAMMES = ("folkevalgtdag", "formannskap", "samspill", "utviklingssamtale")
@@ -57,7 +57,7 @@ async def _answer_all(session: Session, pids: list[str], texts: tuple[str, ...],
     """Move through the reflection steps; participants answer in turn."""
     n = 0
     for step in session.steps:
-        if step.kind != REFLECTION:
+        if step.kind != StepKind.REFLECTION:
             continue
         await _go(session, step.key)
         for q in range(len(step.questions)):
@@ -68,12 +68,12 @@ async def _answer_all(session: Session, pids: list[str], texts: tuple[str, ...],
 
 async def _vote_all(session: Session, pids: list[str]) -> None:
     for j, step in enumerate(session.steps):
-        if step.kind not in (POLL, STATEMENT):
+        if not step.accepts_votes:
             continue
         await _go(session, step.key)
-        options = session.vote_options(step)
+        values = [c.value for c in options(step, session.lang)]
         for i, pid in enumerate(pids):
-            await session.vote(pid, step.key, options[(i * 3 + j) % len(options)])
+            await session.vote(pid, step.key, values[(i * 3 + j) % len(values)])
 
 
 async def _join(session: Session, n: int) -> list[str]:
@@ -85,11 +85,11 @@ async def _workshop(session: Session, participants: int) -> None:
     pids = await _join(session, participants)
     await _vote_all(session, pids)
     await _answer_all(session, pids, NASTY + PLAIN)
-    first = next(s for s in session.steps if s.kind == REFLECTION)
-    answers = session.step_answers(first)
+    first = next(s for s in session.steps if s.kind == StepKind.REFLECTION)
+    answers = list(session.answers[first.key].values())
     await session.moderate(first.key, answers[0].key, hidden=True)
     await session.moderate(first.key, answers[1].key, highlighted=True)
-    case = next((s for s in session.steps if s.kind == CASE), first)
+    case = next((s for s in session.steps if s.kind == StepKind.CASE), first)
     await session.set_note(case.key, "Gruppa var enig om at ansvaret ligger hos kommunedirektøren.\n"
                                      "# Ikke overskrift, <i>ikke HTML</i>")
     await session.save_agreement(Agreement("a1", first.key, "Be om en sak om [rutiner](http://x) =1+1",
@@ -102,14 +102,14 @@ async def _samspill(session: Session) -> None:
     await session.choose_role(ordforer, "ordforer")
     await session.choose_role(kd, "kommunedirektor")
     await session.choose_role(other, "annet")
-    statements = [s for s in session.steps if s.kind == STATEMENT]
+    statements = [s for s in session.steps if s.kind == StepKind.STATEMENT]
     for n, step in enumerate(statements):
         await _go(session, step.key)
         await session.vote(ordforer, step.key, str(1 + n % 5))
         await session.vote(kd, step.key, str(1 + (n * 2) % 5) if n % 7 else "0")
         if n < 3:
             await session.vote(other, step.key, "3")
-    gap = next(s for s in session.steps if s.kind == GAP)
+    gap = next(s for s in session.steps if s.kind == StepKind.GAP)
     await _go(session, gap.key)
     await session.save_agreement(Agreement(f"gap|{statements[1].key}", statements[1].key,
                                            "Vi tar en prat hver mandag", "ordforer", "2026-04-01"))
@@ -144,7 +144,7 @@ async def _development(session: Session, data_dir: Path, library: Library) -> No
         for i, pid in enumerate(pids[:3]):
             text = f"{PAY} innspill" if q == 5 else (NASTY + PLAIN)[(q * 3 + i) % 10]
             await session.answer(pid, innspill.key, q, text, f"i{q}-{i}")
-    hidden = session.step_answers(innspill)[0]
+    hidden = next(iter(session.answers[innspill.key].values()))
     await session.moderate(innspill.key, hidden.key, hidden=True)
     owners = ("kommunedirektor", "arbeidsgiver", "ordforer")
     for n, step in enumerate(s for s in session.steps if s.key.startswith("reflection:us-")
@@ -162,7 +162,8 @@ async def _development(session: Session, data_dir: Path, library: Library) -> No
 async def build(programme: str, data_dir: Path, library: Library, lang: str = "nb") -> Session:
     """Create the fixture session of ``programme`` in ``data_dir`` and return it, still open."""
     name = "us-2026" if programme == "utviklingssamtale" else f"{programme}-fixture"
-    session = await Session.open(data_dir, name, programme, library, lang)
+    k = 3 if programme == "formannskap" else 5  # a small formannskap at the lowest threshold
+    session = await Session.open(data_dir, name, programme, library, lang, k)
     if programme == "samspill":
         await _samspill(session)
     elif programme == "utviklingssamtale":

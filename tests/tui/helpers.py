@@ -11,19 +11,21 @@ from textual.pilot import Pilot
 from samspill_tui.content import Library
 from samspill_tui.demo import QUICK_PACE
 from samspill_tui.session.live import Session
+from samspill_tui.session.policy import K_DEFAULT
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.wall import AnswerWall
 from samspill_tui.web.server import WebServer
 
 
-def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0) -> SamspillApp:
+def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0,
+             k: int = K_DEFAULT) -> SamspillApp:
     async def serve(session: Session) -> WebServer:
         server = WebServer(session, "127.0.0.1", 0)
         await server.start()
         return server
 
     return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve, start=start,
-                       demo=demo, demo_pace=QUICK_PACE)
+                       demo=demo, demo_pace=QUICK_PACE, k=k)
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], object], timeout: float = 10) -> None:

@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Digits, Markdown, Select, Static
 
 from samspill_tui.content import Library
-from samspill_tui.export.files import export_folder
+from samspill_tui.session.archive import export_folder
 from samspill_tui.session.live import Session
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.home import HomeScreen
@@ -21,15 +21,16 @@ from tests.tui.helpers import make_app, wait_for, wall_rows
 
 
 async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, library: Library) -> None:
-    app = make_app(library, tmp_path, ("folkevalgtdag", "flow"))
+    app = make_app(library, tmp_path, ("folkevalgtdag", "flow"), k=3)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
         server = app.face
         assert isinstance(server, WebServer)
-        phone = Phone(server)
+        phones = [Phone(server) for _ in range(3)]
         try:
-            await phone.join()
-            await wait_for(pilot, lambda: str(app.screen.query_one("#joined", Digits).value) == "1")
+            for phone in phones:
+                await phone.join()
+            await wait_for(pilot, lambda: str(app.screen.query_one("#joined", Digits).value) == "3")
             await pilot.press("right")
             await wait_for(pilot, lambda: app.screen.query(Markdown))
             assert app.session is not None and app.session.step.kind == "case"
@@ -38,9 +39,10 @@ async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, librar
             await wait_for(pilot, lambda: app.screen.query("#tally"))
             answered = app.screen.query_one("#answered-n", Digits)
             assert answered.value == "0"
-            assert "av 1 har svart" in str(app.screen.query_one("#answered-of", Static).render())
-            assert (await phone.vote("4"))[0] == 200
-            await wait_for(pilot, lambda: answered.value == "1")
+            assert "av 3 har svart" in str(app.screen.query_one("#answered-of", Static).render())
+            for phone in phones:
+                assert (await phone.vote("4"))[0] == 200
+            await wait_for(pilot, lambda: answered.value == "3")
             assert not app.screen.query_one("#tally", Static).display  # hidden while voting
             await pilot.press("r")
             await wait_for(pilot, lambda: app.screen.query_one("#tally", Static).display)
@@ -49,7 +51,8 @@ async def test_steps_advance_and_tally_follows_real_votes(tmp_path: Path, librar
             await pilot.press("left")
             await wait_for(pilot, lambda: app.session.step.kind == "poll")  # type: ignore[union-attr]
         finally:
-            await phone.close()
+            for phone in phones:
+                await phone.close()
 
 
 async def test_reflection_answers_shown_as_plain_text(tmp_path: Path, library: Library) -> None:

@@ -132,9 +132,9 @@ async def _wall(s: Session) -> None:
              "[b]Ikke markup[/b] og <script>"]
     for n, text in enumerate(texts):
         await s.answer(p.id, reflection.key, n % 2, text, f"s{n}")
-    hidden = s.step_answers(reflection)[1]
+    first, hidden = list(s.answers[reflection.key].values())[:2]
     await s.moderate(reflection.key, hidden.key, hidden=True)
-    await s.moderate(reflection.key, s.step_answers(reflection)[0].key, highlighted=True)
+    await s.moderate(reflection.key, first.key, highlighted=True)
 
 
 async def _nothing(s: Session) -> None:
@@ -144,8 +144,8 @@ async def _nothing(s: Session) -> None:
 CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "statement_hidden": ("folkevalgtdag", _five_votes, "statement", ()),
     "statement_revealed": ("folkevalgtdag", _five_votes, "statement", ("r",)),
-    "roles_comparison": ("roller", _by_role("5443", "221"), "statement", ("r", "v")),
-    "roles_withheld": ("roller", _by_role("543", "2"), "statement", ("r", "v")),
+    "roles_comparison": ("roller", _by_role("54432", "22134"), "statement", ("r", "v")),
+    "roles_withheld": ("roller", _by_role("54432", "2"), "statement", ("r", "v")),
     "gap_view": ("samspill", _pair, "gap", ()),
     "answer_wall": ("folkevalgtdag", _wall, "reflection", ()),
     "lobby": ("folkevalgtdag", _nothing, "lobby", ()),
@@ -153,6 +153,7 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "summary": ("folkevalgtdag", _five_votes, "summary", ()),
     "large_qr": ("folkevalgtdag", _nothing, "case", ("k",)),
     "poll_answer_key": ("folkevalgtdag", _nothing, "poll", ("r", "f")),
+    "facilitator_notes": ("folkevalgtdag", _nothing, "poll", ("o",)),
     "help": ("folkevalgtdag", _nothing, "case", ("question_mark",)),
     "step_list": ("folkevalgtdag", _nothing, "case", ("g",)),
 }

@@ -12,12 +12,13 @@ import pytest
 
 from samspill_tui.cli import _prepare, main
 from samspill_tui.content import Library, load_library
-from samspill_tui.export import referat
-from samspill_tui.export.files import export_folder, write_exports
-from samspill_tui.export.summary import summary_from_file
+from samspill_tui.export.files import write_exports
+from samspill_tui.session import referat
+from samspill_tui.session.archive import export_folder
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.store import SessionStore
+from samspill_tui.session.summary import attachment_of, load_session
 from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
 from tests.golden.build import build, fixed_clock
 
@@ -55,7 +56,7 @@ def test_export_prints_each_format(fmt: str, tmp_path: Path, library: Library,
     assert out.startswith(first)
 
 
-def test_export_writes_a_file_and_includes_hidden_only_when_asked(tmp_path: Path, library: Library) -> None:
+def test_export_writes_a_file_without_hidden_answers(tmp_path: Path, library: Library) -> None:
     async def make() -> None:
         session = await Session.open(tmp_path, "okt", "folkevalgtdag", library, "nb")
         try:
@@ -71,12 +72,11 @@ def test_export_writes_a_file_and_includes_hidden_only_when_asked(tmp_path: Path
     out = tmp_path / "ut.json"
     assert _run("export", "okt", "--format", "json", "--out", str(out), "--data-dir", str(tmp_path)) == 0
     assert "Skjult svar" not in out.read_text()
-    assert _run("export", "okt", "--format", "json", "--out", str(out), "--data-dir", str(tmp_path),
-                "--include-hidden") == 0
     doc = json.loads(out.read_text())
-    assert doc["include_hidden"] is True
-    answers = [a for s in doc["steps"] for q in s.get("questions", []) for a in q["answers"]]
-    assert answers == [{"text": "Skjult svar", "highlighted": False, "hidden": True}]
+    questions = [q for s in doc["steps"] for q in s.get("questions", []) if q["hidden"]]
+    assert [(q["answers"], q["hidden"]) for q in questions] == [([], 1)]
+    with pytest.raises(SystemExit):  # the option that exported hidden answers is gone
+        _run("export", "okt", "--include-hidden", "--data-dir", str(tmp_path))
 
 
 def test_sessions_list_shows_name_programme_created_participants_size(
@@ -99,7 +99,7 @@ def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, 
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     _session(tmp_path, library, "slett")
     _session(tmp_path, library, "behold")
-    write_exports(summary_from_file(tmp_path, "slett", library), export_folder(tmp_path, "slett"))
+    write_exports(load_session(tmp_path, "slett", library).summary(), export_folder(tmp_path, "slett"))
     (tmp_path / "slett.md").write_text("# old export from the e key")
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 1
@@ -141,8 +141,15 @@ def test_sessions_attach_stores_the_note_for_the_referat(tmp_path: Path, repo_li
     note = tmp_path / "notat.md"
     note.write_text("# Notat\n\nStatus er **god**.\n", encoding="utf-8")
     assert _run("sessions", "attach", "us", str(note), "--data-dir", str(tmp_path), content=REPO_CONTENT) == 0
-    summary = summary_from_file(tmp_path, "us", repo_library)
-    assert summary.attachment == ("notat.md", "# Notat\n\nStatus er **god**.")
+    summary = load_session(tmp_path, "us", repo_library).summary()
+    assert summary.attachment == "notat.md"
+    err = capsys.readouterr().err
+    assert "Notatet er lagret i økta som fortrolig personalmateriale. Det siteres ikke i referatet" in err
+    assert _run("export", "us", "--attachment", "--data-dir", str(tmp_path), content=REPO_CONTENT) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("**FORTROLIG – personalmateriale.") and "Status er **god**." in out
+    assert _run("export", "us", "--data-dir", str(tmp_path), content=REPO_CONTENT) == 0
+    assert "Status er" not in capsys.readouterr().out
     missing = tmp_path / "mangler.md"
     code = _run("sessions", "attach", "us", str(missing), "--data-dir", str(tmp_path), content=REPO_CONTENT)
     assert code == 1
@@ -161,8 +168,10 @@ def test_run_follows_and_attach_prepare_the_session(tmp_path: Path, repo_library
     code = _prepare("samspill run", repo_library, tmp_path, "us-2027", "utviklingssamtale", "nb",
                     follows="us-2026", attach=note)
     assert code == 0
-    summary = summary_from_file(tmp_path, "us-2027", repo_library)
-    assert summary.follows == "us-2026" and summary.attachment == ("notat.md", "Kort notat.")
+    summary = load_session(tmp_path, "us-2027", repo_library).summary()
+    assert summary.follows == "us-2026" and summary.attachment == "notat.md"
+    note = attachment_of("us-2027", load_session(tmp_path, "us-2027", repo_library).record)
+    assert note is not None and note.text == "Kort notat."
     status = next(r for r in summary.results if r.step.key == "reflection:us-1-status")
     carried = [a.text for a in status.agreements if referat.is_carried(a)]
     assert carried == [f"Tiltak {n}" for n in range(1, 6)]
@@ -182,6 +191,6 @@ def test_agreement_status_survives_the_round_trip(tmp_path: Path, repo_library: 
             await session.close()
 
     asyncio.run(run())
-    summary = summary_from_file(tmp_path, "us", repo_library)
+    summary = load_session(tmp_path, "us", repo_library).summary()
     made = [(a.owner, a.due, a.status) for a in summary.follow_ups]
     assert made == [("arbeidsgiver", "2026-05-01", "Startet")]

@@ -13,7 +13,7 @@ import pytest
 
 from samspill_tui.content import Library, load_library
 from samspill_tui.export.files import FORMATS, render
-from samspill_tui.export.summary import summary_from_file
+from samspill_tui.session.summary import load_session
 from tests.conftest import REPO_CONTENT
 from tests.golden.build import EXPORTED, PROGRAMMES, build, fixed_clock
 
@@ -33,7 +33,7 @@ async def test_exports_match_golden_files(programme: str, tmp_path: Path, repo_l
     with fixed_clock():
         session = await build(programme, tmp_path, repo_library)
         await session.close()
-    summary = summary_from_file(tmp_path, session.name, repo_library, exported=EXPORTED)
+    summary = load_session(tmp_path, session.name, repo_library).summary(EXPORTED)
     mismatched = []
     for fmt in FORMATS:
         golden = GOLDEN / f"{programme}.{fmt}"

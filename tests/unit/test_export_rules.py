@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -17,17 +18,19 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from samspill_tui.content import Library, load_library
-from samspill_tui.export import referat
 from samspill_tui.export.csvexport import safe_cell, summary_csv
-from samspill_tui.export.files import FORMATS, export_folder, render, write_exports
+from samspill_tui.export.files import FORMATS, render, write_exports
 from samspill_tui.export.html import summary_html
 from samspill_tui.export.jsonexport import summary_json
 from samspill_tui.export.markdown import escape, summary_markdown, text_block
-from samspill_tui.export.series import follow_up
-from samspill_tui.export.summary import summary_from_file, summary_from_session
+from samspill_tui.session import referat
+from samspill_tui.session.archive import export_folder
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.policy import PolicyError
 from samspill_tui.session.record import Agreement
+from samspill_tui.session.series import follow_up
 from samspill_tui.session.store import read_snapshot
+from samspill_tui.session.summary import Summary, attachment_of, load_session
 from samspill_tui.session.text import clean_text
 from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
 from tests.golden.build import EXPORTED, NASTY, PAY, build, fixed_clock
@@ -57,16 +60,18 @@ async def test_pay_item_never_reaches_any_export(tmp_path: Path, repo_library: L
         pay = session.step_by_key("reflection:us-6-lonn")
         assert PAY in session.record.notes[pay.key]
         assert any(PAY in a.text for a in session.record.agreements.values())
-        live = summary_from_session(session, include_hidden=True)
+        pay_question = session.step_by_key("reflection:us-innspill").questions[5]
+        live = session.summary()
     finally:
         await session.close()
-    for summary in (live, summary_from_file(tmp_path, "us-2026", repo_library, include_hidden=True)):
+    for summary in (live, load_session(tmp_path, "us-2026", repo_library).summary()):
         for fmt in FORMATS:
             text = render(summary, fmt)
             assert PAY not in text, fmt
+            assert pay_question not in text, fmt  # not even the question asked before the meeting
         assert [r.step.key for r in summary.results if r.withheld] == ["reflection:us-6-lonn"]
         innspill = next(r for r in summary.results if r.step.key == "reflection:us-innspill")
-        assert innspill.answers and all(a.question != 5 for a in innspill.answers)
+        assert [q.number for q in innspill.questions] == [0, 1, 2, 3, 4]
     folder = export_folder(tmp_path, "us-2026")
     for path in write_exports(live, folder):
         assert PAY not in path.read_text(encoding="utf-8-sig")
@@ -97,7 +102,7 @@ async def test_referat_is_a_draft_with_the_four_parts_and_the_follow_ups(tmp_pat
                                                                          repo_library: Library) -> None:
     session = await _development(tmp_path, repo_library)
     await session.close()
-    md = summary_markdown(summary_from_file(tmp_path, "us-2026", repo_library))
+    md = summary_markdown(load_session(tmp_path, "us-2026", repo_library).summary())
     assert "**Utkast – til godkjenning**" in md
     parts = re.findall(r"^## \d\. (.+)$", md, flags=re.M)
     assert parts == ["Gjennomgang av resultater", "Nye mål og forventninger",
@@ -133,7 +138,7 @@ async def test_next_session_carries_last_agreements_once_with_empty_status(tmp_p
             await follow_up(nxt, tmp_path, "us-2027", repo_library)
     finally:
         await nxt.close()
-    md = summary_markdown(summary_from_file(tmp_path, "us-2027", repo_library))
+    md = summary_markdown(load_session(tmp_path, "us-2027", repo_library).summary())
     assert "#### Oppfølging av forrige samtale (us-2026)" in md
     assert "| Tiltak 1 | Kommunedirektøren | 15.04.2026 | Delvis gjort |" in md
     assert "\n## Oppfølging\n" not in md  # nothing new agreed yet
@@ -149,38 +154,52 @@ async def test_a_programme_without_agenda_cannot_follow_up(tmp_path: Path, libra
         await session.close()
 
 
-async def test_input_for_shows_the_collected_input_of_an_agenda_item(tmp_path: Path,
-                                                                     repo_library: Library) -> None:
+async def test_the_read_model_shows_the_collected_input_of_an_agenda_item(tmp_path: Path,
+                                                                         repo_library: Library) -> None:
     session = await _development(tmp_path, repo_library)
     try:
-        item5 = session.step_by_key("reflection:us-5-samarbeid")
-        shown = referat.input_for(session.record, session.steps, item5)
+        reading = session.reading
+        shown = reading.input(session.step_by_key("reflection:us-5-samarbeid"))
         assert len(shown) == 3 and {a.question for a in shown} == {4}
         pay = session.step_by_key("reflection:us-6-lonn")
-        assert [a.text for a in referat.input_for(session.record, session.steps, pay)] == [
+        assert [a.text for a in reading.input(pay)] == [
             f"{PAY} innspill"] * 3  # shown on the projector during the talk, never exported
-        first = session.step_by_key("reflection:us-1-status")
-        assert len(referat.input_for(session.record, session.steps, first)) == 2  # one is hidden
+        first = reading.input(session.step_by_key("reflection:us-1-status"))
+        assert [a.hidden for a in first] == [True, False, False]
+        assert first[0].text == ""  # a hidden answer's text never leaves the read model
     finally:
         await session.close()
 
 
-async def test_attached_note_is_in_the_referat_with_raw_html_made_literal(tmp_path: Path,
-                                                                          repo_library: Library) -> None:
+async def test_attached_note_is_never_quoted_and_goes_out_only_as_its_own_confidential_file(
+        tmp_path: Path, repo_library: Library) -> None:
     session = await _development(tmp_path, repo_library)
     await session.close()
-    summary = summary_from_file(tmp_path, "us-2026", repo_library)
-    assert summary.attachment is not None and summary.attachment[0] == "notat.md"
+    stored = load_session(tmp_path, "us-2026", repo_library)
+    summary = stored.summary()
+    assert summary.attachment == "notat.md"
+    for fmt in FORMATS:
+        text = render(summary, fmt)
+        assert "framdrift" not in text and "Notat fra kommunedirektøren" not in text, fmt
     md = summary_markdown(summary)
-    assert "## Vedlegg: notat.md" in md and "> Status: **god** framdrift." in md
-    html = summary_html(summary)
-    assert "<strong>god</strong>" in html and "<script>" not in html
+    assert "## Vedlegg: notat.md" in md
+    assert "Det er fortrolig personalmateriale, er ikke en del av referatet og er ikke gjengitt her." in md
+    note = attachment_of(stored.name, stored.record)
+    assert note is not None
+    paths = write_exports(summary, export_folder(tmp_path, "us-2026"), note)
+    own = paths[-1]
+    assert own.name == "us-2026.vedlegg-fortrolig.md" and oct(own.stat().st_mode & 0o777) == "0o600"
+    text = own.read_text()
+    assert text.startswith("**FORTROLIG – personalmateriale. Ikke en del av referatet.**")
+    assert "Status: **god** framdrift." in text and "\\<script>" in text
+    assert not [p for p in paths[:-1] if "framdrift" in p.read_text(encoding="utf-8-sig")]
 
 
 # -- hidden answers, escaping, CSV ------------------------------------------------------
 
 
-async def test_hidden_answers_only_with_include_hidden(tmp_path: Path, library: Library) -> None:
+async def test_hidden_answers_are_counted_and_never_exported_as_text(tmp_path: Path,
+                                                                    library: Library) -> None:
     session = await Session.open(tmp_path, "skjul", "folkevalgtdag", library, "nb")
     try:
         pid = (await session.join()).id
@@ -189,17 +208,21 @@ async def test_hidden_answers_only_with_include_hidden(tmp_path: Path, library: 
         await session.answer(pid, step.key, 0, "SYNLIG", "a")
         await session.answer(pid, step.key, 0, "SKJULT", "b")
         await session.moderate(step.key, f"{pid}:b", hidden=True)
+        await session.answer(pid, step.key, 1, "ENESTE", "c")  # the only answer to question 2
+        await session.moderate(step.key, f"{pid}:c", hidden=True)
     finally:
         await session.close()
-    plain = summary_from_file(tmp_path, "skjul", library)
-    full = summary_from_file(tmp_path, "skjul", library, include_hidden=True)
+    summary = load_session(tmp_path, "skjul", library).summary()
     for fmt in FORMATS:
-        assert "SYNLIG" in render(plain, fmt) and "SKJULT" not in render(plain, fmt)
-        assert "SKJULT" in render(full, fmt)
-    assert "- SKJULT *(skjult)*" in summary_markdown(full)
-    rows = list(csv.DictReader(io.StringIO(summary_csv(full).removeprefix("\ufeff"))))
-    assert {r["text"]: r["hidden"] for r in rows if r["type"] == "answer"} == {"SYNLIG": "false",
-                                                                               "SKJULT": "true"}
+        text = render(summary, fmt)
+        assert "SYNLIG" in text and "SKJULT" not in text and "ENESTE" not in text, fmt
+    md = summary_markdown(summary)
+    assert md.count("*1 svar skjult av fasilitator.*") == 2
+    question2 = md.split("### ", 3)[2]
+    assert "Ingen svar." not in question2  # hiding the only answer is not «nobody answered»
+    doc = json.loads(summary_json(summary))
+    questions = next(s for s in doc["steps"] if s["key"] == step.key)["questions"]
+    assert [(len(q["answers"]), q["hidden"]) for q in questions[:2]] == [(1, 1), (0, 1)]
 
 
 async def test_exports_carry_no_participant_ids_or_times(tmp_path: Path, repo_library: Library) -> None:
@@ -212,8 +235,7 @@ async def test_exports_carry_no_participant_ids_or_times(tmp_path: Path, repo_li
     times = {d["at"] for d in tables["answers"]}  # votes are stored without a time
     times |= {d["joined"] for d in tables["participants"]}
     assert len(times) > 40
-    summary = summary_from_file(tmp_path, session.name, repo_library, include_hidden=True,
-                                exported=EXPORTED)
+    summary = load_session(tmp_path, session.name, repo_library).summary(EXPORTED)
     for fmt in FORMATS:
         text = render(summary, fmt)
         assert not [s for s in secrets if s in text], fmt
@@ -225,7 +247,7 @@ async def test_csv_is_anonymous_ordered_and_inert_in_spreadsheets(tmp_path: Path
     with fixed_clock():
         session = await build("folkevalgtdag", tmp_path, repo_library)
         await session.close()
-    text = summary_csv(summary_from_file(tmp_path, session.name, repo_library))
+    text = summary_csv(load_session(tmp_path, session.name, repo_library).summary())
     assert text.startswith("\ufeffstep_no,step_key,")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     cells = [c for row in rows for c in row]
@@ -277,7 +299,7 @@ async def test_html_parses_strictly_and_has_a_restrictive_csp(tmp_path: Path, re
         with fixed_clock():
             session = await build(programme, tmp_path / programme, repo_library)
             await session.close()
-        html = summary_html(summary_from_file(tmp_path / programme, session.name, repo_library))
+        html = summary_html(load_session(tmp_path / programme, session.name, repo_library).summary())
         html5lib.HTMLParser(strict=True).parse(html)  # raises on any parse error
         csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
         assert csp and csp.group(1).startswith("default-src 'none'; style-src 'sha256-")
@@ -302,50 +324,78 @@ def roles_content(tmp_path: Path) -> Library:
     return lib
 
 
-async def _role_votes(data_dir: Path, library: Library, roles: list[str]) -> str:
-    session = await Session.open(data_dir, "roller", "folkevalgtdag", library, "nb")
+async def _role_votes(data_dir: Path, library: Library, roles: list[str | None], k: int = 5) -> str:
+    session = await Session.open(data_dir, "roller", "folkevalgtdag", library, "nb", k)
     try:
         step = next(s for s in session.steps if s.kind == "statement")
         await session.go_to(session.steps.index(step))
         for n, role in enumerate(roles):
             pid = (await session.join()).id
-            await session.choose_role(pid, role)
+            if role:
+                await session.choose_role(pid, role)
             await session.vote(pid, step.key, str(1 + n % 5))
     finally:
         await session.close()
     return step.key
 
 
-async def test_role_breakdown_only_when_every_group_has_three(tmp_path: Path, roles_content: Library) -> None:
-    key = await _role_votes(tmp_path, roles_content, ["folkevalgt"] * 3 + ["administrasjon"] * 2)
-    summary = summary_from_file(tmp_path, "roller", roles_content)
-    md = summary_markdown(summary)
-    assert "Fordelingen på roller vises ikke, fordi minst én gruppe har færre enn 3 svar." in md
-    assert "Fordelt på rolle" not in md
-    step = next(s for s in json.loads(summary_json(summary))["steps"] if s["key"] == key)
-    assert "by_role" not in step
+def _step_doc(summary: Summary, key: str) -> dict[str, Any]:
+    return next(s for s in json.loads(summary_json(summary))["steps"] if s["key"] == key)
 
 
-async def test_role_breakdown_shown_with_three_in_each_group(tmp_path: Path, roles_content: Library) -> None:
-    key = await _role_votes(tmp_path, roles_content, ["folkevalgt"] * 3 + ["administrasjon"] * 3)
-    summary = summary_from_file(tmp_path, "roller", roles_content)
+async def test_a_group_under_k_is_named_as_withheld_and_the_others_are_shown(
+        tmp_path: Path, roles_content: Library) -> None:
+    key = await _role_votes(tmp_path, roles_content, ["folkevalgt"] * 5 + ["administrasjon"] * 5
+                            + ["annet"] * 5 + ["ordforer"])
+    summary = load_session(tmp_path, "roller", roles_content).summary()
     md = summary_markdown(summary)
-    assert "| Svar | Administrasjonen | Folkevalgt |" in md
-    step = next(s for s in json.loads(summary_json(summary))["steps"] if s["key"] == key)
-    groups = [(g["role"], g["responses"]) for g in step["by_role"]]
+    # the lone ordfører plus the smallest shown group are withheld: no single vote can be worked out
+    assert "| Svar | Annet | Folkevalgt |" in md
+    assert "Vises ikke per rolle: Administrasjonen, Ordfører. En gruppe vises bare med minst 5 svar" in md
+    step = _step_doc(summary, key)
+    assert [(g["role"], g["responses"]) for g in step["by_role"]] == [("annet", 5), ("folkevalgt", 5)]
+    assert step["roles_withheld"] == ["administrasjon", "ordforer"]
+
+
+async def test_no_role_breakdown_and_no_room_result_under_k(tmp_path: Path, roles_content: Library) -> None:
+    key = await _role_votes(tmp_path, roles_content, ["folkevalgt"] * 3 + ["administrasjon"])
+    summary = load_session(tmp_path, "roller", roles_content).summary()
+    md = summary_markdown(summary)
+    assert "*Resultatet vises ikke: færre enn 5 har svart.*" in md
+    assert "Fordelt på rolle" not in md and "Helt uenig" not in md
+    step = _step_doc(summary, key)
+    assert step["withheld_result"] == {"reason": "under_k", "k": 5}
+    assert "distribution" not in step and "by_role" not in step
+    rows = list(csv.reader(io.StringIO(summary_csv(summary).removeprefix("\ufeff"))))
+    assert not [r for r in rows if r[6] == "vote"]  # the raw votes of a withheld result neither
+
+
+async def test_role_breakdown_at_the_lowest_threshold(tmp_path: Path, roles_content: Library) -> None:
+    key = await _role_votes(tmp_path, roles_content, ["folkevalgt"] * 3 + ["administrasjon"] * 3, k=3)
+    summary = load_session(tmp_path, "roller", roles_content).summary()
+    assert "| Svar | Administrasjonen | Folkevalgt |" in summary_markdown(summary)
+    groups = [(g["role"], g["responses"]) for g in _step_doc(summary, key)["by_role"]]
     assert groups == [("administrasjon", 3), ("folkevalgt", 3)]
 
 
-async def test_pair_programme_shows_only_the_pair(tmp_path: Path, repo_library: Library) -> None:
+async def test_a_threshold_below_three_is_refused(tmp_path: Path, library: Library) -> None:
+    with pytest.raises(PolicyError):
+        await Session.open(tmp_path, "lav", "folkevalgtdag", library, "nb", 2)
+    assert not (tmp_path / "lav.json").exists()
+
+
+async def test_pair_programme_shows_only_the_pair_and_only_in_the_gap_table(tmp_path: Path,
+                                                                           repo_library: Library) -> None:
     with fixed_clock():
         session = await build("samspill", tmp_path, repo_library)
         await session.close()
-    summary = summary_from_file(tmp_path, session.name, repo_library)
+    summary = load_session(tmp_path, session.name, repo_library).summary()
     doc = json.loads(summary_json(summary))
     statements = [s for s in doc["steps"] if s["kind"] == "statement"]
-    assert all(s["responses"] == 2 for s in statements)  # the third phone's votes are left out
+    assert all(s["withheld_result"] == {"reason": "named", "k": 5} for s in statements)
+    assert not [s for s in statements if "distribution" in s or "by_role" in s]
     rows = [r for r in csv.reader(io.StringIO(summary_csv(summary).removeprefix("\ufeff"))) if r[6] == "vote"]
-    assert len(rows) == 2 * len(statements)
+    assert rows == []
     gap = next(s for s in doc["steps"] if s["kind"] == "gap")
     assert len(gap["ranking"]) == len(statements)
     distances = [row["distance"] for row in gap["ranking"]]
@@ -354,6 +404,7 @@ async def test_pair_programme_shows_only_the_pair(tmp_path: Path, repo_library: 
     assert distances[len(known):] == [None] * (len(distances) - len(known))
     md = summary_markdown(summary)
     assert "| Vi tar en prat hver mandag |" in md
+    assert "svarte med rolle" in md and "svarte med navn" not in md
 
 
 # -- files --------------------------------------------------------------------------------
@@ -363,12 +414,12 @@ async def test_write_exports_writes_every_format_into_the_session_folder(tmp_pat
                                                                          library: Library) -> None:
     session = await Session.open(tmp_path, "filer", "folkevalgtdag", library, "nb")
     try:
-        paths = write_exports(summary_from_session(session), export_folder(tmp_path, "filer"))
+        paths = write_exports(session.summary(), export_folder(tmp_path, "filer"))
     finally:
         await session.close()
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
         f"filer.export/filer.{fmt}" for fmt in ("md", "html", "csv", "json")]
-    assert json.loads(paths[3].read_text())["version"] == 2
+    assert json.loads(paths[3].read_text())["version"] == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["filer.export", "filer.json", "filer.lock"]
 
 
@@ -376,7 +427,7 @@ async def test_referat_in_nynorsk(tmp_path: Path, repo_library: Library) -> None
     with fixed_clock():
         session = await build("utviklingssamtale", tmp_path, repo_library, lang="nn")
         await session.close()
-    summary = summary_from_file(tmp_path, "us-2026", repo_library)
+    summary = load_session(tmp_path, "us-2026", repo_library).summary()
     for fmt in FORMATS:
         assert PAY not in render(summary, fmt)
     md = summary_markdown(summary)

@@ -8,8 +8,10 @@ import pytest
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.reading import Held
 from samspill_tui.session.record import Agreement
-from tests.conftest import go_to_kind
+from samspill_tui.session.steps import gap_statements
+from tests.conftest import answers_of, go_to_kind
 
 
 async def _reopen(path: Path, library: Library, programme: str = "folkevalgtdag") -> Session:
@@ -30,7 +32,7 @@ async def test_lock_refuses_votes_and_survives_a_restart(tmp_path: Path, library
     assert s.state(key).locked and not s.state(key).revealed
     await s.set_state(key, locked=False, revealed=True)
     await s.vote(p.id, key, "3")
-    assert s.tally(s.step).total == 1 and s.state(key).revealed
+    assert s.reading.answered(s.step) == 1 and s.state(key).revealed
     await s.close()
 
 
@@ -43,10 +45,10 @@ async def test_reset_deletes_the_steps_votes_on_disk(tmp_path: Path, library: Li
     await s.vote(q.id, key, "4")
     await s.set_state(key, revealed=True)
     await s.reset_step(key)
-    assert s.tally(s.step).total == 0 and not s.state(key).revealed
+    assert s.reading.answered(s.step) == 0 and not s.state(key).revealed
     await s.close()
     s = await _reopen(tmp_path, library)
-    assert s.tally(s.step).total == 0 and s.my_vote(p.id, key) is None
+    assert s.reading.answered(s.step) == 0 and s.my_vote(p.id, key) is None
     await s.close()
 
 
@@ -56,7 +58,7 @@ async def test_hidden_and_highlighted_answers_persist(tmp_path: Path, library: L
     await go_to_kind(s, "reflection")
     await s.answer(p.id, s.step.key, 0, "Et svar", "sub1")
     await s.answer(p.id, s.step.key, 0, "Et annet", "sub2")
-    first, second = s.step_answers(s.step)
+    first, second = answers_of(s)
     await s.moderate(s.step.key, first.key, hidden=True)
     await s.moderate(s.step.key, second.key, highlighted=True)
     with pytest.raises(Rejected):
@@ -64,10 +66,10 @@ async def test_hidden_and_highlighted_answers_persist(tmp_path: Path, library: L
     await s.close()
     s = await _reopen(tmp_path, library)
     await go_to_kind(s, "reflection")
-    a, b = s.step_answers(s.step)
+    a, b = answers_of(s)
     assert (a.text, a.hidden, a.highlighted) == ("Et svar", True, False)
     assert (b.text, b.hidden, b.highlighted) == ("Et annet", False, True)
-    assert s.answered(s.step) == 1
+    assert s.reading.answered(s.step) == 1
     await s.close()
 
 
@@ -107,16 +109,19 @@ async def test_gap_ranking_waits_for_both_then_orders(tmp_path: Path, library: L
     await s.choose_role(k.id, "kommunedirektor")
     statements = [st for st in s.steps if st.kind == "statement"]
     gap = next(st for st in s.steps if st.kind == "gap")
-    assert [st.key for st in s.gap_statements(gap)] == [st.key for st in statements]
-    for st, (a, b) in zip(statements, [("4", "4"), ("5", "2")], strict=True):
+    assert [st.key for st in gap_statements(s.steps, gap)] == [st.key for st in statements]
+    for n, (st, (a, b)) in enumerate(zip(statements, [("4", "4"), ("5", "2")], strict=True)):
         await s.go_to(s.steps.index(st))
         await s.vote(o.id, st.key, a)
-        assert s.gap_ranking(gap) is None
+        assert s.reading.gap(gap).rows is None and s.reading.gap(gap).done == n
         await s.vote(k.id, st.key, b)
-    ranked = s.gap_ranking(gap)
-    assert ranked is not None and [g.step_key for g in ranked] == [statements[1].key, statements[0].key]
-    # The pair is known by design: a breakdown of two named people is shown.
-    assert s.breakdown(statements[0]).shown
+    rows = s.reading.gap(gap).rows
+    assert rows is not None and [r.step.key for r in rows] == [statements[1].key, statements[0].key]
+    assert [(r.first.label, r.second.label, r.distance) for r in rows] == [
+        ("Helt enig", "Delvis uenig", 3), ("Delvis enig", "Delvis enig", 0)]
+    # The pair is shown only side by side in the gap view: never as a result or a role group.
+    assert s.reading.room(statements[0]) == Held(0, 5, named=True)
+    assert s.reading.by_role(statements[0]).no_roles
     await s.save_agreement(Agreement("a1", statements[1].key, "Møtes hver uke", "ordforer", "2027-01"))
     await s.close()
     s = await Session.open(tmp_path, "pair", "samspill", library, "nb")

@@ -1,56 +1,32 @@
-"""Result aggregation."""
+"""Result maths: counts, the scale mean, and the pair's distances."""
 
-from samspill_tui.session.results import SCALE_OPTIONS, breakdown, distribution, gaps
+from samspill_tui.session.results import counts, distance, rank_by_distance, scale_mean
+from samspill_tui.session.steps import SCALE
 
 
-def test_distribution_counts_known_options_in_order() -> None:
-    d = distribution(["a", "b", "a", "zzz"], ["b", "a", "c"])
-    assert d.counts == (("b", 1), ("a", 2), ("c", 0))
-    assert d.total == 3
-    assert d.share("a") == 2 / 3
+def test_counts_known_values_in_order() -> None:
+    assert counts(["a", "b", "a", "zzz"], ["b", "a", "c"]) == (1, 2, 0)
 
 
 def test_statement_mean_ignores_dont_know() -> None:
-    d = distribution(["5", "1", "0"], SCALE_OPTIONS)
-    assert d.total == 3
-    assert d.mean == 3.0
-    assert distribution([], SCALE_OPTIONS).mean is None
-    assert distribution([], SCALE_OPTIONS).share("5") == 0.0
+    assert scale_mean(SCALE, counts(["5", "1", "0"], SCALE)) == 3.0
+    assert scale_mean(SCALE, counts([], SCALE)) is None
+    assert scale_mean(SCALE, counts(["0"], SCALE)) is None
 
 
-def test_breakdown_is_withheld_when_a_group_has_fewer_than_three() -> None:
-    roles = {"a": "folkevalgt", "b": "folkevalgt", "c": "folkevalgt", "d": "administrasjon",
-             "e": "administrasjon"}
-    votes = {pid: "4" for pid in roles}
-    withheld = breakdown(votes, roles, SCALE_OPTIONS)
-    assert not withheld.shown and withheld.too_small == ("administrasjon",)
-
-    roles["f"], votes["f"] = "administrasjon", "2"
-    shown = breakdown(votes, roles, SCALE_OPTIONS)
-    assert shown.shown
-    groups = dict(shown.groups)
-    assert groups["administrasjon"].total == 3 and groups["administrasjon"].share("2") == 1 / 3
-    assert groups["folkevalgt"].total == 3
+def test_distance_is_unknown_when_either_said_dont_know() -> None:
+    assert distance("5", "1") == 4 and distance("2", "2") == 0
+    assert distance("0", "4") is None and distance("4", "0") is None
 
 
-def test_breakdown_threshold_is_configurable_and_ignores_roleless_votes() -> None:
-    roles = {"a": "ordforer", "b": "kommunedirektor"}
-    votes = {"a": "5", "b": "1", "x": "3"}
-    assert breakdown(votes, roles, SCALE_OPTIONS).too_small == ("kommunedirektor", "ordforer")
-    named = breakdown(votes, roles, SCALE_OPTIONS, min_group=1)
-    assert named.shown and sum(d.total for _, d in named.groups) == 2
-    assert breakdown({"x": "3"}, {}, SCALE_OPTIONS).no_roles
-
-
-def test_gaps_rank_largest_first_with_dont_know_last() -> None:
+def test_ranking_is_largest_first_with_dont_know_last() -> None:
     votes = {"s1": {"o": "3", "k": "3"}, "s2": {"o": "5", "k": "1"}, "s3": {"o": "0", "k": "4"},
              "s4": {"o": "2", "k": "4"}}
-    ranked = gaps(votes, ["s1", "s2", "s3", "s4"], "o", "k")
+    ranked = rank_by_distance(votes, ["s1", "s2", "s3", "s4"], "o", "k")
     assert ranked is not None
-    assert [g.step_key for g in ranked] == ["s2", "s4", "s1", "s3"]
-    assert [g.distance for g in ranked] == [4, 2, 0, None]
+    assert [key for key, _, _ in ranked] == ["s2", "s4", "s1", "s3"]
 
 
-def test_gaps_wait_until_both_have_rated_every_statement() -> None:
+def test_ranking_waits_until_both_have_rated_every_statement() -> None:
     votes = {"s1": {"o": "3", "k": "3"}, "s2": {"o": "5"}}
-    assert gaps(votes, ["s1", "s2"], "o", "k") is None
+    assert rank_by_distance(votes, ["s1", "s2"], "o", "k") is None

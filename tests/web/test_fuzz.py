@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
+from samspill_tui.session.steps import options
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.guard import Limits, Rate
 from tests.web.helpers import roles_library, served
@@ -36,7 +37,7 @@ header_sets = st.sampled_from([
 def requests(draw: st.DrawFn, session: Session, csrf: str) -> dict[str, Any]:
     """A POST: a nearly valid form with hostile values and odd fields, or raw bytes; odd headers."""
     step = draw(st.integers(0, len(session.steps)))
-    votes = sorted({v for s in session.steps for v in session.vote_options(s)})
+    votes = sorted({v for s in session.steps for v in [c.value for c in options(s, session.lang)]})
 
     def near(*good: str) -> Any:
         return draw(st.sampled_from(good) | weird_text)
@@ -66,7 +67,7 @@ def _assert_record_is_valid(session: Session) -> None:
     for step_key, votes in session.votes.items():
         step = session.step_by_key(step_key)
         for pid, value in votes.items():
-            assert pid in session.participants and value in session.vote_options(step)
+            assert pid in session.participants and value in [c.value for c in options(step, session.lang)]
     for step_key, answers in session.answers.items():
         step = session.step_by_key(step_key)
         for answer in answers.values():

@@ -15,7 +15,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.web.guard import Limits, Rate
 from samspill_tui.web.routes import ROUTES
 from samspill_tui.web.server import WebServer
-from tests.conftest import Phone, go_to_kind, hidden
+from tests.conftest import Phone, answers_of, go_to_kind, hidden
 from tests.web.helpers import FrozenClock, served
 
 
@@ -139,7 +139,7 @@ async def test_post_from_another_origin_is_refused(
         assert status == 403 and "Skjemaet er utløpt" in page
     status, _ = await phones[1].post("/kode", {"code": session.code}, headers={"Origin": "http://evil.example"})
     assert status == 403 and len(session.participants) == 1  # no login CSRF either
-    assert session.tally(session.step).total == 0
+    assert session.reading.answered(session.step) == 0
     status, _ = await phones[0].post("/vote", form, headers={"Origin": server.origin,
                                                              "Sec-Fetch-Site": "same-origin"})
     assert status == 200
@@ -157,7 +157,7 @@ async def test_post_without_the_participants_csrf_token_is_refused(
     for csrf in ({}, {"csrf": ""}, {"csrf": "wrong"}, {"csrf": hidden(other, "csrf")}):
         status, _ = await phones[0].post("/vote", {"step": step, "value": "4", **csrf})
         assert status == 403
-    assert session.tally(session.step).total == 0
+    assert session.reading.answered(session.step) == 0
 
 
 async def test_request_bodies_are_capped(server: WebServer, session: Session, phones: list[Phone]) -> None:
@@ -169,7 +169,7 @@ async def test_request_bodies_are_capped(server: WebServer, session: Session, ph
     assert status == 413 and "for stor" in page
     status, _ = await phones[0].post("/answer", {**form, "text": "x" * 6000, "pad": "y" * 3000})
     assert status == 413
-    assert session.step_answers(session.step) == []
+    assert answers_of(session) == []
 
 
 async def test_free_text_is_capped(server: WebServer, session: Session, phones: list[Phone]) -> None:
@@ -177,9 +177,9 @@ async def test_free_text_is_capped(server: WebServer, session: Session, phones: 
     await go_to_kind(session, "reflection")
     status, page = await phones[0].answer(0, "å" * 1001, "long")
     assert status == 400 and "for langt (høyst 1000 tegn)" in page
-    assert session.step_answers(session.step) == []
+    assert answers_of(session) == []
     status, _ = await phones[0].answer(0, "å" * 1000, "max")
-    assert status == 200 and len(session.step_answers(session.step)[0].text) == 1000
+    assert status == 200 and len(answers_of(session)[0].text) == 1000
 
 
 async def test_free_text_is_normalised_and_stripped_of_control_and_bidi_characters(
@@ -189,7 +189,7 @@ async def test_free_text_is_normalised_and_stripped_of_control_and_bidi_characte
     await go_to_kind(session, "reflection")
     raw = "Ha\u0301kon\u202e\u2066 sier\x00 \x1b[2Jhei\u200f\u0007"
     assert (await phones[0].answer(0, raw, "clean"))[0] == 200
-    (stored,) = session.step_answers(session.step)
+    (stored,) = answers_of(session)
     assert stored.text == "Hákon sier [2Jhei"
 
 

@@ -8,8 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from samspill_tui.export.files import EXPORT_SUFFIX, FORMATS, export_folder
 from samspill_tui.session.store import NAME_RE, SessionLockedError, read_snapshot, session_path
+
+EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json}
+_OLDER_EXPORTS = ("md", "html", "csv")  # written beside the session file by older versions
+
+
+def export_folder(data_dir: Path, name: str) -> Path:
+    """Where the app writes the exports of session ``name`` (never a session file's name)."""
+    return data_dir / f"{name}{EXPORT_SUFFIX}"
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ def session_files(data_dir: Path, name: str) -> list[Path]:
     path = session_path(data_dir, name)
     folder = export_folder(data_dir, name)
     candidates = [path, path.with_suffix(".lock"), *data_dir.glob(f".{path.name}.*.tmp")]
-    candidates += [data_dir / f"{name}.{fmt}" for fmt in FORMATS if fmt != "json"]  # older 'e' key
+    candidates += [data_dir / f"{name}.{fmt}" for fmt in _OLDER_EXPORTS]
     if folder.is_dir() and not folder.is_symlink():
         candidates += [p for p in folder.iterdir() if p.is_file() or p.is_symlink()]
     return [p for p in candidates if p.is_file() or p.is_symlink()]

@@ -1,7 +1,8 @@
 """Referat rules: what may be written down, the input shown under each agenda item, carry-over.
 
-Every export is built from :func:`redact`'s result, so an item marked ``referat: nei`` in
-content (the kommunedirektør's pay) never reaches a summary, a referat, or any file.
+The disclosure policy (:mod:`samspill_tui.session.policy`) takes :func:`withheld` from here, so
+an item marked ``referat: nei`` in content (the kommunedirektør's pay) reaches no summary, no
+referat and no file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from samspill_tui.content.model import NOT_IN_REFERAT, REFERAT_PARTS
 from samspill_tui.session.record import Agreement, Answer, Record
-from samspill_tui.session.steps import REFLECTION, Step
+from samspill_tui.session.steps import Reflection, Step
 
 # Agreements copied from the previous session of a series have keys starting with this.
 CARRIED_PREFIX = "forrige|"
@@ -31,7 +32,8 @@ class Withheld:
 
 def part(step: Step) -> str:
     """The referat part of an agenda step ("" for any other step)."""
-    return step.reflection.referat if step.reflection else ""
+    source = step.body.source if isinstance(step.body, Reflection) else None
+    return source.referat if source else ""
 
 
 def is_referat(steps: Sequence[Step]) -> bool:
@@ -46,12 +48,13 @@ def agenda(steps: Sequence[Step]) -> list[Step]:
 
 def input_source(steps: Sequence[Step], step: Step) -> tuple[Step, int] | None:
     """The input step whose answers ``step`` shows, and the 0-based question, if any."""
-    link = step.reflection.input if step.reflection else None
+    source = step.body.source if isinstance(step.body, Reflection) else None
+    link = source.input if source else None
     if link is None:
         return None
     key = f"reflection:{link[0]}"
-    source = next((s for s in steps if s.key == key and s.kind == REFLECTION), None)
-    return (source, link[1] - 1) if source else None
+    found = next((s for s in steps if s.key == key and s.accepts_answers), None)
+    return (found, link[1] - 1) if found else None
 
 
 def input_for(record: Record, steps: Sequence[Step], step: Step) -> list[Answer]:

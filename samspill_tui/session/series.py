@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from samspill_tui.content.library import Library
-from samspill_tui.export import referat
-from samspill_tui.export.summary import load_session
+from samspill_tui.session import referat
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.summary import load_session
 
 
 async def follow_up(session: Session, data_dir: Path, previous: str, library: Library) -> int:
@@ -21,6 +21,7 @@ async def follow_up(session: Session, data_dir: Path, previous: str, library: Li
     agenda = referat.agenda(session.steps)
     if not agenda:
         raise Rejected("no-agenda")
-    _, steps, record = load_session(data_dir, previous, library)
-    carried = [referat.carried_copy(previous, a, agenda[0].key) for a in referat.to_carry(record, steps)]
+    stored = load_session(data_dir, previous, library)
+    carried = [referat.carried_copy(previous, a, agenda[0].key)
+               for a in referat.to_carry(stored.record, stored.steps)]
     return await session.carry_over(previous, carried)

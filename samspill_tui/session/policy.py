@@ -1,0 +1,82 @@
+"""The disclosure policy: one value that says what may be shown, to whom, and when.
+
+The read model (:mod:`samspill_tui.session.reading`) applies it for the projector, the phone
+page and every export alike; no face decides for itself. The rules, in docs/disclosure.md:
+
+- a group of votes (the room, or a role) is shown only with at least ``k`` respondents, and
+  never so that the groups shown give away a withheld one;
+- where two people are named by design (the ordfører and the kommunedirektør of the ``samspill``
+  dialogue), their own positions are shown only side by side in the gap view, once both have
+  rated every statement; they are never part of another group;
+- facilitator notes are never part of what the room or an export sees;
+- a hidden answer is never shown or exported as text, only counted;
+- an item marked ``referat: nei`` (pay) leaves no trace in any export but one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from samspill_tui.content.model import Programme
+from samspill_tui.session import referat
+from samspill_tui.session.record import PAIR, Answer
+from samspill_tui.session.steps import Step
+
+K_DEFAULT = 5  # the smallest group shown, as HR survey tools do
+K_MIN = 3  # the lowest a facilitator may set it
+
+
+class PolicyError(ValueError):
+    """A policy that would promise less than the product does (``k`` below :data:`K_MIN`)."""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What may be disclosed in one session."""
+
+    k: int = K_DEFAULT
+    named: tuple[str, str] | None = None  # roles named by design, in the order they are shown
+    never: referat.Withheld = field(default_factory=lambda: referat.Withheld(frozenset(), frozenset()))
+
+    def __post_init__(self) -> None:
+        if self.k < K_MIN:
+            raise PolicyError(f"k={self.k} < {K_MIN}")
+
+    @classmethod
+    def of(cls, programme: Programme, steps: Sequence[Step], meta: dict[str, Any]) -> Policy:
+        """The policy of a session: its programme's design and the ``k`` it was created with."""
+        return cls(k=max(K_MIN, int(meta.get("min_group", K_DEFAULT))),
+                   named=PAIR if programme.compares_pair else None,
+                   never=referat.withheld(steps))
+
+    def shows(self, respondents: int) -> bool:
+        """Whether a group of ``respondents`` may be shown."""
+        return respondents >= self.k
+
+    def is_named(self, role: str | None) -> bool:
+        """Whether ``role`` is one of the two named by design."""
+        return self.named is not None and role in self.named
+
+    def promise(self, role: str | None) -> str:
+        """The i18n key of what a phone with ``role`` is promised about who sees its votes."""
+        if self.named is None:
+            return "promise.grouped"
+        return "promise.named" if self.is_named(role) else "promise.observer"
+
+    def role_promise(self) -> str:
+        """The i18n key of what the role page promises before anyone chooses."""
+        return "promise.role_named" if self.named is not None else "promise.role"
+
+    def never_written(self, step: Step) -> bool:
+        """Whether nothing of ``step`` may reach any export (the pay item)."""
+        return step.key in self.never.steps
+
+    def never_written_answer(self, answer: Answer) -> bool:
+        """Whether ``answer`` belongs to an item that is never written down."""
+        return self.never.answer(answer)
+
+    def never_written_question(self, step: Step, question: int) -> bool:
+        """Whether question ``question`` of ``step`` is input for an item never written down."""
+        return (step.key, question) in self.never.inputs

@@ -1,0 +1,190 @@
+"""The read model: what a session's votes and answers show, with the disclosure policy applied.
+
+The projector, the phone page and every export read a session through :class:`Reading`; it is
+the one place that computes tallies, role breakdowns, the gap ranking, who answered, the
+answer wall and hidden counts, and the one place that applies :class:`Policy` to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from samspill_tui.session import referat
+from samspill_tui.session.policy import Policy
+from samspill_tui.session.record import Answer, Record
+from samspill_tui.session.results import counts, distance, rank_by_distance, scale_mean
+from samspill_tui.session.steps import Choice, GapReview, StatementVote, Step, gap_statements, options
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How a group voted: a count per choice, in display order."""
+
+    choices: tuple[Choice, ...]
+    counts: tuple[int, ...]
+    mean: float | None = None  # on the 1..5 scale, for statements
+
+    @property
+    def total(self) -> int:
+        """How many voted."""
+        return sum(self.counts)
+
+    def rows(self) -> tuple[tuple[Choice, int, float], ...]:
+        """Each choice with its count and share (0..1)."""
+        return tuple((c, n, n / self.total if self.total else 0.0)
+                     for c, n in zip(self.choices, self.counts, strict=True))
+
+
+@dataclass(frozen=True)
+class Held:
+    """A result withheld by the policy, and why: under ``k`` respondents, or the named pair's."""
+
+    respondents: int
+    k: int
+    named: bool = False  # the pair's ratings, shown only in the gap view once both have finished
+
+
+@dataclass(frozen=True)
+class RoleSplit:
+    """A vote by role: the groups shown (each at least ``k``) and the roles withheld."""
+
+    groups: tuple[tuple[str, Tally], ...]
+    withheld: tuple[str, ...]
+    k: int
+
+    @property
+    def no_roles(self) -> bool:
+        """Whether nobody who voted chose a role that may be grouped."""
+        return not self.groups and not self.withheld
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """How the two named people rated one statement."""
+
+    step: Step
+    first: Choice
+    second: Choice
+    distance: int | None
+
+
+@dataclass(frozen=True)
+class GapState:
+    """The gap view: ``rows`` once both have rated every statement, else how far they are."""
+
+    rows: tuple[GapRow, ...] | None
+    done: int
+    total: int
+    pair_known: bool
+
+
+@dataclass(frozen=True)
+class WallItem:
+    """An answer as the room may see it: a hidden one keeps its place but has no text."""
+
+    key: str
+    step_key: str
+    question: int
+    text: str
+    hidden: bool
+    highlighted: bool
+
+
+class Reading:
+    """A session's results as the policy allows them to be shown, computed on demand."""
+
+    def __init__(self, steps: Sequence[Step], record: Record, policy: Policy, lang: str) -> None:
+        self.steps, self.record, self.policy, self.lang = steps, record, policy, lang
+
+    # -- votes ----------------------------------------------------------------------------
+
+    def _tally(self, step: Step, values: list[str]) -> Tally:
+        choices = options(step, self.lang)
+        keys = [c.value for c in choices]
+        tally = counts(values, keys)
+        mean = scale_mean(keys, tally) if isinstance(step.body, StatementVote) else None
+        return Tally(choices, tally, mean)
+
+    def _grouped_votes(self, step: Step) -> dict[str, str]:
+        """The votes that may count in a group: the named pair's never do."""
+        votes = self.record.votes.get(step.key, {})
+        if self.policy.named is None:
+            return dict(votes)
+        named = {pid for pid, p in self.record.participants.items() if self.policy.is_named(p.role)}
+        return {pid: v for pid, v in votes.items() if pid not in named}
+
+    def room(self, step: Step) -> Tally | Held:
+        """The room's votes on ``step``, or why they are withheld."""
+        votes = self._grouped_votes(step)
+        if not self.policy.shows(len(votes)):
+            named = self.policy.named is not None and len(votes) < len(self.record.votes.get(step.key, {}))
+            return Held(len(votes), self.policy.k, named)
+        return self._tally(step, list(votes.values()))
+
+    def by_role(self, step: Step) -> RoleSplit:
+        """The votes on ``step`` by role: each group shown has at least ``k`` respondents, and
+        what is left out of the groups shown is none or at least ``k`` (else the smallest shown
+        group is withheld too), so no withheld vote can be worked out from the room's total."""
+        votes = self._grouped_votes(step)
+        groups: dict[str, list[str]] = {}
+        for pid, value in votes.items():
+            role = self.record.participants[pid].role if pid in self.record.participants else None
+            if role:
+                groups.setdefault(role, []).append(value)
+        k = self.policy.k
+        if not self.policy.shows(len(votes)):
+            return RoleSplit((), tuple(sorted(groups)), k)
+        shown = sorted((r for r, vs in groups.items() if self.policy.shows(len(vs))),
+                       key=lambda r: (len(groups[r]), r))
+        while shown and 0 < len(votes) - sum(len(groups[r]) for r in shown) < k:
+            shown.pop(0)
+        withheld = tuple(sorted(set(groups) - set(shown)))
+        return RoleSplit(tuple((r, self._tally(step, groups[r])) for r in sorted(shown)), withheld, k)
+
+    def gap(self, step: Step) -> GapState:
+        """The gap step's statements ranked by distance, once both named people rated all."""
+        assert isinstance(step.body, GapReview)
+        statements = {s.key: s for s in gap_statements(self.steps, step)}
+        pair = self.record.pair()
+        if pair is None:
+            return GapState(None, 0, len(statements), False)
+        done = sum(1 for key in statements if all(p in self.record.votes.get(key, {}) for p in pair))
+        ranked = rank_by_distance(self.record.votes, list(statements), *pair)
+        if ranked is None:
+            return GapState(None, done, len(statements), True)
+        rows = []
+        for key, first, second in ranked:
+            choices = {c.value: c for c in options(statements[key], self.lang)}
+            rows.append(GapRow(statements[key], choices[first], choices[second], distance(first, second)))
+        return GapState(tuple(rows), done, len(statements), True)
+
+    def answered(self, step: Step) -> int:
+        """How many participants have voted or answered on ``step`` (a count, never who)."""
+        if step.accepts_votes:
+            return len(self.record.votes.get(step.key, {}))
+        return len({a.pid for a in self.record.answers.get(step.key, {}).values()})
+
+    # -- answers --------------------------------------------------------------------------
+
+    def wall(self, step: Step) -> tuple[WallItem, ...]:
+        """The answers on ``step`` in arrival order; a hidden one has no text."""
+        return tuple(_item(a) for a in self.record.answers.get(step.key, {}).values())
+
+    def hidden(self, step: Step) -> int:
+        """How many answers on ``step`` the facilitator hid."""
+        return sum(a.hidden for a in self.record.answers.get(step.key, {}).values())
+
+    def input(self, step: Step) -> tuple[WallItem, ...]:
+        """The answers collected before the meeting for agenda item ``step`` (none if it has none)."""
+        found = referat.input_source(self.steps, step)
+        if found is None:
+            return ()
+        source, question = found
+        return tuple(_item(a) for a in self.record.answers.get(source.key, {}).values()
+                     if a.question == question)
+
+
+def _item(answer: Answer) -> WallItem:
+    return WallItem(answer.key, answer.step_key, answer.question, "" if answer.hidden else answer.text,
+                    answer.hidden, answer.highlighted)
