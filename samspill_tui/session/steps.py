@@ -70,10 +70,11 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
         elif spec.kind == "statements":
             deck = content.decks[ref]
             chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
+            each = spec.minutes_each(len(chosen))  # the line's minutes are for all its statements
             for statement in chosen:
                 if statement is not None:
                     steps.append(Step(f"statement:{ref}/{statement.id}", STATEMENT, deck.title,
-                                      spec.minutes, statement=statement))
+                                      each, statement=statement))
         elif spec.kind == "gap":
             steps.append(Step(f"gap:{ref}", GAP, t(lang, "step.gap"), spec.minutes,
                               content.decks[ref].intro))
