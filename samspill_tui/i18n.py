@@ -329,7 +329,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "roles.none": "Ingen har valt rolle, så det er inga fordeling per rolle å vise.",
         "roles.too_small": (
             "Fordelinga per rolle blir ikkje vist: {groups} har færre enn {n} svar, og då kan "
-            "einskildpersonar kjennast att."
+            "enkeltpersonar kjennast att."
         ),
         "roles.reveal_first": "Vis resultata med r for å sjå fordelinga per rolle.",
         "poll.key": "Fasit",
