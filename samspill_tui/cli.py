@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from samspill_tui.content.library import Library, load_cached, load_library
-from samspill_tui.i18n import LANGS
+from samspill_tui.i18n import LANGS, t
 from samspill_tui.session.policy import K_DEFAULT, K_MIN
 
 DEFAULT_CONTENT = Path(os.environ.get("SAMSPILL_CONTENT", Path(__file__).parent.parent / "content"))
@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     content_sub = content.add_subparsers(dest="content_command", required=True)
     check = content_sub.add_parser("check", help="validate content; non-zero exit on problems")
     check.add_argument("dir", nargs="?", type=Path)
+    guide = content_sub.add_parser("guide", help="print a programme's facilitator script")
+    guide.add_argument("programme")
+    guide.add_argument("--format", choices=("md", "html"), default="md")
+    guide.add_argument("--lang", dest="guide_lang", choices=LANGS, help="language form (default: --lang)")
+    guide.add_argument("--start", default="09:00", help="clock time of the first step (default: 09:00)")
     return parser
 
 
@@ -159,7 +164,6 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
     """With no app running: carry over an earlier session's agreements, attach a note."""
     import asyncio
 
-    from samspill_tui.i18n import t
     from samspill_tui.session.live import Rejected, Session
     from samspill_tui.session.series import follow_up
     from samspill_tui.session.store import SessionLockedError
@@ -323,7 +327,32 @@ def cmd_content_check(args: argparse.Namespace) -> int:
         return 1
     for lang, counts in library.counts().items():
         print(f"{lang}: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    for programme in library.lang(args.lang).programmes.values():
+        total = programme.total_minutes
+        print(t(args.lang, "content.total", programme=programme.id, minutes=total,
+                hours=total // 60, rest=total % 60))
     print(f"OK: {root}")
+    return 0
+
+
+def cmd_content_guide(args: argparse.Namespace) -> int:
+    """Print a programme's facilitator script as Markdown or HTML."""
+    from samspill_tui.content.guide import guide_html, guide_markdown, parse_clock
+
+    lang = args.guide_lang or args.lang
+    content = _library_or_exit(args.content).lang(lang)
+    programme = content.programmes.get(args.programme)
+    if programme is None:
+        known = ", ".join(sorted(content.programmes))
+        print(f"samspill content guide: ukjent program {args.programme!r} (finnes: {known})", file=sys.stderr)
+        return 2
+    try:
+        start = parse_clock(args.start)
+    except ValueError:
+        print(f"samspill content guide: skriv --start som TT:MM, ikke {args.start!r}", file=sys.stderr)
+        return 2
+    render = guide_html if args.format == "html" else guide_markdown
+    sys.stdout.write(render(programme, content, lang, start))
     return 0
 
 
@@ -333,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return cmd_export(args)
     if args.command == "content":
-        return cmd_content_check(args)
+        return cmd_content_guide(args) if args.content_command == "guide" else cmd_content_check(args)
     if args.command == "sessions":
         return cmd_sessions(args)
     return cmd_run(args)

@@ -123,6 +123,34 @@ _STRINGS: dict[str, dict[str, str]] = {
         "key.next": "Neste",
         "key.prev": "Forrige",
         "key.export": "Eksporter",
+        "content.total": "{programme}: {minutes} min til sammen ({hours} t {rest} min)",
+        "guide.title": "Fasilitatormanus: {title}",
+        "guide.time": "Tid: {start}–{end}, {minutes} min til sammen ({hours} t {rest} min).",
+        "guide.overview": "Oversikt",
+        "guide.col.time": "Klokka",
+        "guide.col.minutes": "Min",
+        "guide.col.step": "Steg",
+        "guide.kind.case": "Sak",
+        "guide.kind.reflection": "Refleksjon",
+        "guide.kind.poll": "Avstemning",
+        "guide.kind.statements": "Påstander",
+        "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.summary": "Oppsummering",
+        "guide.read": "Les opp eller fortell",
+        "guide.say": "Si til salen",
+        "guide.questions": "Spørsmål på mobilene",
+        "guide.notes": "Fasilitatornotat",
+        "guide.options": "Svaralternativer",
+        "guide.answer": "Fasit: {option}",
+        "guide.statements": "Påstander ({each} min hver)",
+        "guide.gap": (
+            "Salen ser påstandene der ordføreren og kommunedirektøren har svart lengst fra hverandre "
+            "først. Bruk dialogspørsmålene fra påstandene til å finne ut hvorfor."
+        ),
+        "guide.summary": (
+            "Gå gjennom oppsummeringen på skjermen sammen med salen, si hva som skjer videre med "
+            "svarene, og takk for innsatsen."
+        ),
         "key.quit": "Avslutt",
         # phone page
         "web.title": "Samspill",
@@ -434,6 +462,34 @@ _STRINGS: dict[str, dict[str, str]] = {
         "key.next": "Neste",
         "key.prev": "Førre",
         "key.export": "Eksporter",
+        "content.total": "{programme}: {minutes} min til saman ({hours} t {rest} min)",
+        "guide.title": "Fasilitatormanus: {title}",
+        "guide.time": "Tid: {start}–{end}, {minutes} min til saman ({hours} t {rest} min).",
+        "guide.overview": "Oversikt",
+        "guide.col.time": "Klokka",
+        "guide.col.minutes": "Min",
+        "guide.col.step": "Steg",
+        "guide.kind.case": "Sak",
+        "guide.kind.reflection": "Refleksjon",
+        "guide.kind.poll": "Avrøysting",
+        "guide.kind.statements": "Påstandar",
+        "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.summary": "Oppsummering",
+        "guide.read": "Les opp eller fortel",
+        "guide.say": "Sei til salen",
+        "guide.questions": "Spørsmål på mobilane",
+        "guide.notes": "Fasilitatornotat",
+        "guide.options": "Svaralternativ",
+        "guide.answer": "Fasit: {option}",
+        "guide.statements": "Påstandar ({each} min kvar)",
+        "guide.gap": (
+            "Salen ser først påstandane der ordføraren og kommunedirektøren har svart lengst frå "
+            "kvarandre. Bruk dialogspørsmåla frå påstandane til å finne ut kvifor."
+        ),
+        "guide.summary": (
+            "Gå gjennom oppsummeringa på skjermen saman med salen, sei kva som skjer vidare med "
+            "svara, og takk for innsatsen."
+        ),
         "key.quit": "Avslutt",
         "web.title": "Samspill",
         "web.waiting": "Du er med! Vent til fasilitatoren startar.",

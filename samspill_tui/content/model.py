@@ -122,13 +122,19 @@ STEP_KINDS = ("case", "reflection", "poll", "statements", "gap", "summary")
 
 @dataclass(frozen=True)
 class StepSpec:
-    """One line of a programme: a kind, the content it refers to, suggested minutes."""
+    """One line of a programme: a kind, the content it refers to, the minutes of the whole line."""
 
     kind: str
     ref: str | None
     extra: tuple[str, ...]
     minutes: int | None
     line: int
+
+    def minutes_each(self, screens: int) -> int | None:
+        """The minutes of each of the ``screens`` steps the line expands to (at least 1)."""
+        if self.minutes is None or screens <= 1:
+            return self.minutes
+        return max(1, round(self.minutes / screens))
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,11 @@ class Programme:
     def compares_pair(self) -> bool:
         """Whether the ordfører and the kommunedirektør are compared by name (a gap step)."""
         return any(step.kind == "gap" for step in self.steps)
+
+    @property
+    def total_minutes(self) -> int:
+        """The programme's length: the minutes of every line added up (a line without minutes counts 0)."""
+        return sum(step.minutes or 0 for step in self.steps)
 
 
 @dataclass

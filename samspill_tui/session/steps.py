@@ -200,7 +200,8 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
         elif spec.kind == "statements":
             deck = content.decks[ref]
             chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
-            steps += [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), spec.minutes)
+            each = spec.minutes_each(len(chosen))  # the line's minutes are for all its statements
+            steps += [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), each)
                       for s in chosen if s is not None]
         elif spec.kind == "gap":
             steps.append(Step(f"gap:{ref}", t(lang, "step.gap"),

@@ -68,7 +68,7 @@ async def test_chromium_prints_the_export_to_a4_with_its_charts(programme: str, 
     bars = await page.locator("rect.bar").evaluate_all(
         "els => els.map(e => e.getBoundingClientRect().width)")
     if programme == "folkevalgtdag":
-        assert len(charts) == 7  # one poll and six statements
+        assert len(charts) == 8  # one poll and seven statements
         assert all(w > 300 and h > 50 and n >= 5 for w, h, n in charts), charts
         assert sum(1 for w in bars if w > 0) >= 7  # the bars are drawn, with their width
     else:

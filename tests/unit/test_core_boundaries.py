@@ -22,6 +22,7 @@ print(','.join(bad))
             [
                 "samspill_tui.session.live",
                 "samspill_tui.content",
+                "samspill_tui.content.guide",
                 "samspill_tui.export.markdown",
                 "samspill_tui.export.jsonexport",
             ],
