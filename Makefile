@@ -34,6 +34,7 @@ $(AXE): package.json package-lock.json
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: $(STAMP) browser $(AXE) check
 	$(BIN)/pytest -q

@@ -42,7 +42,7 @@ from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
 from samspill_tui.session.steps import SCALE, Step, build_steps
 from samspill_tui.session.store import write_atomically
-from samspill_tui.web.guard import Limits, Rate
+from samspill_tui.web.limits import Limits, Rate
 from samspill_tui.web.server import WebServer
 
 ROOT = Path(__file__).resolve().parent.parent

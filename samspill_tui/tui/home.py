@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +13,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
+from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected
 from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
 from samspill_tui.tui.footer import KeyFooter
 
-if TYPE_CHECKING:
-    from samspill_tui.tui.app import SamspillApp
+OpenSession = Callable[[str, str], Awaitable[None]]
 
 
 class HomeScreen(Screen[None]):
@@ -51,17 +52,13 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
 
-    @property
-    def samspill(self) -> SamspillApp:
-        from samspill_tui.tui.app import SamspillApp
-
-        assert isinstance(self.app, SamspillApp)
-        return self.app
+    def __init__(self, library: Library, lang: str, open_session: OpenSession) -> None:
+        super().__init__()
+        self.library, self.lang, self.open_session = library, lang, open_session
 
     def compose(self) -> ComposeResult:
-        app = self.samspill
-        lang = app.lang
-        programmes = app.library.lang(lang).programmes
+        lang = self.lang
+        programmes = self.library.lang(lang).programmes
         first = next(iter(sorted(programmes)), None)
         yield Header()
         with Vertical(id="home"):
@@ -86,7 +83,7 @@ class HomeScreen(Screen[None]):
 
     def _describe(self) -> None:
         pid = self.query_one("#programme", Select).value
-        programme = self.samspill.library.lang(self.samspill.lang).programmes.get(str(pid))
+        programme = self.library.lang(self.lang).programmes.get(str(pid))
         self.query_one("#description", Static).update(programme.description if programme else "")
 
     @on(Select.Changed, "#programme")
@@ -99,13 +96,13 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#start")
     async def start(self) -> None:
-        app, lang = self.samspill, self.samspill.lang
+        lang = self.lang
         name = self.query_one("#name", Input).value.strip()
         programme = str(self.query_one("#programme", Select).value)
         error = self.query_one("#error", Static)
         try:
             check_name(name)
-            await app.open_session(programme, name)
+            await self.open_session(programme, name)
         except BadSessionNameError:
             error.update(t(lang, "home.bad_name"))
         except SessionLockedError:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 
+from samspill_tui.web.limits import Rate
 from samspill_tui.web.pages import SERVER_KEY, message
 
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
@@ -21,24 +21,6 @@ HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 STATIC_CACHE = "public, max-age=86400"  # static URLs carry a content hash (?v=...)
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A token bucket: ``burst`` requests at once, refilled at ``per_second``."""
-
-    burst: float
-    per_second: float
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The rate limits of the phone face; generous for people, 500 phones behind one NAT."""
-
-    posts: Rate = Rate(20, 1.0)  # per participant: votes, answers, role
-    joins: Rate = Rate(300, 5.0)  # per client IP: new participants (token or code)
-    failures: Rate = Rate(6, 0.1)  # per client IP: wrong short codes, about 6 a minute
-    streams: int = 4  # open live streams per participant
 
 
 class RateLimiter:

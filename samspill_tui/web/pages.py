@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -12,12 +12,33 @@ from markdown_it import MarkdownIt
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
+from samspill_tui.web.limits import Limits
 
-if TYPE_CHECKING:
-    from samspill_tui.web.server import WebServer
+
+class Host(Protocol):
+    """What the handlers need of the server that runs them: who it answers, its cookie, its limits."""
+
+    @property
+    def hosts(self) -> frozenset[str]:
+        """The Host headers the server answers (the announced addresses)."""
+
+    @property
+    def origins(self) -> frozenset[str]:
+        """The origins a post may come from."""
+
+    @property
+    def cookie_name(self) -> str:
+        """The name of the participant cookie."""
+
+    @property
+    def limits(self) -> Limits:
+        """The rate limits."""
+
+    clock: Callable[[], float]
+
 
 SESSION_KEY = web.AppKey("session", Session)
-SERVER_KEY: web.AppKey[WebServer] = web.AppKey("server")
+SERVER_KEY = web.AppKey("server", Host)
 
 _markdown = MarkdownIt("commonmark", {"html": False})
 

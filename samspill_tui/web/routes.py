@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import aiohttp_jinja2
 import jinja2
@@ -34,6 +34,7 @@ from samspill_tui.web.guard import (
 from samspill_tui.web.pages import (
     SERVER_KEY,
     SESSION_KEY,
+    Host,
     PageCache,
     message,
     render,
@@ -41,9 +42,6 @@ from samspill_tui.web.pages import (
     translator,
     wants_json,
 )
-
-if TYPE_CHECKING:
-    from samspill_tui.web.server import WebServer
 
 HERE = Path(__file__).parent
 MAX_BODY = 8 * 1024
@@ -71,7 +69,7 @@ ROUTES = (  # everything the network can reach (a test pins it)
 )
 
 
-def build_app(session: Session, server: WebServer) -> web.Application:
+def build_app(session: Session, server: Host) -> web.Application:
     """The aiohttp application for ``session``; ``server`` knows the announced hosts and limits."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[security_headers, check_host])
     app[SESSION_KEY] = session

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from samspill_tui.session.live import Session
+from samspill_tui.web.limits import Limits
 from samspill_tui.web.net import announce_host, interface_addresses, reachable_from_lan
 
 if TYPE_CHECKING:
     from aiohttp import web
-
-    from samspill_tui.web.guard import Limits
 
 SHUTDOWN_TIMEOUT = 2.0  # seconds open requests get on exit (live streams end at once)
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -38,7 +37,7 @@ class WebServer:
         self.port = 0
         empty: frozenset[str] = frozenset()
         self._allowed_for: tuple[object, tuple[frozenset[str], frozenset[str]]] = (None, (empty, empty))
-        self._limits = limits
+        self._limits = limits or Limits()
         self.clock = clock
         self._socket: socket.socket | None = None
         self._runner: web.AppRunner | None = None
@@ -84,10 +83,6 @@ class WebServer:
     @property
     def limits(self) -> Limits:
         """The rate and size limits of the phone face (the defaults unless given)."""
-        if self._limits is None:
-            from samspill_tui.web.guard import Limits  # deferred: imports aiohttp
-
-            self._limits = Limits()
         return self._limits
 
     @property

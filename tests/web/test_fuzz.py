@@ -16,7 +16,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
 from samspill_tui.session.steps import options
 from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
-from samspill_tui.web.guard import Limits, Rate
+from samspill_tui.web.limits import Limits, Rate
 from tests.web.helpers import roles_library, served
 
 ENDPOINTS = ["/vote", "/answer", "/role", "/kode"]

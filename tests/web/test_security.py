@@ -12,7 +12,7 @@ import pytest
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Session
-from samspill_tui.web.guard import Limits, Rate
+from samspill_tui.web.limits import Limits, Rate
 from samspill_tui.web.routes import ROUTES
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, answers_of, go_to_kind, hidden
