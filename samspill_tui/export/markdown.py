@@ -15,7 +15,15 @@ from samspill_tui.i18n import t
 from samspill_tui.session import referat
 from samspill_tui.session.reading import Held, Tally
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.steps import CaseText, Closing, GapReview, PollVote, Reflection, StatementVote
+from samspill_tui.session.steps import (
+    CaseText,
+    Closing,
+    GapReview,
+    PollVote,
+    Reflection,
+    StatementVote,
+    label,
+)
 from samspill_tui.session.summary import AnswerRow, QuestionResult, StepResult, Summary
 
 _INLINE = re.compile(r"([\\`*_{}\[\]<>&|~$^!])")
@@ -225,8 +233,7 @@ def _summary_blocks(summary: Summary) -> list[Block]:
             case PollVote(poll=poll):
                 blocks += [f"## {t(lang, 'sum.poll')}: {escape(poll.question)}"]
                 blocks += _chart(summary, result, poll.question)
-                right = poll.option(poll.answer)
-                blocks.append(f"**{t(lang, 'sum.key')}:** {escape(right.text if right else '')}")
+                blocks.append(f"**{t(lang, 'sum.key')}:** {escape(label(step, lang, poll.answer))}")
                 blocks += _minutes(lang, result, "###")
             case Reflection():
                 blocks.append(f"## {t(lang, 'sum.reflection')}: {escape(step.title)}")

@@ -9,7 +9,7 @@ from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
 from samspill_tui.session.reading import Held, Tally
-from samspill_tui.session.steps import PollVote, StatementVote, Step
+from samspill_tui.session.steps import PollVote, StatementVote, Step, label
 from samspill_tui.tui.views import StepView, plain, redraw
 
 BAR_WIDTH = 60
@@ -148,6 +148,5 @@ class VoteView(StepView):
     def _answer_key(self, body: PollVote) -> str:
         """The answer key and its explanation, which the room may see; never the facilitator notes."""
         lang, poll = self.session.lang, body.poll
-        option = poll.option(poll.answer)
-        parts = [f"**{t(lang, 'poll.key')}:** {option.text if option else poll.answer}", poll.explanation]
+        parts = [f"**{t(lang, 'poll.key')}:** {label(self.step, lang, poll.answer)}", poll.explanation]
         return "\n\n".join(p for p in parts if p)
