@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -46,3 +48,18 @@ def wall_rows(app: SamspillApp) -> list[tuple[str, set[str]]]:
                        if seg.text.strip() and seg.style and seg.style.bgcolor}
         rows.append((strip.text.strip(), backgrounds))
     return rows
+
+
+@contextlib.contextmanager
+def kept_gc() -> Iterator[None]:
+    """Give the garbage collector back as it was: enabled or not, its thresholds, nothing frozen."""
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
