@@ -52,6 +52,21 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle stemmer og svar på «{step}»? Dette kan ikke angres.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stenge påmeldingen? Nye mobiler kan ikke bli med før du åpner den igjen med j. De som alt "
+            "er med, fortsetter."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressen slutter å virke, også for dem som ikke har "
+            "skannet ennå. De som alt er med, fortsetter."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilene som er med ({n}), mister kontakten til du starter økta igjen. Alt er "
+            "lagret."
+        ),
         "steps.heading": "Gå til steg (Enter velger, Esc lukker)",
         "help.heading": "Taster",
         "kind.lobby": "Bli med",
@@ -66,7 +81,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Ingenting vises før begge har vurdert alle påstandene: {n} av {m} er vurdert av "
             "begge."
         ),
-        "gap.agree": "Dette blir vi enige om (Enter lagrer):",
+        "gap.agree": "Dette blir vi enige om (s skriver, Enter lagrer, Esc går tilbake):",
         "gap.saved": "Lagret i oppsummeringen.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake ett steg",
@@ -81,13 +96,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Ett minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til et av dem",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller åpne påmeldingen for nye deltakere",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle slutter å virke)",
+        "help.joining": "Steng påmeldingen for nye deltakere (spør først), eller åpne den igjen",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle slutter å virke (spør først)",
         "help.reset": "Slett stemmer og svar på dette steget (spør først)",
         "help.minutes": "Notater og avtaler for dette steget",
         "help.export": "Lagre oppsummeringen",
         "help.help": "Vis denne oversikten",
-        "help.app.quit": "Avslutt (alt er allerede lagret)",
+        "help.app.quit": "Avslutt med en gang (alt er allerede lagret)",
+        "help.quit": "Avslutt (spør først når mobiler er med; alt er allerede lagret)",
+        "help.asks": (
+            "Taster med … spør før de gjør noe. Mens et tekstfelt er i bruk, går alle bokstaver inn i "
+            "feltet."
+        ),
         "help.app.toggle_dark": "Bytt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å bli med",
         "lobby.joined": "deltakere har blitt med",
@@ -321,6 +341,21 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle røyster og svar på «{step}»? Dette kan ikkje angrast.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stengje påmeldinga? Nye mobilar kan ikkje bli med før du opnar ho att med j. Dei som alt "
+            "er med, held fram."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressa sluttar å verke, også for dei som ikkje har "
+            "skanna enno. Dei som alt er med, held fram."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilane som er med ({n}), mistar kontakten til du startar økta att. Alt er "
+            "lagra."
+        ),
         "steps.heading": "Gå til steg (Enter vel, Esc lukkar)",
         "help.heading": "Tastar",
         "kind.lobby": "Ver med",
@@ -335,7 +370,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Ingenting blir vist før begge har vurdert alle påstandane: {n} av {m} er "
             "vurderte av begge."
         ),
-        "gap.agree": "Dette blir vi einige om (Enter lagrar):",
+        "gap.agree": "Dette blir vi einige om (s skriv, Enter lagrar, Esc går tilbake):",
         "gap.saved": "Lagra i oppsummeringa.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake eitt steg",
@@ -350,13 +385,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Eitt minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til eitt av dei",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller opne påmeldinga for nye deltakarar",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle sluttar å verke)",
+        "help.joining": "Steng påmeldinga for nye deltakarar (spør først), eller opne ho att",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle sluttar å verke (spør først)",
         "help.reset": "Slett røyster og svar på dette steget (spør først)",
         "help.minutes": "Notat og avtalar for dette steget",
         "help.export": "Lagre oppsummeringa",
         "help.help": "Vis denne oversikta",
-        "help.app.quit": "Avslutt (alt er allereie lagra)",
+        "help.app.quit": "Avslutt med ein gong (alt er allereie lagra)",
+        "help.quit": "Avslutt (spør først når mobilar er med; alt er allereie lagra)",
+        "help.asks": (
+            "Tastar med … spør før dei gjer noko. Medan eit tekstfelt er i bruk, går alle bokstavar inn"
+            " i feltet."
+        ),
         "help.app.toggle_dark": "Byt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å vere med",
         "lobby.joined": "deltakarar er med",
