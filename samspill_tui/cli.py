@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--session", help="session name; an existing session resumes")
     run.add_argument("--host", default="0.0.0.0",
                      help="address to listen on and announce (default: all, announcing the LAN address)")
-    run.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0 picks a free one)")
+    run.add_argument("--port", type=int, default=None,
+                     help=f"port (default: {DEFAULT_PORT}; 0 picks a free one for a new session; "
+                          "a resumed session takes the port it had)")
     run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="session folder")
     run.add_argument("--theme", choices=("light", "dark"), default="light",
                      help="light high-contrast projector theme (default) or dark; key d switches")
@@ -94,7 +96,7 @@ def _run(args: argparse.Namespace) -> int:
     from samspill_tui.session.live import Session
     from samspill_tui.session.store import BadSessionNameError, check_name
     from samspill_tui.tui.app import SamspillApp
-    from samspill_tui.web.server import WebServer
+    from samspill_tui.web.server import WebServer, listen_for
 
     library = load_cached(args.content, _library_or_exit)  # validated content is cached
     start = None
@@ -119,11 +121,11 @@ def _run(args: argparse.Namespace) -> int:
                 return code
 
     host = getattr(args, "host", "0.0.0.0")
-    port = getattr(args, "port", DEFAULT_PORT)
+    port = getattr(args, "port", None)
 
     async def serve(session: Session) -> WebServer:
-        server = WebServer(session, host, port)
-        server.listen()  # the join address is known now, and a busy port fails here
+        # The join address is known now (a resume takes its old one again), and a busy port fails here.
+        server = await listen_for(session, host, port, DEFAULT_PORT)
 
         async def start_after_lobby() -> None:  # aiohttp is imported after the lobby is painted
             await app.session_shown.wait()

@@ -127,6 +127,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i bytter)",
         "lobby.not_for_phones": "(ikke for mobiler)",
         "lobby.open": "Påmeldingen er åpen",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var opptatt, eller nettverket er et annet): "
+            "alle mobiler må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",
@@ -416,6 +420,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i byter)",
         "lobby.not_for_phones": "(ikkje for mobilar)",
         "lobby.open": "Påmeldinga er open",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var oppteken, eller nettverket er eit anna): "
+            "alle mobilar må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",

@@ -6,6 +6,7 @@ so what the projector shows and what a phone was told are always durable.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,7 @@ class Session:
     store: SessionStore
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    fresh: bool = False  # created by this open, not resumed
 
     # -- opening ----------------------------------------------------------------------
 
@@ -101,7 +103,7 @@ class Session:
                                "joining": True}
             steps = build_steps(programme, content, lang)
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
-            session = cls(name, programme, lang, steps, store, record)
+            session = cls(name, programme, lang, steps, store, record, fresh=fresh)
             if fresh:
                 await store.commit([session._meta_op()])
         except BaseException:
@@ -121,6 +123,30 @@ class Session:
     async def close(self) -> None:
         """Finish pending writes and release the session."""
         await self.store.close()
+
+    async def discard(self) -> None:
+        """Close the session; one created by this open (a start that failed) leaves no file behind."""
+        if self.fresh:
+            await self.store.discard()
+        else:
+            await self.store.close()
+
+    @property
+    def ident(self) -> str:
+        """A short id of this session, the same whenever it is resumed (names the phones' cookie)."""
+        return hashlib.sha256(f"{self.name}|{self.created}".encode()).hexdigest()[:12]
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        """The host and port announced to phones when the session last ran, if any."""
+        host, port = self.record.meta.get("host"), self.record.meta.get("port")
+        return (str(host), int(port)) if host and port else None
+
+    async def remember_address(self, host: str, port: int) -> None:
+        """Record the host and port announced to phones, so that a resume announces them again."""
+        if self.address != (host, port):
+            await self._commit([self._meta_op(host=host, port=port)])
+            self.record.meta.update(host=host, port=port)
 
     # -- what is recorded -------------------------------------------------------------
 

@@ -100,14 +100,16 @@ class SamspillApp(App[None]):
         try:
             face = await self.serve(session)
         except BaseException:
-            await session.close()
+            await session.discard()  # a new session that could not start leaves nothing on disk
             raise
         self.session, self.face = session, face
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
+            # On a resume the simulated people who joined before come back with their cookies.
+            returning = {face.cookie_name: list(session.participants)[: self.demo]}
             self._demo_task = asyncio.create_task(
-                run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
+                run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
     def _shown(self) -> None:
         """The session is on screen: what start-up made is frozen out of later garbage
@@ -119,6 +121,9 @@ class SamspillApp(App[None]):
             self.session.subscribe(collector.activity)
         self.set_interval(1.0, collector.tick)
         self.session_shown.set()
+        if self.face is not None and self.face.moved:
+            self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
+                        timeout=30)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette lists every action of the session screen too."""

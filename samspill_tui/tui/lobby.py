@@ -55,6 +55,8 @@ def status_text(lang: str, face: Face, session: Session,
                 interfaces: list[tuple[str, str]] | None) -> Content:
     """Why phones cannot reach the announced address, if so, and whether joining is open."""
     lines = []
+    if face.moved:
+        lines.append(Content.styled(t(lang, "lobby.moved", origin=face.origin), "bold $error"))
     if not face.reachable:
         key = unreachable_reason(face.host) or "lobby.unreachable"
         lines.append(Content.styled(t(lang, key, host=face.host), "bold $error"))
@@ -148,8 +150,13 @@ class LobbyView(StepView):
     def choose(self, address: str) -> None:
         """Announce ``address`` to phones; the QR code and the address change at once."""
         if address != self.web.host:
-            self.web.announce(address)
-            self.sync()
+            self._announce(address)
+
+    def _announce(self, address: str) -> None:
+        """Announce ``address`` from now on, remembered for a resume, and redraw."""
+        self.web.announce(address)
+        self.run_worker(self.session.remember_address(self.web.host, self.web.port), group="address")
+        self.sync()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -164,5 +171,4 @@ class LobbyView(StepView):
             self.sync()
             return
         at = hosts.index(self.web.host) if self.web.host in hosts else -1
-        self.web.announce(hosts[(at + 1) % len(hosts)])
-        self.sync()
+        self._announce(hosts[(at + 1) % len(hosts)])

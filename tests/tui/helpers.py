@@ -15,12 +15,12 @@ from samspill_tui.demo import QUICK_PACE
 from samspill_tui.session.live import Session
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.wall import AnswerWall
-from samspill_tui.web.server import WebServer
+from samspill_tui.web.server import WebServer, listen_for
 
 
 def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0) -> SamspillApp:
     async def serve(session: Session) -> WebServer:
-        server = WebServer(session, "127.0.0.1", 0)
+        server = await listen_for(session, "127.0.0.1", 0, 0)  # a resume takes its port again
         await server.start()
         return server
 

@@ -33,7 +33,10 @@ class FixedFace:
     origin = "http://192.0.2.10:8765"
     host = "192.0.2.10"
     join_url = JOIN_URL
+    port = 8765
     reachable = True
+    moved = False
+    cookie_name = "samspill_snap"
 
     def candidates(self) -> list[tuple[str, str]]:
         """One network, the one announced."""
