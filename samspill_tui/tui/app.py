@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from samspill_tui.content.library import Library
@@ -16,6 +17,7 @@ from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.store import SessionLockedError
+from samspill_tui.tui.builtins import palette, quit_notice, system_commands
 from samspill_tui.tui.join import Face
 from samspill_tui.tui.quiet_gc import QuietCollector
 from samspill_tui.tui.run import SessionScreen
@@ -36,7 +38,11 @@ class SamspillApp(App[None]):
 
     CSS_PATH = "samspill.tcss"
     TITLE = "Samspill"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "toggle_theme", "Lys/mørk")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "toggle_theme", "Lys/mørk"),
+        # Textual's own, with a Norwegian description (the footer shows it on the right).
+        Binding("ctrl+p", "command_palette", "Meny", show=False, priority=True),
+    ]
 
     def __init__(self, *, library: Library, lang: str, data_dir: Path, serve: ServeFn,
                  start: tuple[str, str] | None = None, demo: int = 0,
@@ -126,13 +132,22 @@ class SamspillApp(App[None]):
                         timeout=30)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette lists every action of the session screen too."""
-        yield from super().get_system_commands(screen)
+        """The command palette lists every action of the session screen too, all in Norwegian."""
+        yield from system_commands(self, screen, self.lang)
         yield SystemCommand(t(self.lang, "theme.command"), t(self.lang, "theme.help"),
                             self.action_toggle_theme)
         if isinstance(screen, SessionScreen):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (its placeholder in the session's language form)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(palette(self.lang))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say which key quits, in the session's language form."""
+        quit_notice(self, self.lang)
 
     def action_toggle_theme(self) -> None:
         """Switch between the light projector theme and the dark one."""

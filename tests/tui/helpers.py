@@ -18,13 +18,14 @@ from samspill_tui.tui.wall import AnswerWall
 from samspill_tui.web.server import WebServer, listen_for
 
 
-def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0) -> SamspillApp:
+def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0,
+             lang: str = "nb") -> SamspillApp:
     async def serve(session: Session) -> WebServer:
         server = await listen_for(session, "127.0.0.1", 0, 0)  # a resume takes its port again
         await server.start()
         return server
 
-    return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve, start=start,
+    return SamspillApp(library=library, lang=lang, data_dir=data_dir, serve=serve, start=start,
                        demo=demo, demo_pace=QUICK_PACE)
 
 

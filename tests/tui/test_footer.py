@@ -30,7 +30,7 @@ async def test_the_keys_of_each_step_and_a_click_presses_one(tmp_path: Path, lib
         assert app.session is not None
         line = _line(app)
         assert "i Nettverk" in line and "→ Neste" in line and "Resultat" not in line
-        assert line.rstrip().endswith("^p palette")
+        assert line.rstrip().endswith("^p Meny")
 
         await pilot.click(KeyFooter, offset=(_column(app, "Neste"), 0))
         await wait_for(pilot, lambda: app.session is not None and app.session.current == 1)
@@ -48,7 +48,7 @@ async def test_a_narrow_footer_keeps_the_palette_key(tmp_path: Path, library: Li
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and "Neste" in _line(app))
         line = _line(app)
-        assert len(line) == 80 and line.rstrip().endswith("^p palette")
+        assert len(line) == 80 and line.rstrip().endswith("^p Meny")
         assert "Avslutt" not in line  # what does not fit is left out whole, not cut
-        await pilot.click(KeyFooter, offset=(_column(app, "palette"), 0))
+        await pilot.click(KeyFooter, offset=(_column(app, "Meny"), 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
