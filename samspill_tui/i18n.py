@@ -14,6 +14,102 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Navnet kan bare ha bokstaver, tall, punktum, - og _ (høyst 64 tegn).",
         "home.locked": "Økta «{name}» er allerede åpen i en annen Samspill.",
         "home.mismatch": "Økta «{name}» finnes allerede med et annet program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikke starte: noe av det programmet trenger, finnes ikke på denne "
+            "målformen. Se «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argumenter",
+        "cli.options": "valg",
+        "cli.commands": "kommandoer",
+        "cli.err.choice": "{arg}: ugyldig valg {value} (velg blant {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} trenger en verdi",
+        "cli.err.required": "dette må gis: {args}",
+        "cli.err.unknown": "ukjente argumenter: {args}",
+        "cli.help.help": "vis denne hjelpen og avslutt",
+        "cli.help.description": (
+            "Samspill: verksted for folkevalgte med mobilstemmer. Uten kommando åpner appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innholdet (nb/ og nn/; standard: innholdet som følger med)",
+        "cli.help.lang": "målform for skjermen og mobilene: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når en økt er gitt)",
+        "cli.help.programme": "program-id, for eksempel folkevalgtdag",
+        "cli.help.session": "navn på økta; finnes den, fortsetter den der den slapp",
+        "cli.help.host": (
+            "adressen det lyttes på og som vises mobilene (standard: alle, og laptopens adresse på "
+            "nettverket vises)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 velger en ledig port for en ny økt; en økt som fortsetter, tar "
+            "porten den hadde)"
+        ),
+        "cli.help.data_dir": "mappa med øktene (standard: sessions/)",
+        "cli.help.theme": (
+            "light: lyst tema med høy kontrast for projektor (standard), eller dark; tasten d bytter"
+        ),
+        "cli.help.min_group": "minste gruppe et resultat vises per rolle for (standard: {n})",
+        "cli.help.demo": "prøvekjøring: N simulerte deltakere blir med, stemmer og svarer over nettet",
+        "cli.help.follows": "start med avtalene fra denne tidligere økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved et Markdown-notat (kommunedirektørens) til økta",
+        "cli.help.export": "skriv oppsummeringen av en økt (trygt mens den kjører)",
+        "cli.help.session_name": "navnet på økta",
+        "cli.help.format": "format: md, html, csv eller json (standard: md)",
+        "cli.help.out": "fila det skrives til (standard: skjermen)",
+        "cli.help.include_hidden": "ta med svar som er skjult på skjermen (merket som skjult)",
+        "cli.help.sessions": "vis eller slett lagrede økter, legg ved et notat",
+        "cli.help.list": "navn, program, opprettet, deltakere og størrelse",
+        "cli.help.delete": "slett en økt og det som er eksportert fra den",
+        "cli.help.yes": "ikke spør før sletting",
+        "cli.help.attach_note": "legg ved et Markdown-notat til en økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innholdet",
+        "cli.help.check": "kontroller innholdet; avslutter med 1 når noe er feil",
+        "cli.help.dir": "mappa med innholdet (standard: --content)",
+        "cli.content_broken": "Innholdet i {path} har feil:",
+        "cli.twin": (
+            "Advarsel: {where}: «{id}» finnes ikke på {form}. Økter på {form} som trenger det, kan ikke"
+            " starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må gis sammen",
+        "cli.unknown_programme": "ukjent program «{programme}» (finnes: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikke kjøres på {form}: «{needs}» finnes bare på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig navn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikke lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) fra «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finnes allerede med et annet program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikke kjøres på denne målformen",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalene inn i",
+        "cli.rejected.same-session": "en økt kan ikke følge opp seg selv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er åpen i en Samspill som kjører. Avslutt den først.",
+        "cli.no_session": "{command}: fant ingen økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikke skrive {path}: {reason}",
+        "cli.wrote": "Skrev {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Navn|Program|Opprettet|Deltakere|Størrelse",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert fra den? Svarene er personopplysninger, og "
+            "slettingen kan ikke angres. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er slettet.",
+        "cli.delete_failed": "samspill sessions: kunne ikke slette «{name}»: {reason}",
+        "cli.deleted": "Slettet økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} caser, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikke starte nettsiden for mobilene: {reason}. Prøv en annen --port.",
         "home.content": "Innholdet har feil, og økta kan ikke starte:",
         "step.lobby": "Bli med",
@@ -316,6 +412,102 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Namnet kan berre ha bokstavar, tal, punktum, - og _ (høgst 64 teikn).",
         "home.locked": "Økta «{name}» er alt open i ein annan Samspill.",
         "home.mismatch": "Økta «{name}» finst alt med eit anna program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikkje starte: noko av det programmet treng, finst ikkje på denne "
+            "målforma. Sjå «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argument",
+        "cli.options": "val",
+        "cli.commands": "kommandoar",
+        "cli.err.choice": "{arg}: ugyldig val {value} (vel mellom {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} treng ein verdi",
+        "cli.err.required": "dette må givast: {args}",
+        "cli.err.unknown": "ukjende argument: {args}",
+        "cli.help.help": "vis denne hjelpa og avslutt",
+        "cli.help.description": (
+            "Samspill: verkstad for folkevalde med mobilrøyster. Utan kommando opnar appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innhaldet (nb/ og nn/; standard: innhaldet som følgjer med)",
+        "cli.help.lang": "målform for skjermen og mobilane: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når ei økt er gitt)",
+        "cli.help.programme": "program-id, til dømes folkevalgtdag",
+        "cli.help.session": "namn på økta; finst ho, held ho fram der ho slapp",
+        "cli.help.host": (
+            "adressa det blir lytta på og som blir vist mobilane (standard: alle, og adressa til "
+            "laptopen på nettverket blir vist)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 vel ein ledig port for ei ny økt; ei økt som held fram, tek "
+            "porten ho hadde)"
+        ),
+        "cli.help.data_dir": "mappa med øktene (standard: sessions/)",
+        "cli.help.theme": (
+            "light: lyst tema med høg kontrast for projektor (standard), eller dark; tasten d byter"
+        ),
+        "cli.help.min_group": "minste gruppe eit resultat blir vist per rolle for (standard: {n})",
+        "cli.help.demo": "prøvekøyring: N simulerte deltakarar blir med, røystar og svarar over nettet",
+        "cli.help.follows": "start med avtalane frå denne tidlegare økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved eit Markdown-notat (kommunedirektøren sitt) til økta",
+        "cli.help.export": "skriv oppsummeringa av ei økt (trygt medan ho køyrer)",
+        "cli.help.session_name": "namnet på økta",
+        "cli.help.format": "format: md, html, csv eller json (standard: md)",
+        "cli.help.out": "fila det blir skrive til (standard: skjermen)",
+        "cli.help.include_hidden": "ta med svar som er skjulte på skjermen (merkte som skjulte)",
+        "cli.help.sessions": "vis eller slett lagra økter, legg ved eit notat",
+        "cli.help.list": "namn, program, oppretta, deltakarar og storleik",
+        "cli.help.delete": "slett ei økt og det som er eksportert frå ho",
+        "cli.help.yes": "ikkje spør før sletting",
+        "cli.help.attach_note": "legg ved eit Markdown-notat til ei økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innhaldet",
+        "cli.help.check": "kontroller innhaldet; avsluttar med 1 når noko er feil",
+        "cli.help.dir": "mappa med innhaldet (standard: --content)",
+        "cli.content_broken": "Innhaldet i {path} har feil:",
+        "cli.twin": (
+            "Åtvaring: {where}: «{id}» finst ikkje på {form}. Økter på {form} som treng det, kan ikkje "
+            "starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må givast saman",
+        "cli.unknown_programme": "ukjent program «{programme}» (finst: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikkje køyrast på {form}: «{needs}» finst berre på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig namn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikkje lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) frå «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finst alt med eit anna program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikkje køyrast på denne målforma",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalane inn i",
+        "cli.rejected.same-session": "ei økt kan ikkje følgje opp seg sjølv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er open i ein Samspill som køyrer. Avslutt den først.",
+        "cli.no_session": "{command}: fann inga økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikkje skrive {path}: {reason}",
+        "cli.wrote": "Skreiv {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Namn|Program|Oppretta|Deltakarar|Storleik",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert frå ho? Svara er personopplysingar, og "
+            "slettinga kan ikkje angrast. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er sletta.",
+        "cli.delete_failed": "samspill sessions: kunne ikkje slette «{name}»: {reason}",
+        "cli.deleted": "Sletta økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} casar, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikkje starte nettsida for mobilane: {reason}. Prøv ein annan --port.",
         "home.content": "Innhaldet har feil, og økta kan ikkje starte:",
         "step.lobby": "Ver med",

@@ -92,7 +92,7 @@ class Session:
                 raise Rejected("programme-mismatch")
             lang = meta.get("lang", lang)
             content = library.lang(lang)
-            programme = content.programmes.get(programme_id)
+            programme = library.runnable(lang).get(programme_id)  # all it needs is in this form
             if programme is None:
                 raise Rejected("unknown-programme")
             fresh = not meta

@@ -72,8 +72,9 @@ class SamspillApp(App[None]):
             await self._open(programme_id, name)
         except SessionLockedError:
             self.exit(return_code=1, message=t(self.lang, "home.locked", name=name))
-        except Rejected:
-            self.exit(return_code=1, message=t(self.lang, "home.mismatch", name=name))
+        except Rejected as exc:
+            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
+            self.exit(return_code=1, message=t(self.lang, key, name=name))
         except OSError as exc:
             self.exit(return_code=1, message=t(self.lang, "run.listen", reason=exc.strerror or exc))
 

@@ -61,7 +61,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.samspill
         lang = app.lang
-        programmes = app.library.lang(lang).programmes
+        programmes = app.library.runnable(lang)
         first = next(iter(sorted(programmes)), None)
         yield Header()
         with Vertical(id="home"):
@@ -110,5 +110,6 @@ class HomeScreen(Screen[None]):
             error.update(t(lang, "home.bad_name"))
         except SessionLockedError:
             error.update(t(lang, "home.locked", name=name))
-        except Rejected:
-            error.update(t(lang, "home.mismatch", name=name))
+        except Rejected as exc:
+            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
+            error.update(t(lang, key, name=name))
