@@ -307,6 +307,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikke lagret ennå. Prøver igjen …",
         "web.failed": "Ikke lagret. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mistet kontakten med laptopen. Prøver igjen av seg selv – det du har skrevet, blir "
+            "stående."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Velg rolle",
@@ -704,6 +708,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikkje lagra enno. Prøver igjen …",
         "web.failed": "Ikkje lagra. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mista kontakten med laptopen. Prøver på nytt av seg sjølv – det du har skrive, blir "
+            "ståande."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Vel rolle",
