@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
@@ -85,15 +85,19 @@ class HelpScreen(ModalScreen[None]):
         self.bindings, self.lang = bindings, lang
 
     def compose(self) -> ComposeResult:
-        text = Text(t(self.lang, "help.asks") + "\n\n", style="italic")
+        text = Text()
+        text.append(t(self.lang, "help.asks") + "\n\n", style="italic")
         for binding in self.bindings:
             keys = " / ".join(_key_label(k) for k in binding.key.split(","))
             text.append(f"{keys:<18}", style="bold")
             text.append(f"{t(self.lang, f'help.{binding.action}')}\n")
-        with Vertical(classes="dialog wide"):
+        with VerticalScroll(classes="dialog wide"):  # at 80×24 the list scrolls (↑/↓)
             yield Static(plain(t(self.lang, "help.heading")), classes="dialog-heading", markup=False)
             yield Static(text, id="help-keys", markup=False)
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
 
 KEY_LABELS = {"right": "→", "left": "←", "space": "mellomrom", "question_mark": "?",

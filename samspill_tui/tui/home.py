@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
@@ -49,7 +49,8 @@ class HomeScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
+    # A priority binding, so that the footer shows it in place of Textual's hidden one.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Avslutt", priority=True)]
 
     @property
     def samspill(self) -> SamspillApp:
@@ -71,11 +72,11 @@ class HomeScreen(Screen[None]):
                 [(p.title, p.id) for p in sorted(programmes.values(), key=lambda p: p.title)],
                 value=first if first else Select.BLANK, allow_blank=False, id="programme",
             )
-            yield Static(id="description", markup=False)
             yield Label(t(lang, "home.session"))
             yield Input(self._default_name(first or ""), id="name")
             yield Button(t(lang, "home.start"), variant="primary", id="start")
             yield Static(id="error", markup=False)
+            yield Static(id="description", markup=False)  # last: at 80×24 the button shows first
         yield KeyFooter()
 
     def _default_name(self, programme: str) -> str:
@@ -87,7 +88,8 @@ class HomeScreen(Screen[None]):
     def _describe(self) -> None:
         pid = self.query_one("#programme", Select).value
         programme = self.samspill.library.lang(self.samspill.lang).programmes.get(str(pid))
-        self.query_one("#description", Static).update(programme.description if programme else "")
+        text = " ".join(programme.description.split()) if programme else ""  # one paragraph
+        self.query_one("#description", Static).update(text)
 
     @on(Select.Changed, "#programme")
     def programme_changed(self, event: Select.Changed) -> None:

@@ -89,10 +89,10 @@ class LobbyView(StepView):
         yield QRCode(self.web.join_url, reserve=(INFO_COLUMNS, 0), id="qr")
         with VerticalScroll(id="lobby-info"):
             yield Static(id="join-text", markup=False)
-            yield Static(id="lobby-status", markup=False)
-            with Horizontal(id="joined-row"):
+            with Horizontal(id="joined-row"):  # before the warnings: at 80×24 all of it shows
                 yield Digits("0", id="joined")
                 yield Static(t(self.session.lang, "lobby.joined"), id="joined-label", markup=False)
+            yield Static(id="lobby-status", markup=False)
             interfaces = OptionList(id="interfaces")
             interfaces.border_title = t(self.session.lang, "lobby.network")
             yield interfaces

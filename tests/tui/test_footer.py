@@ -43,12 +43,13 @@ async def test_the_keys_of_each_step_and_a_click_presses_one(tmp_path: Path, lib
                        and app.session.state(app.session.step.key).revealed)
 
 
-async def test_a_narrow_footer_keeps_the_palette_key(tmp_path: Path, library: Library) -> None:
+async def test_a_narrow_footer_keeps_help_quit_and_the_palette_key(tmp_path: Path, library: Library) -> None:
     app = make_app(library, tmp_path, ("folkevalgtdag", "smal"))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and "Neste" in _line(app))
         line = _line(app)
-        assert len(line) == 80 and line.rstrip().endswith("^p Meny")
-        assert "Avslutt" not in line  # what does not fit is left out whole, not cut
+        assert len(line) == 80 and line.rstrip().endswith("? Hjelp  q Avslutt…  ^p Meny")
+        assert "m Notat" not in line  # what does not fit is left out whole, not cut
+        assert "t Klokke" in line  # the keys that fit come first, from the left
         await pilot.click(KeyFooter, offset=(_column(app, "Meny"), 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
