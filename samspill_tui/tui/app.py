@@ -110,6 +110,7 @@ class SamspillApp(App[None]):
             await session.discard()  # a new session that could not start leaves nothing on disk
             raise
         self.session, self.face = session, face
+        self.lang = session.lang  # a resumed session keeps its language form: so does the app
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 

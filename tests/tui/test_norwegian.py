@@ -33,3 +33,16 @@ async def test_palette_quit_notice_and_system_commands_speak_norwegian(
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         assert str(app.screen.query_one(CommandInput).placeholder).startswith(placeholder)
+
+
+async def test_a_resumed_session_keeps_its_language_form_for_textuals_texts_too(
+        tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "nynorsk"), lang="nn")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+    app = make_app(library, tmp_path, ("folkevalgtdag", "nynorsk"), lang="nb")  # resumed: still nn
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        assert str(app.screen.query_one(CommandInput).placeholder).startswith("Søk etter kommandoar")
