@@ -22,6 +22,7 @@ from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
 from samspill_tui.session.results import MIN_GROUP
 from samspill_tui.session.steps import Step
+from samspill_tui.session.store import StoreError
 from samspill_tui.tui.join import Face, JoinCorner, code_line, follow_joining
 from samspill_tui.tui.qr import QRCode
 from samspill_tui.tui.views import StepView
@@ -155,8 +156,12 @@ class LobbyView(StepView):
     def _announce(self, address: str) -> None:
         """Announce ``address`` from now on, remembered for a resume, and redraw."""
         self.web.announce(address)
-        self.run_worker(self.session.remember_address(self.web.host, self.web.port), group="address")
+        self.run_worker(self._remember(), group="address")
         self.sync()
+
+    async def _remember(self) -> None:
+        with contextlib.suppress(StoreError):  # the projector already shows the store warning
+            await self.session.remember_address(self.web.host, self.web.port)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

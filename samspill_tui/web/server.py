@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import time
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from samspill_tui.session.live import Session
+from samspill_tui.session.store import StoreError
 from samspill_tui.web.net import announce_host, interface_addresses, reachable_from_lan
 
 if TYPE_CHECKING:
@@ -174,7 +176,8 @@ async def listen_for(session: Session, host: str, port: int | None, default_port
     again = session.address if port in (None, 0) else None
     server = WebServer(session, host, default_port if port is None else port, again=again)
     server.listen()
-    await session.remember_address(server.host, server.port)
+    with contextlib.suppress(StoreError):  # a disk that fails now fails loudly at the first vote
+        await session.remember_address(server.host, server.port)
     return server
 
 
