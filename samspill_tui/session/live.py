@@ -142,6 +142,16 @@ class Session:
         host, port = self.record.meta.get("host"), self.record.meta.get("port")
         return (str(host), int(port)) if host and port else None
 
+    @property
+    def rehearsal(self) -> bool:
+        """Whether the session was created for a rehearsal (its participants are simulated)."""
+        return bool(self.record.meta.get("rehearsal"))
+
+    async def mark_rehearsal(self) -> None:
+        """Record that this new session is a rehearsal, so a resume brings its simulated people back."""
+        await self._commit([self._meta_op(rehearsal=True)])
+        self.record.meta["rehearsal"] = True
+
     async def remember_address(self, host: str, port: int) -> None:
         """Record the host and port announced to phones, so that a resume announces them again."""
         if self.address != (host, port):

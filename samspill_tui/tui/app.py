@@ -114,8 +114,12 @@ class SamspillApp(App[None]):
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
-            # On a resume the simulated people who joined before come back with their cookies.
-            returning = {face.cookie_name: list(session.participants)[: self.demo]}
+            # On a resume of a rehearsal the simulated people who joined before come back with their
+            # cookies (never the people of a real session).
+            if session.fresh:
+                await session.mark_rehearsal()
+            returning = {face.cookie_name: list(session.participants)[: self.demo]
+                         if session.rehearsal else []}
             self._demo_task = asyncio.create_task(
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
