@@ -24,8 +24,10 @@
       wait = Math.min(wait * 2, 16000);
     }
   }
-  function check() {
-    fetch("/state", { cache: "no-store" })
+  function check() { // a laptop that went silent never answers: give up after 4 s
+    var stop = window.AbortController && new AbortController();
+    if (stop) { setTimeout(function () { stop.abort(); }, 4000); }
+    fetch("/state", { cache: "no-store", signal: stop && stop.signal })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(back, lost);
   }
