@@ -14,6 +14,104 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Navnet kan bare ha bokstaver, tall, punktum, - og _ (høyst 64 tegn).",
         "home.locked": "Økta «{name}» er allerede åpen i en annen Samspill.",
         "home.mismatch": "Økta «{name}» finnes allerede med et annet program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikke starte: noe av det programmet trenger, finnes ikke på denne "
+            "målformen. Se «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argumenter",
+        "cli.options": "valg",
+        "cli.commands": "kommandoer",
+        "cli.err.choice": "{arg}: ugyldig valg {value} (velg blant {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} trenger en verdi",
+        "cli.err.required": "dette må gis: {args}",
+        "cli.err.unknown": "ukjente argumenter: {args}",
+        "cli.help.help": "vis denne hjelpen og avslutt",
+        "cli.help.description": (
+            "Samspill: verksted for folkevalgte med mobilstemmer. Uten kommando åpner appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innholdet (nb/ og nn/; standard: innholdet som følger med)",
+        "cli.help.lang": "målform for skjermen og mobilene: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når en økt er gitt)",
+        "cli.help.programme": "program-id, for eksempel folkevalgtdag",
+        "cli.help.session": "navn på økta; finnes den, fortsetter den der den slapp",
+        "cli.help.host": (
+            "adressen det lyttes på og som vises mobilene (standard: alle, og laptopens adresse på "
+            "nettverket vises)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 velger en ledig port for en ny økt; en økt som fortsetter, tar "
+            "porten den hadde)"
+        ),
+        "cli.help.data_dir": "mappa med øktene (standard: sessions/)",
+        "cli.help.theme": (
+            "light: lyst tema med høy kontrast for projektor (standard), eller dark; tasten d bytter"
+        ),
+        "cli.help.min_group": (
+            "anonymitetsgrensen for en ny økt: ingen gruppe med færre enn K svar vises (standard: {n}, "
+            "minst {least})"
+        ),
+        "cli.help.demo": "prøvekjøring: N simulerte deltakere blir med, stemmer og svarer over nettet",
+        "cli.help.follows": "start med avtalene fra denne tidligere økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved et Markdown-notat (kommunedirektørens) til økta",
+        "cli.help.export": "skriv oppsummeringen av en økt (trygt mens den kjører)",
+        "cli.help.session_name": "navnet på økta",
+        "cli.help.format": "format: md, html, csv eller json (standard: md)",
+        "cli.help.out": "fila det skrives til (standard: skjermen)",
+        "cli.help.sessions": "vis eller slett lagrede økter, legg ved et notat",
+        "cli.help.list": "navn, program, opprettet, deltakere og størrelse",
+        "cli.help.delete": "slett en økt og det som er eksportert fra den",
+        "cli.help.yes": "ikke spør før sletting",
+        "cli.help.attach_note": "legg ved et Markdown-notat til en økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innholdet",
+        "cli.help.check": "kontroller innholdet; avslutter med 1 når noe er feil",
+        "cli.help.dir": "mappa med innholdet (standard: --content)",
+        "cli.content_broken": "Innholdet i {path} har feil:",
+        "cli.twin": (
+            "Advarsel: {where}: «{id}» finnes ikke på {form}. Økter på {form} som trenger det, kan ikke"
+            " starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må gis sammen",
+        "cli.unknown_programme": "ukjent program «{programme}» (finnes: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikke kjøres på {form}: «{needs}» finnes bare på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig navn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikke lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) fra «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finnes allerede med et annet program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikke kjøres på denne målformen",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalene inn i",
+        "cli.rejected.same-session": "en økt kan ikke følge opp seg selv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er åpen i en Samspill som kjører. Avslutt den først.",
+        "cli.no_session": "{command}: fant ingen økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikke skrive {path}: {reason}",
+        "cli.wrote": "Skrev {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Navn|Program|Opprettet|Deltakere|Størrelse",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert fra den? Svarene er personopplysninger, og "
+            "slettingen kan ikke angres. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er slettet.",
+        "cli.delete_failed": "samspill sessions: kunne ikke slette «{name}»: {reason}",
+        "cli.deleted": "Slettet økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} caser, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikke starte nettsiden for mobilene: {reason}. Prøv en annen --port.",
         "home.content": "Innholdet har feil, og økta kan ikke starte:",
         "step.lobby": "Bli med",
@@ -47,8 +145,32 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle stemmer og svar på «{step}»? Dette kan ikke angres.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stenge påmeldingen? Nye mobiler kan ikke bli med før du åpner den igjen med j. De som alt "
+            "er med, fortsetter."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressen slutter å virke, også for dem som ikke har "
+            "skannet ennå. De som alt er med, fortsetter."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilene som er med ({n}), mister kontakten til du starter økta igjen. Alt er "
+            "lagret."
+        ),
         "steps.heading": "Gå til steg (Enter velger, Esc lukker)",
         "help.heading": "Taster",
+        "palette.placeholder": "Søk etter kommandoer …",
+        "palette.quit": "Avslutt",
+        "palette.quit_help": "Avslutt Samspill med en gang (alt er allerede lagret)",
+        "palette.maximize": "Forstørr",
+        "palette.maximize_help": "Vis det valgte feltet over hele skjermen",
+        "palette.minimize": "Vanlig størrelse",
+        "palette.minimize_help": "Vis det forstørrede feltet i vanlig størrelse igjen",
+        "quit.notice_title": "Vil du avslutte?",
+        "quit.notice": "Trykk {quit_key} for å avslutte Samspill.",
         "kind.lobby": "Bli med",
         "kind.case": "Case",
         "kind.reflection": "Refleksjon",
@@ -61,7 +183,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Ingenting vises før begge har vurdert alle påstandene: {n} av {m} er vurdert av "
             "begge."
         ),
-        "gap.agree": "Dette blir vi enige om (Enter lagrer):",
+        "gap.agree": "Dette blir vi enige om (s skriver, Enter lagrer, Esc går tilbake):",
         "gap.saved": "Lagret i oppsummeringen.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake ett steg",
@@ -76,13 +198,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Ett minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til et av dem",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller åpne påmeldingen for nye deltakere",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle slutter å virke)",
+        "help.joining": "Steng påmeldingen for nye deltakere (spør først), eller åpne den igjen",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle slutter å virke (spør først)",
         "help.reset": "Slett stemmer og svar på dette steget (spør først)",
         "help.minutes": "Notater og avtaler for dette steget",
         "help.export": "Lagre oppsummeringen",
         "help.help": "Vis denne oversikten",
-        "help.app.quit": "Avslutt (alt er allerede lagret)",
+        "help.app.quit": "Avslutt med en gang (alt er allerede lagret)",
+        "help.quit": "Avslutt (spør først når mobiler er med; alt er allerede lagret)",
+        "help.asks": (
+            "Taster med … spør før de gjør noe. Mens et tekstfelt er i bruk, går alle bokstaver inn i "
+            "feltet."
+        ),
         "help.app.toggle_dark": "Bytt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å bli med",
         "lobby.joined": "deltakere har blitt med",
@@ -102,6 +229,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i bytter)",
         "lobby.not_for_phones": "(ikke for mobiler)",
         "lobby.open": "Påmeldingen er åpen",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var opptatt, eller nettverket er et annet): "
+            "alle mobiler må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",
@@ -201,6 +332,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikke lagret ennå. Prøver igjen …",
         "web.failed": "Ikke lagret. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mistet kontakten med laptopen. Prøver igjen av seg selv – det du har skrevet, blir "
+            "stående."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Velg rolle",
@@ -343,6 +478,14 @@ _STRINGS: dict[str, dict[str, str]] = {
             "med den andres, når dere begge har vurdert alle påstandene. Alle andre svar vises bare "
             "samlet, når minst {k} har svart."
         ),
+        "cli.help.attachment": "skriv ut det vedlagte notatet i stedet, som egen fortrolig fil",
+        "cli.help.guide": "skriv ut manuset for fasilitatoren til et program",
+        "cli.help.guide_programme": "programmet, for eksempel folkevalgtdag",
+        "cli.help.guide_format": "md (standard) eller html",
+        "cli.help.guide_start": "klokkeslettet for første steg (standard: 09:00)",
+        "cli.err.min_group": "--min-group må være et helt tall, minst {least} (var {value!r})",
+        "cli.no_attachment": "samspill export: økta «{name}» har ikke noe vedlegg",
+        "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikke {value!r}",
     },
     "nn": {
         "app.title": "Samspill",
@@ -353,6 +496,104 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Namnet kan berre ha bokstavar, tal, punktum, - og _ (høgst 64 teikn).",
         "home.locked": "Økta «{name}» er alt open i ein annan Samspill.",
         "home.mismatch": "Økta «{name}» finst alt med eit anna program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikkje starte: noko av det programmet treng, finst ikkje på denne "
+            "målforma. Sjå «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argument",
+        "cli.options": "val",
+        "cli.commands": "kommandoar",
+        "cli.err.choice": "{arg}: ugyldig val {value} (vel mellom {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} treng ein verdi",
+        "cli.err.required": "dette må givast: {args}",
+        "cli.err.unknown": "ukjende argument: {args}",
+        "cli.help.help": "vis denne hjelpa og avslutt",
+        "cli.help.description": (
+            "Samspill: verkstad for folkevalde med mobilrøyster. Utan kommando opnar appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innhaldet (nb/ og nn/; standard: innhaldet som følgjer med)",
+        "cli.help.lang": "målform for skjermen og mobilane: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når ei økt er gitt)",
+        "cli.help.programme": "program-id, til dømes folkevalgtdag",
+        "cli.help.session": "namn på økta; finst ho, held ho fram der ho slapp",
+        "cli.help.host": (
+            "adressa det blir lytta på og som blir vist mobilane (standard: alle, og adressa til "
+            "laptopen på nettverket blir vist)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 vel ein ledig port for ei ny økt; ei økt som held fram, tek "
+            "porten ho hadde)"
+        ),
+        "cli.help.data_dir": "mappa med øktene (standard: sessions/)",
+        "cli.help.theme": (
+            "light: lyst tema med høg kontrast for projektor (standard), eller dark; tasten d byter"
+        ),
+        "cli.help.min_group": (
+            "anonymitetsgrensa for ei ny økt: inga gruppe med færre enn K svar blir vist (standard: {n}, "
+            "minst {least})"
+        ),
+        "cli.help.demo": "prøvekøyring: N simulerte deltakarar blir med, røystar og svarar over nettet",
+        "cli.help.follows": "start med avtalane frå denne tidlegare økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved eit Markdown-notat (kommunedirektøren sitt) til økta",
+        "cli.help.export": "skriv oppsummeringa av ei økt (trygt medan ho køyrer)",
+        "cli.help.session_name": "namnet på økta",
+        "cli.help.format": "format: md, html, csv eller json (standard: md)",
+        "cli.help.out": "fila det blir skrive til (standard: skjermen)",
+        "cli.help.sessions": "vis eller slett lagra økter, legg ved eit notat",
+        "cli.help.list": "namn, program, oppretta, deltakarar og storleik",
+        "cli.help.delete": "slett ei økt og det som er eksportert frå ho",
+        "cli.help.yes": "ikkje spør før sletting",
+        "cli.help.attach_note": "legg ved eit Markdown-notat til ei økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innhaldet",
+        "cli.help.check": "kontroller innhaldet; avsluttar med 1 når noko er feil",
+        "cli.help.dir": "mappa med innhaldet (standard: --content)",
+        "cli.content_broken": "Innhaldet i {path} har feil:",
+        "cli.twin": (
+            "Åtvaring: {where}: «{id}» finst ikkje på {form}. Økter på {form} som treng det, kan ikkje "
+            "starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må givast saman",
+        "cli.unknown_programme": "ukjent program «{programme}» (finst: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikkje køyrast på {form}: «{needs}» finst berre på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig namn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikkje lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) frå «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finst alt med eit anna program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikkje køyrast på denne målforma",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalane inn i",
+        "cli.rejected.same-session": "ei økt kan ikkje følgje opp seg sjølv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er open i ein Samspill som køyrer. Avslutt den først.",
+        "cli.no_session": "{command}: fann inga økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikkje skrive {path}: {reason}",
+        "cli.wrote": "Skreiv {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Namn|Program|Oppretta|Deltakarar|Storleik",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert frå ho? Svara er personopplysingar, og "
+            "slettinga kan ikkje angrast. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er sletta.",
+        "cli.delete_failed": "samspill sessions: kunne ikkje slette «{name}»: {reason}",
+        "cli.deleted": "Sletta økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} casar, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikkje starte nettsida for mobilane: {reason}. Prøv ein annan --port.",
         "home.content": "Innhaldet har feil, og økta kan ikkje starte:",
         "step.lobby": "Ver med",
@@ -386,8 +627,32 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle røyster og svar på «{step}»? Dette kan ikkje angrast.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stengje påmeldinga? Nye mobilar kan ikkje bli med før du opnar ho att med j. Dei som alt "
+            "er med, held fram."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressa sluttar å verke, også for dei som ikkje har "
+            "skanna enno. Dei som alt er med, held fram."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilane som er med ({n}), mistar kontakten til du startar økta att. Alt er "
+            "lagra."
+        ),
         "steps.heading": "Gå til steg (Enter vel, Esc lukkar)",
         "help.heading": "Tastar",
+        "palette.placeholder": "Søk etter kommandoar …",
+        "palette.quit": "Avslutt",
+        "palette.quit_help": "Avslutt Samspill med ein gong (alt er allereie lagra)",
+        "palette.maximize": "Forstørr",
+        "palette.maximize_help": "Vis det valde feltet over heile skjermen",
+        "palette.minimize": "Vanleg storleik",
+        "palette.minimize_help": "Vis det forstørra feltet i vanleg storleik att",
+        "quit.notice_title": "Vil du avslutte?",
+        "quit.notice": "Trykk {quit_key} for å avslutte Samspill.",
         "kind.lobby": "Ver med",
         "kind.case": "Case",
         "kind.reflection": "Refleksjon",
@@ -400,7 +665,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Ingenting blir vist før begge har vurdert alle påstandane: {n} av {m} er "
             "vurderte av begge."
         ),
-        "gap.agree": "Dette blir vi einige om (Enter lagrar):",
+        "gap.agree": "Dette blir vi einige om (s skriv, Enter lagrar, Esc går tilbake):",
         "gap.saved": "Lagra i oppsummeringa.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake eitt steg",
@@ -415,13 +680,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Eitt minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til eitt av dei",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller opne påmeldinga for nye deltakarar",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle sluttar å verke)",
+        "help.joining": "Steng påmeldinga for nye deltakarar (spør først), eller opne ho att",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle sluttar å verke (spør først)",
         "help.reset": "Slett røyster og svar på dette steget (spør først)",
         "help.minutes": "Notat og avtalar for dette steget",
         "help.export": "Lagre oppsummeringa",
         "help.help": "Vis denne oversikta",
-        "help.app.quit": "Avslutt (alt er allereie lagra)",
+        "help.app.quit": "Avslutt med ein gong (alt er allereie lagra)",
+        "help.quit": "Avslutt (spør først når mobilar er med; alt er allereie lagra)",
+        "help.asks": (
+            "Tastar med … spør før dei gjer noko. Medan eit tekstfelt er i bruk, går alle bokstavar inn"
+            " i feltet."
+        ),
         "help.app.toggle_dark": "Byt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å vere med",
         "lobby.joined": "deltakarar er med",
@@ -441,6 +711,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i byter)",
         "lobby.not_for_phones": "(ikkje for mobilar)",
         "lobby.open": "Påmeldinga er open",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var oppteken, eller nettverket er eit anna): "
+            "alle mobilar må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",
@@ -539,6 +813,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikkje lagra enno. Prøver igjen …",
         "web.failed": "Ikkje lagra. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mista kontakten med laptopen. Prøver på nytt av seg sjølv – det du har skrive, blir "
+            "ståande."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Vel rolle",
@@ -685,6 +963,14 @@ _STRINGS: dict[str, dict[str, str]] = {
             "med den andre sine, når de begge har vurdert alle påstandane. Alle andre svar blir berre "
             "viste samla, når minst {k} har svart."
         ),
+        "cli.help.attachment": "skriv ut det vedlagde notatet i staden, som eiga fortruleg fil",
+        "cli.help.guide": "skriv ut manuset for fasilitatoren til eit program",
+        "cli.help.guide_programme": "programmet, til dømes folkevalgtdag",
+        "cli.help.guide_format": "md (standard) eller html",
+        "cli.help.guide_start": "klokkeslettet for første steg (standard: 09:00)",
+        "cli.err.min_group": "--min-group må vere eit heilt tal, minst {least} (var {value!r})",
+        "cli.no_attachment": "samspill export: økta «{name}» har ikkje noko vedlegg",
+        "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikkje {value!r}",
     },
 }
 

@@ -27,16 +27,31 @@ KIND_NAMES = {
     "programmes": "programmes",
 }
 MAX_FILE_BYTES = 1_000_000
-CACHE_FORMAT = 1  # bump when the cached objects change shape
+CACHE_FORMAT = 2  # bump when the cached objects change shape
+
+
+@dataclass(frozen=True)
+class MissingTwin:
+    """An item written in one language form only (at ``path``:``line``): it runs in that form, and a
+    programme that needs it cannot run in the ``missing`` one."""
+
+    path: Path
+    line: int
+    ident: str
+    missing: str  # the language form it has no version in
 
 
 @dataclass
 class Library:
-    """The content of both language forms, and every problem found while loading it."""
+    """The content of both language forms, every problem found while loading it, and the items
+    missing in one form (a warning: only sessions in that form that need them are refused)."""
 
     root: Path
     languages: dict[str, LanguageContent] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    twins: list[MissingTwin] = field(default_factory=list)
+    # Language form -> programme id -> the id it needs that this form lacks.
+    blocked: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def require_valid(self) -> None:
         """Raise :class:`ContentError` listing every problem, if there are any."""
@@ -46,6 +61,11 @@ class Library:
     def lang(self, lang: str) -> LanguageContent:
         """The content of one language form."""
         return self.languages[lang]
+
+    def runnable(self, lang: str) -> dict[str, Programme]:
+        """The programmes a session in ``lang`` can run: those with every item they need in it."""
+        blocked = self.blocked.get(lang, {})
+        return {pid: p for pid, p in self.lang(lang).programmes.items() if pid not in blocked}
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Number of items per kind and language form."""
@@ -115,11 +135,23 @@ def _load_language(root: Path, lang: str, problems: list[Problem]) -> LanguageCo
     return content
 
 
-def _check_programme(programme: Programme, content: LanguageContent, problems: list[Problem]) -> None:
+def _elsewhere(ref: str, other: LanguageContent | None) -> bool:
+    """Whether ``ref`` names an item of the other language form."""
+    return other is not None and any(ref in items for items in (
+        other.cases, other.reflections, other.decks))
+
+
+def _check_programme(programme: Programme, content: LanguageContent, problems: list[Problem],
+                     other: LanguageContent | None = None) -> str | None:
+    """Add the programme's problems; return the id of an item it needs that only the other
+    language form has (the programme then cannot run in this form)."""
     for step in programme.steps:
         if step.ref is None:
             continue
         ref, where = step.ref, (programme.path, step.line)
+        if ref not in content.cases and ref not in content.reflections and ref not in content.decks \
+                and _elsewhere(ref, other):
+            return ref
         if step.kind == "case" and ref not in content.cases:
             problems.append(Problem(*where, f"unknown case id {ref!r}"))
         elif step.kind == "reflection" and ref not in content.reflections and ref not in content.cases:
@@ -144,6 +176,7 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
             for sid in step.extra:
                 if deck.statement(sid) is None:
                     problems.append(Problem(*where, f"deck {ref!r} has no statement {sid!r}"))
+    return None
 
 
 def _input_of(content: LanguageContent, ref: str) -> str | None:
@@ -189,12 +222,11 @@ def _check_pairs(library: Library) -> None:
     for attr in ("cases", "reflections", "decks", "programmes"):
         a: dict[str, object] = getattr(nb, attr)
         b: dict[str, object] = getattr(nn, attr)
-        for ident, item in a.items():
-            if ident not in b:
-                library.problems.append(_at_id(item.path, f"{ident!r} has no nynorsk version"))  # type: ignore[attr-defined]
-        for ident, item in b.items():
-            if ident not in a:
-                library.problems.append(_at_id(item.path, f"{ident!r} has no bokmål version"))  # type: ignore[attr-defined]
+        for items, others, missing in ((a, b, "nn"), (b, a, "nb")):
+            for ident, item in items.items():
+                if ident not in others:
+                    path = item.path  # type: ignore[attr-defined]
+                    library.twins.append(MissingTwin(path, _id_line(path), ident, missing))
     for ident, deck in nb.decks.items():
         other: Deck | None = nn.decks.get(ident)
         if other and [s.id for s in deck.statements] != [s.id for s in other.statements]:
@@ -233,10 +265,12 @@ def load_library(root: Path) -> Library:
         if not (root / lang).is_dir():
             library.problems.append(Problem(root / lang, 0, "language folder not found"))
         library.languages[lang] = _load_language(root, lang, library.problems)
-    for content in library.languages.values():
+    for lang, content in library.languages.items():
+        other = next((c for other, c in library.languages.items() if other != lang), None)
         _check_links(content, library.problems)
         for programme in content.programmes.values():
-            _check_programme(programme, content, library.problems)
+            if needs := _check_programme(programme, content, library.problems, other):
+                library.blocked.setdefault(lang, {})[programme.id] = needs
     _check_pairs(library)
     return library
 

@@ -6,6 +6,7 @@ so what the projector shows and what a phone was told are always durable.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable, Sequence
@@ -67,6 +68,7 @@ class Session:
     store: SessionStore
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    fresh: bool = False  # created by this open, not resumed
     reading: Reading = field(init=False)
 
     def __post_init__(self) -> None:
@@ -91,7 +93,7 @@ class Session:
                 raise Rejected("programme-mismatch")
             lang = meta.get("lang", lang)
             content = library.lang(lang)
-            programme = content.programmes.get(programme_id)
+            programme = library.runnable(lang).get(programme_id)  # all it needs is in this form
             if programme is None:
                 raise Rejected("unknown-programme")
             fresh = not meta
@@ -102,7 +104,7 @@ class Session:
                                "joining": True, "min_group": Policy(k=k).k}
             steps = build_steps(programme, content, lang)
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
-            session = cls(name, programme, lang, steps, store, record)
+            session = cls(name, programme, lang, steps, store, record, fresh=fresh)
             if fresh:
                 await store.commit([session._meta_op()])
         except BaseException:
@@ -122,6 +124,40 @@ class Session:
     async def close(self) -> None:
         """Finish pending writes and release the session."""
         await self.store.close()
+
+    async def discard(self) -> None:
+        """Close the session; one created by this open (a start that failed) leaves no file behind."""
+        if self.fresh:
+            await self.store.discard()
+        else:
+            await self.store.close()
+
+    @property
+    def ident(self) -> str:
+        """A short id of this session, the same whenever it is resumed (names the phones' cookie)."""
+        return hashlib.sha256(f"{self.name}|{self.created}".encode()).hexdigest()[:12]
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        """The host and port announced to phones when the session last ran, if any."""
+        host, port = self.record.meta.get("host"), self.record.meta.get("port")
+        return (str(host), int(port)) if host and port else None
+
+    @property
+    def rehearsal(self) -> bool:
+        """Whether the session was created for a rehearsal (its participants are simulated)."""
+        return bool(self.record.meta.get("rehearsal"))
+
+    async def mark_rehearsal(self) -> None:
+        """Record that this new session is a rehearsal, so a resume brings its simulated people back."""
+        await self._commit([self._meta_op(rehearsal=True)])
+        self.record.meta["rehearsal"] = True
+
+    async def remember_address(self, host: str, port: int) -> None:
+        """Record the host and port announced to phones, so that a resume announces them again."""
+        if self.address != (host, port):
+            await self._commit([self._meta_op(host=host, port=port)])
+            self.record.meta.update(host=host, port=port)
 
     # -- what is recorded -------------------------------------------------------------
 

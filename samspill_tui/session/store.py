@@ -399,6 +399,14 @@ class SessionStore:
                     raise
                 time.sleep(delay)
 
+    async def discard(self) -> None:
+        """Remove the session's file and lock from disk, then close (a session that never started)."""
+        while self._drain_task is not None:
+            await asyncio.shield(self._drain_task)
+        for path in (self.path, self.path.with_suffix(".lock")):
+            path.unlink(missing_ok=True)
+        await self.close()
+
     async def close(self) -> None:
         """Wait for pending writes, stop the writer and release the lock."""
         while self._drain_task is not None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from samspill_tui.content.library import Library
@@ -16,6 +17,7 @@ from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.policy import K_DEFAULT
 from samspill_tui.session.store import SessionLockedError
+from samspill_tui.tui.builtins import palette, quit_notice, system_commands
 from samspill_tui.tui.join import Face
 from samspill_tui.tui.quiet_gc import QuietCollector
 from samspill_tui.tui.run import SessionScreen
@@ -36,7 +38,11 @@ class SamspillApp(App[None]):
 
     CSS_PATH = "samspill.tcss"
     TITLE = "Samspill"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("d", "toggle_theme", "Lys/mørk")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "toggle_theme", "Lys/mørk"),
+        # Textual's own, with a Norwegian description (the footer shows it on the right).
+        Binding("ctrl+p", "command_palette", "Meny", show=False, priority=True),
+    ]
 
     def __init__(self, *, library: Library, lang: str, data_dir: Path, serve: ServeFn,
                  start: tuple[str, str] | None = None, demo: int = 0,
@@ -66,8 +72,9 @@ class SamspillApp(App[None]):
             await self._open(programme_id, name)
         except SessionLockedError:
             self.exit(return_code=1, message=t(self.lang, "home.locked", name=name))
-        except Rejected:
-            self.exit(return_code=1, message=t(self.lang, "home.mismatch", name=name))
+        except Rejected as exc:
+            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
+            self.exit(return_code=1, message=t(self.lang, key, name=name))
         except OSError as exc:
             self.exit(return_code=1, message=t(self.lang, "run.listen", reason=exc.strerror or exc))
 
@@ -100,14 +107,21 @@ class SamspillApp(App[None]):
         try:
             face = await self.serve(session)
         except BaseException:
-            await session.close()
+            await session.discard()  # a new session that could not start leaves nothing on disk
             raise
         self.session, self.face = session, face
+        self.lang = session.lang  # a resumed session keeps its language form: so does the app
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
+            # On a resume of a rehearsal the simulated people who joined before come back with their
+            # cookies (never the people of a real session).
+            if session.fresh:
+                await session.mark_rehearsal()
+            returning = {face.cookie_name: list(session.participants)[: self.demo]
+                         if session.rehearsal else []}
             self._demo_task = asyncio.create_task(
-                run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE))
+                run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
     def _shown(self) -> None:
         """The session is on screen: what start-up made is frozen out of later garbage
@@ -119,15 +133,27 @@ class SamspillApp(App[None]):
             self.session.subscribe(collector.activity)
         self.set_interval(1.0, collector.tick)
         self.session_shown.set()
+        if self.face is not None and self.face.moved:
+            self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
+                        timeout=30)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette lists every action of the session screen too."""
-        yield from super().get_system_commands(screen)
+        """The command palette lists every action of the session screen too, all in Norwegian."""
+        yield from system_commands(self, screen, self.lang)
         yield SystemCommand(t(self.lang, "theme.command"), t(self.lang, "theme.help"),
                             self.action_toggle_theme)
         if isinstance(screen, SessionScreen):
             for title, help_text, callback in screen.commands():
                 yield SystemCommand(title, help_text, callback)
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (its placeholder in the session's language form)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(palette(self.lang))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say which key quits, in the session's language form."""
+        quit_notice(self, self.lang)
 
     def action_toggle_theme(self) -> None:
         """Switch between the light projector theme and the dark one."""

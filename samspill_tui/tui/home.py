@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
@@ -50,7 +50,8 @@ class HomeScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
+    # A priority binding, so that the footer shows it in place of Textual's hidden one.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Avslutt", priority=True)]
 
     def __init__(self, library: Library, lang: str, open_session: OpenSession) -> None:
         super().__init__()
@@ -58,7 +59,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        programmes = self.library.lang(lang).programmes
+        programmes = self.library.runnable(lang)
         first = next(iter(sorted(programmes)), None)
         yield Header()
         with Vertical(id="home"):
@@ -68,11 +69,11 @@ class HomeScreen(Screen[None]):
                 [(p.title, p.id) for p in sorted(programmes.values(), key=lambda p: p.title)],
                 value=first if first else Select.BLANK, allow_blank=False, id="programme",
             )
-            yield Static(id="description", markup=False)
             yield Label(t(lang, "home.session"))
             yield Input(self._default_name(first or ""), id="name")
             yield Button(t(lang, "home.start"), variant="primary", id="start")
             yield Static(id="error", markup=False)
+            yield Static(id="description", markup=False)  # last: at 80×24 the button shows first
         yield KeyFooter()
 
     def _default_name(self, programme: str) -> str:
@@ -84,7 +85,8 @@ class HomeScreen(Screen[None]):
     def _describe(self) -> None:
         pid = self.query_one("#programme", Select).value
         programme = self.library.lang(self.lang).programmes.get(str(pid))
-        self.query_one("#description", Static).update(programme.description if programme else "")
+        text = " ".join(programme.description.split()) if programme else ""  # one paragraph
+        self.query_one("#description", Static).update(text)
 
     @on(Select.Changed, "#programme")
     def programme_changed(self, event: Select.Changed) -> None:
@@ -107,5 +109,6 @@ class HomeScreen(Screen[None]):
             error.update(t(lang, "home.bad_name"))
         except SessionLockedError:
             error.update(t(lang, "home.locked", name=name))
-        except Rejected:
-            error.update(t(lang, "home.mismatch", name=name))
+        except Rejected as exc:
+            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
+            error.update(t(lang, key, name=name))

@@ -10,9 +10,18 @@ from samspill_tui.export.markdown import summary_markdown
 from samspill_tui.session.steps import CaseText
 from samspill_tui.tui.views import StepView
 
+# Textual sizes a level-3 heading to its text: a long one would be cut at 80 columns, not wrapped.
+WRAPPED_HEADINGS = """
+Markdown > MarkdownHeader {
+    width: 100%;
+}
+"""
+
 
 class CaseView(StepView):
     """The case text rendered from Markdown."""
+
+    DEFAULT_CSS = WRAPPED_HEADINGS
 
     def compose(self) -> ComposeResult:
         assert isinstance(self.step.body, CaseText)
@@ -22,6 +31,8 @@ class CaseView(StepView):
 
 class SummaryView(StepView):
     """The session summary, as it would be exported."""
+
+    DEFAULT_CSS = WRAPPED_HEADINGS
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():

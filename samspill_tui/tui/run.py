@@ -71,13 +71,14 @@ class SessionScreen(Screen[None]):
         Binding("minus", "timer_less", "-1 min", show=False),
         Binding("g", "steps", "Steg"),
         Binding("k", "qr", "QR"),
-        Binding("j", "joining", "Påmelding", show=False),
-        Binding("J", "new_code", "Ny kode", show=False),
-        Binding("x", "reset", "Nullstill", show=False),
+        Binding("j", "joining", "Påmelding…", show=False),  # «…»: asks first (help screen)
+        Binding("J", "new_code", "Ny kode…", show=False),
+        Binding("x", "reset", "Nullstill…", show=False),
         Binding("m", "minutes", "Notat"),
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
-        Binding("q,ctrl+q", "app.quit", "Avslutt"),
+        Binding("q", "quit", "Avslutt…"),
+        Binding("ctrl+q", "app.quit", "Avslutt nå", show=False),
     ]
 
     def __init__(self, session: Session, face: Face) -> None:
@@ -338,28 +339,55 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(QRScreen(self.session, self.face))
 
     async def action_joining(self) -> None:
-        """Close joining for new phones, or open it again."""
-        await self._do(self.session.set_joining(not self.session.joining_open))
-        key = "joining.open" if self.session.joining_open else "joining.closed"
-        self.notify(t(self.session.lang, key))
+        """Close joining for new phones (after confirmation), or open it again."""
+        async def switch() -> None:
+            await self._do(self.session.set_joining(not self.session.joining_open))
+            key = "joining.open" if self.session.joining_open else "joining.closed"
+            self.notify(t(self.session.lang, key))
 
-    async def action_new_code(self) -> None:
-        """Replace the join address and code (a new QR code); joined phones stay."""
-        if await self._do(self.session.rotate_token()):
-            self.notify(t(self.session.lang, "joining.rotated"))
+        if self.session.joining_open:
+            self._confirm(t(self.session.lang, "joining.confirm"), "dialog.close_joining", switch)
+        else:
+            await switch()
+
+    def action_new_code(self) -> None:
+        """Replace the join address and code (a new QR code), after confirmation; joined phones stay."""
+        async def rotate() -> None:
+            if await self._do(self.session.rotate_token()):
+                self.notify(t(self.session.lang, "joining.rotated"))
+
+        self._confirm(t(self.session.lang, "rotate.confirm"), "dialog.rotate", rotate)
 
     def action_reset(self) -> None:
         """Delete the votes and answers of the current step, after confirmation."""
-        from samspill_tui.tui.dialogs import ConfirmScreen  # deferred: start-up time
-
         step = self.session.step
 
-        async def confirmed(yes: bool | None) -> None:
-            if yes:
-                await self._do(self.session.reset_step(step.key))
+        async def reset() -> None:
+            await self._do(self.session.reset_step(step.key))
 
-        self.app.push_screen(ConfirmScreen(t(self.session.lang, "reset.confirm", step=step.title),
-                                           self.session.lang), confirmed)
+        self._confirm(t(self.session.lang, "reset.confirm", step=step.title), "dialog.yes", reset)
+
+    def action_quit(self) -> None:
+        """Quit; asks first once phones have joined (ctrl+q quits at once)."""
+        n = len(self.session.participants)
+        if not n:
+            self.app.exit()
+            return
+
+        async def leave() -> None:
+            self.app.exit()
+
+        self._confirm(t(self.session.lang, "quit.confirm", n=n), "dialog.quit", leave)
+
+    def _confirm(self, question: str, yes: str, then: Callable[[], Awaitable[None]]) -> None:
+        """Run ``then`` once the facilitator has said yes to ``question``."""
+        from samspill_tui.tui.dialogs import ConfirmScreen  # deferred: start-up time
+
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await then()
+
+        self.app.push_screen(ConfirmScreen(question, self.session.lang, yes), answered)
 
     def action_minutes(self) -> None:
         """Open the note and the agreements of the current step."""

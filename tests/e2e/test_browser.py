@@ -10,7 +10,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
 from samspill_tui.session.live import Session
-from samspill_tui.web.server import WebServer
+from samspill_tui.web.server import WebServer, listen_for
 from tests.conftest import answers_of, go_to_kind, votes_of
 from tests.web.helpers import roles_library, served
 
@@ -219,3 +219,34 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await late.get_by_label("Kode (6 tegn)").fill(session.code)
     await late.get_by_role("button", name="Bli med").click()
     await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()
+
+
+async def test_the_page_says_when_the_laptop_is_gone_and_comes_back_by_itself(
+    browser: Browser, session: Session
+) -> None:
+    server = await listen_for(session, "127.0.0.1", 0, 0)
+    await server.start()
+    _, page, errors = await _phone(browser)
+    try:
+        await page.goto(server.join_url)
+        await go_to_kind(session, "reflection")
+        question = page.get_by_label("Hva er problemet?")
+        await expect(question).to_be_visible()
+        await question.fill("Skrevet før")
+        notice = page.get_by_role("alert").filter(has_text="Mistet kontakten med laptopen")
+        await expect(notice).to_be_hidden()
+
+        await server.stop()  # the laptop is gone: the page says so within about five seconds
+        await expect(notice).to_be_visible(timeout=5000)
+        await question.press_sequentially(" og under")  # typing goes on meanwhile
+
+        server = await listen_for(session, "127.0.0.1", 0, 0)  # the app resumed on the same port
+        await server.start()
+        await expect(notice).to_be_hidden(timeout=30000)  # back by itself, with backoff
+        await expect(question).to_have_value("Skrevet før og under")  # the typed text kept
+
+        await session.go_to(session.current + 1)  # and it follows the room again
+        await expect(page.get_by_label("Hva er problemet?")).to_be_hidden(timeout=30000)
+        assert not [e for e in errors if "Content Security Policy" in e]
+    finally:
+        await server.stop()

@@ -104,4 +104,4 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
 def test_export_of_unknown_session_fails_clearly(tmp_path: Path) -> None:
     result = _export(tmp_path, "md")
     assert result.returncode == 1
-    assert "fant ingen økt 'live'" in result.stderr
+    assert "fant ingen økt «live»" in result.stderr

@@ -92,10 +92,11 @@ async def test_step_list_jumps_and_help_lists_every_key(tmp_path: Path, library:
         for phrase in ("Lås avstemningen", "Vis eller skjul resultatene", "Slett stemmer",
                        "Lag ny QR-kode", "Framhev valgt svar", "Vis alle steg"):
             assert phrase in keys
+        assert keys.count("spør først") == 4  # closing joining, a new code, a reset, quitting
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Resultat", "Lås", "Fasit", "Steg", "Klokke", "Nullstill", "Ny kode"} <= titles
+        assert {"Resultat", "Lås", "Fasit", "Steg", "Klokke", "Nullstill…", "Ny kode…"} <= titles
         assert "Skjul svar" not in titles  # only on a reflection step
 
 
@@ -274,11 +275,54 @@ async def test_joining_keys_close_and_rotate(tmp_path: Path, library: Library) -
     async with app.run_test(size=(120, 40)) as pilot:
         s = await _started(pilot, app)
         token = s.token
+        await pilot.press("j")  # closing asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert s.joining_open
         await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
         await wait_for(pilot, lambda: not s.joining_open)
         await wait_for(pilot, lambda: "stengt" in _text(app, "#step-heading"))
-        await pilot.press("j", "J")
-        await wait_for(pilot, lambda: s.joining_open and s.token != token)
+        await pilot.press("j")  # opening again does not ask
+        await wait_for(pilot, lambda: s.joining_open)
+        await pilot.press("J")  # a new code asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert s.token == token
+        await pilot.press("j")
+        await wait_for(pilot, lambda: s.token != token)
+
+
+async def test_quit_asks_first_once_phones_have_joined(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "slutt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await s.join()
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Mobilene som er med (1)" in _text(app, "ConfirmScreen Static")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.is_running
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not app.is_running)
+
+
+async def test_quit_without_phones_and_ctrl_q_do_not_ask(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "tom"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(pilot, app)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running)
+    app = make_app(library, tmp_path, ("folkevalgtdag", "tom"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await s.join()
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
 
 
 async def test_agenda_item_shows_the_input_sent_beforehand(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
-from samspill_tui.web.server import WebServer
+from samspill_tui.web.server import WebServer, listen_for
 from tests.conftest import Phone
 from tests.tui.helpers import make_app, wait_for, wall_rows
 
@@ -171,9 +171,7 @@ async def test_a_taken_port_exits_with_clear_message_and_frees_the_session(
         port = taken.getsockname()[1]
 
         async def serve(session: Session) -> WebServer:
-            server = WebServer(session, "127.0.0.1", port)
-            server.listen()
-            return server
+            return await listen_for(session, "127.0.0.1", port, 0)
 
         app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=serve,
                           start=("folkevalgtdag", "port"))
@@ -183,5 +181,6 @@ async def test_a_taken_port_exits_with_clear_message_and_frees_the_session(
     assert app.return_code == 1 and app.session is None
     [message] = messages
     assert message.startswith("Kunne ikke starte nettsiden for mobilene") and "--port" in message
+    assert list(tmp_path.iterdir()) == []  # no session file, no lock
     reopened = await Session.open(tmp_path, "port", "folkevalgtdag", library, "nb")  # not left locked
     await reopened.close()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Markdown
+from textual.widgets import Input, Markdown
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Session
@@ -33,7 +33,10 @@ class FixedFace:
     origin = "http://192.0.2.10:8765"
     host = "192.0.2.10"
     join_url = JOIN_URL
+    port = 8765
     reachable = True
+    moved = False
+    cookie_name = "samspill_snap"
 
     def candidates(self) -> list[tuple[str, str]]:
         """One network, the one announced."""
@@ -156,6 +159,10 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "facilitator_notes": ("folkevalgtdag", _nothing, "poll", ("o",)),
     "help": ("folkevalgtdag", _nothing, "case", ("question_mark",)),
     "step_list": ("folkevalgtdag", _nothing, "case", ("g",)),
+    "minutes": ("folkevalgtdag", _nothing, "case", ("m",)),
+    "agreement": ("folkevalgtdag", _nothing, "case", ("m", "ctrl+n")),
+    "confirm_quit": ("folkevalgtdag", _five_votes, "case", ("q",)),
+    "confirm_new_code": ("folkevalgtdag", _nothing, "case", ("J",)),
 }
 
 
@@ -168,3 +175,22 @@ def test_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: P
     assert snap_compare(_app(tmp_path, library, programme), terminal_size=size,
                         run_before=_at(kind, keys))
 
+
+
+async def _home(pilot: Pilot[None]) -> None:
+    """The home screen with a fixed session name (the default carries today's date)."""
+    from samspill_tui.tui.home import HomeScreen
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+    pilot.app.screen.query_one("#name", Input).value = "2026-11-24-folkevalgtdag"
+    await pilot.pause(0.3)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home(size: tuple[int, int], snap_compare: Any, tmp_path: Path, library: Library) -> None:
+    app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=_no_serve, start=None)
+    assert snap_compare(app, terminal_size=size, run_before=_home)
+
+
+async def _no_serve(session: Session) -> FixedFace:
+    return FixedFace()

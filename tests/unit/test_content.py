@@ -81,10 +81,14 @@ def test_duplicate_id(content: Path) -> None:
     assert _reported(content, "nb/reflection/sak.md", 3, "duplicate id 'sak'")
 
 
-def test_id_in_one_language_form_only(content: Path) -> None:
+def test_id_in_one_language_form_only_is_a_warning_and_blocks_only_that_form(content: Path) -> None:
     (content / "nn/cases/sak.md").unlink()
-    problems = _problems(content)
-    assert ("nb/cases/sak.md", 2, "'sak' has no nynorsk version") in problems
+    lib = load_library(content)
+    assert (content / "nb/cases/sak.md", 2, "sak", "nn") in [
+        (w.path, w.line, w.ident, w.missing) for w in lib.twins]
+    assert "folkevalgtdag" in lib.runnable("nb") and "folkevalgtdag" not in lib.runnable("nn")
+    assert lib.blocked["nn"]["folkevalgtdag"] == "sak"
+    assert not any("sak" in p.message for p in lib.problems)
 
 
 def test_empty_question(content: Path) -> None:
@@ -131,7 +135,9 @@ def test_content_check_command_reports_file_and_line(
     from samspill_tui.cli import main
 
     assert main(["content", "check", str(content)]) == 0
-    assert "nb: 1 cases, 0 reflection, 1 statements, 3 programmes" in capsys.readouterr().out
+    assert "bokmål: 1 caser, 0 refleksjonssett, 1 påstandssett, 3 program" in capsys.readouterr().out
+    assert main(["content", "check", str(content), "--lang", "nn"]) == 0
+    assert "nynorsk: 1 casar, 0 refleksjonssett, 1 påstandssett, 3 program" in capsys.readouterr().out
     _edit(content / "nb/cases/sak.md", "Fasit: kd", "Fasit: nei")
     assert main(["content", "check", str(content)]) == 1
     out = capsys.readouterr().out

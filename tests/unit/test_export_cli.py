@@ -127,7 +127,7 @@ def test_sessions_delete_refuses_while_the_session_is_open(tmp_path: Path, libra
 
 def test_sessions_delete_of_unknown_or_bad_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("sessions", "delete", "finnes-ikke", "--yes", "--data-dir", str(tmp_path)) == 1
-    assert "fant ingen økt 'finnes-ikke'" in capsys.readouterr().err
+    assert "fant ingen økt «finnes-ikke»" in capsys.readouterr().err
     assert _run("sessions", "delete", "../x", "--yes", "--data-dir", str(tmp_path)) == 2
 
 
