@@ -31,13 +31,16 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(back, lost);
   }
+  var heard = 0; // the stream repeats where the room is every 2 s: 5 s of silence is a laptop gone
   function follow() {
     if (!window.EventSource) { return; }
     es = new EventSource("/events");
-    es.onmessage = function (e) { back(JSON.parse(e.data)); };
+    heard = Date.now();
+    es.onmessage = function (e) { heard = Date.now(); back(JSON.parse(e.data)); };
     es.onerror = check;
   }
   follow();
+  setInterval(function () { if (es && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
   (function tick() { // slow safety net while streaming, faster when the stream is gone
     setTimeout(function () { if (!gone) { check(); } tick(); }, es && es.readyState !== 2 ? 20000 : 3000);
   })();
