@@ -486,6 +486,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "cli.err.min_group": "--min-group må være et helt tall, minst {least} (var {value!r})",
         "cli.no_attachment": "samspill export: økta «{name}» har ikke noe vedlegg",
         "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikke {value!r}",
+        "promise.named_unshown": (
+            "Svaret ditt på dette steget vises ikke noe sted, verken alene eller sammen med andres: bare "
+            "vurderingene av påstandene vises, i gjennomgangen."
+        ),
     },
     "nn": {
         "app.title": "Samspill",
@@ -971,6 +975,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "cli.err.min_group": "--min-group må vere eit heilt tal, minst {least} (var {value!r})",
         "cli.no_attachment": "samspill export: økta «{name}» har ikkje noko vedlegg",
         "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikkje {value!r}",
+        "promise.named_unshown": (
+            "Svaret ditt på dette steget blir ikkje vist nokon stad, verken åleine eller saman med andre "
+            "sine: berre vurderingane av påstandane blir viste, i gjennomgangen."
+        ),
     },
 }
 

@@ -184,7 +184,7 @@ async def page(request: web.Request) -> web.StreamResponse:
         saved = ""
     locked = session.state(step.key).locked
     # Shared by every phone in the same situation; a page showing the phone's own answers is not.
-    promise = policy.promise(participant.role)
+    promise = policy.promise(participant.role, step)
     key = None if my_answers else (session.current, guards.pulse.revision, locked, mine, saved, promise)
 
     def context() -> dict[str, Any]:

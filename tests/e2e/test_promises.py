@@ -41,7 +41,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 CLAIMED: dict[str, list[str]] = {}
 # What the product promises in words: phones, projector, exports (the i18n keys), and the guide.
 PROMISE_KEYS = (
-    "promise.grouped", "promise.named", "promise.observer", "promise.role", "promise.role_named",
+    "promise.grouped", "promise.named", "promise.named_unshown", "promise.observer", "promise.role",
+    "promise.role_named",
     "pair.notice", "gap.waiting", "held.few_live", "held.named_live", "held.few", "held.named",
     "roles.withheld", "sum.roles_withheld", "sum.footer", "sum.footer_named", "sum.referat_footer",
     "sum.gap_waiting", "sum.hidden_count", "wall.hidden", "web.saved", "sum.withheld",
@@ -120,7 +121,8 @@ def named_library(tmp_path: Path) -> Library:
 # -- the named pair --------------------------------------------------------------------------
 
 
-@promises("promise.role_named", "promise.named", "promise.observer", "pair.notice", "gap.waiting",
+@promises("promise.role_named", "promise.named", "promise.named_unshown", "promise.observer",
+          "pair.notice", "gap.waiting",
           "held.named_live", "held.named", "sum.gap_waiting", "sum.footer_named", "L1", "L2")
 async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished(
         tmp_path: Path, named_library: Library) -> None:
@@ -150,6 +152,9 @@ async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished
             assert "Helt enig" not in shown and "Delvis uenig" not in shown
             assert "Ordførerens og kommunedirektørens vurderinger vises i gjennomgangen" in shown
             await go_to_kind(s, "poll")  # a poll too: the pair is left out, the rest is under k
+            pages = [html.unescape((await p.get("/"))[1]) for p in phones]
+            assert t("nb", "promise.named_unshown") in pages[0] and t("nb", "promise.named") not in pages[0]
+            assert t("nb", "promise.observer", k=5) in pages[2]
             for p in phones:
                 assert (await p.vote("kd"))[0] == 200
             await pilot.press("r")
