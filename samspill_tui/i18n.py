@@ -490,6 +490,14 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Svaret ditt på dette steget vises ikke noe sted, verken alene eller sammen med andres: bare "
             "vurderingene av påstandene vises, i gjennomgangen."
         ),
+        "crash.message": (
+            "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene for"
+            " feilsøking står i {path}."
+        ),
+        "crash.unlogged": (
+            "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene "
+            "kunne ikke lagres: {reason}."
+        ),
     },
     "nn": {
         "app.title": "Samspill",
@@ -978,6 +986,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "promise.named_unshown": (
             "Svaret ditt på dette steget blir ikkje vist nokon stad, verken åleine eller saman med andre "
             "sine: berre vurderingane av påstandane blir viste, i gjennomgangen."
+        ),
+        "crash.message": (
+            "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane for "
+            "feilsøking står i {path}."
+        ),
+        "crash.unlogged": (
+            "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane kunne"
+            " ikkje lagrast: {reason}."
         ),
     },
 }

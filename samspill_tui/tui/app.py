@@ -59,6 +59,7 @@ class SamspillApp(App[None]):
         self.face: Face | None = None
         self.demo, self.demo_pace = demo, demo_pace
         self._demo_task: asyncio.Task[None] | None = None
+        self._crashed: BaseException = RuntimeError("unknown")  # the error that ended the app
         self.session_shown = asyncio.Event()
         """Set once the session screen has been refreshed; slow set-up may wait for it."""
 
@@ -136,6 +137,36 @@ class SamspillApp(App[None]):
         if self.face is not None and self.face.moved:
             self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
                         timeout=30)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any unexpected error ends the app through ``_fatal_error``; remember which (a worker's
+        own error, not the wrapper around it)."""
+        from textual.worker import WorkerFailed
+
+        self._crashed = error.error if isinstance(error, WorkerFailed) else error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Never Textual's traceback with its local variables (join token, code, cookies, CSRF
+        tokens, answers) on the projected screen: a short message and where the details are."""
+        from rich.text import Text
+
+        from samspill_tui.tui.crash import crash_report
+
+        self.bell()
+        if self._exit_renderables:  # one message (and one log) however many errors follow
+            self._close_messages_no_wait()
+            return
+        session = self.session
+        secrets = [session.token, session.code, *(x for p in session.participants.values()
+                                                  for x in (p.id, p.csrf))] if session else []
+        try:
+            path = crash_report(self._crashed, secrets, self.data_dir)
+            message = t(self.lang, "crash.message", path=path)
+        except OSError as exc:
+            message = t(self.lang, "crash.unlogged", reason=exc.strerror or exc)
+        self._exit_renderables.append(Text(message))
+        self._close_messages_no_wait()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette lists every action of the session screen too, all in Norwegian."""
