@@ -3,13 +3,16 @@
 Rows follow the programme's steps; within a step, votes are in option order and answers in
 question order, then alphabetically, so the order says nothing about who answered when. Only
 what the summary shows is here: no vote of a withheld group, no hidden answer.
-Cells that a spreadsheet would read as a formula are prefixed with an apostrophe.
+No cell starts a formula however a spreadsheet splits the line: a formula character at the start
+of the cell, or after any character a spreadsheet may split at (comma, semicolon, tab, line break,
+pipe, quote), gets an apostrophe before it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from samspill_tui.session.reading import Tally
 from samspill_tui.session.summary import StepResult, Summary
@@ -17,12 +20,14 @@ from samspill_tui.session.summary import StepResult, Summary
 BOM = "\ufeff"  # lets spreadsheet programs recognise UTF-8
 COLUMNS = ("step_no", "step_key", "step_kind", "step_title", "question_no", "question", "type",
            "value", "label", "text", "highlighted")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula character (OWASP's list; full-width forms too) where a field may begin after a split.
+_FORMULA = re.compile(r"(^|[,;\t\r\n|\"])([ \u00a0]*)([=+\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def safe_cell(value: str) -> str:
-    """``value`` made inert for spreadsheets (OWASP CSV injection guard)."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    """``value`` made inert for spreadsheets in every dialect (OWASP CSV injection guard)."""
+    value = value.replace("\t", " ").replace("\r", " ")  # a cell never begins with either
+    return _FORMULA.sub(lambda m: f"{m[1]}{m[2]}'{m[3]}", value)
 
 
 def _rows(no: int, result: StepResult) -> list[list[str]]:

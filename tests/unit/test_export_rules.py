@@ -253,16 +253,34 @@ async def test_csv_is_anonymous_ordered_and_inert_in_spreadsheets(tmp_path: Path
     cells = [c for row in rows for c in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert "'=HYPERLINK(\"http://evil.example\";\"klikk\")" in cells
-    assert "'+47 og -5 grader, @alle | kolonne | `kode` *stjerne* _under_" in cells
+    assert "'+47 og -5 grader, '@alle | kolonne | `kode` *stjerne* _under_" in cells
     poll = [r for r in rows[1:] if r[2] == "poll"]
     order = ["kd", "ks", "ordforer", "hvu", "amu"]
     assert [r[7] for r in poll] == sorted((r[7] for r in poll), key=order.index)
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "＝1+1"])
 def test_safe_cell_neutralises_formula_starts(value: str) -> None:
     assert safe_cell(value) == "'" + value
     assert safe_cell("Hei = hallo") == "Hei = hallo"
+    assert safe_cell("\t=1") == " '=1" and safe_cell("\r@x") == " '@x"
+
+
+FIELD_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Bra", ";", ",", "\t", "\n", "\r", "|", " ", "=1+1", "+", "-2", "@A",
+                                 '"', "＝"]), max_size=12).map("".join))
+def test_no_cell_starts_a_formula_however_a_spreadsheet_splits_the_line(text: str) -> None:
+    """`Bra;=1+1;` was a live formula in Norwegian Excel, which splits a comma file at «;»."""
+    for sep in (",", ";", "\t", "|"):
+        out = io.StringIO()
+        csv.writer(out, delimiter="," if sep == "|" else sep).writerow([safe_cell(text), "x"])
+        for line in out.getvalue().splitlines():
+            for dialect in (",", ";", "\t", "|"):
+                for field in line.split(dialect):
+                    assert not field.strip(' "\u00a0').startswith(FIELD_START), (text, field)
 
 
 _html_md = MarkdownIt("commonmark", {"html": True}).enable("table")
