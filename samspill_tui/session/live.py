@@ -42,7 +42,7 @@ from samspill_tui.session.record import (
 from samspill_tui.session.steps import Step, build_steps, options
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text, length
 
 SCHEMA_VERSION = 1
 MAX_ATTACHMENT_CHARS = 100_000
@@ -415,12 +415,12 @@ class Session:
             raise Rejected("locked")
         if not 0 <= question < len(step.questions):
             raise Rejected("bad-question")
-        if len(raw) > MAX_ANSWER_CHARS * 2:
+        if len(raw) > MAX_ANSWER_CHARS * 2:  # refused unread: far over the limit in any unit
             raise Rejected("too-long")
         text = clean_text(raw)
         if not text:
             raise Rejected("empty")
-        if len(text) > MAX_ANSWER_CHARS:
+        if length(text) > MAX_ANSWER_CHARS:  # as the phone's counter and maxlength count
             raise Rejected("too-long")
         if not submission or len(submission) > 64 or not submission.isascii():
             raise Rejected("bad-submission")

@@ -44,7 +44,7 @@ from samspill_tui.web.pages import (
 )
 
 HERE = Path(__file__).parent
-MAX_BODY = 8 * 1024
+MAX_BODY = 16 * 1024  # a full answer of 1,000 characters in any script, percent-encoded, fits
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
 

@@ -165,11 +165,25 @@ async def test_request_bodies_are_capped(server: WebServer, session: Session, ph
     await go_to_kind(session, "reflection")
     _, page = await phones[0].get("/")
     form = {"step": hidden(page, "step"), "q": "0", "csrf": hidden(page, "csrf"), "submission": "big"}
-    status, page = await phones[0].post("/answer", {**form, "text": "x" * 9000})
+    status, page = await phones[0].post("/answer", {**form, "text": "x" * 17000})
     assert status == 413 and "for stor" in page
-    status, _ = await phones[0].post("/answer", {**form, "text": "x" * 6000, "pad": "y" * 3000})
+    status, _ = await phones[0].post("/answer", {**form, "text": "x" * 900, "pad": "y" * 16000})
     assert status == 413
     assert answers_of(session) == []
+
+
+@pytest.mark.parametrize("text", ["👨‍👩‍👧" * 125, "字" * 1000, "😀" * 500, "ی\u200cی." * 250],
+                         ids=["family", "cjk", "emoji", "persian"])
+async def test_a_full_answer_in_any_script_fits_and_is_kept_as_typed(
+        server: WebServer, session: Session, phones: list[Phone], text: str) -> None:
+    """What the page's counter calls 1,000 (UTF-16 units, as maxlength counts) is accepted whole."""
+    await phones[0].join()
+    await go_to_kind(session, "reflection")
+    status, _ = await phones[0].answer(0, text, "full")
+    assert status == 200
+    assert [a.text for a in answers_of(session)] == [text]
+    status, page = await phones[0].answer(0, text + "x", "over")
+    assert status == 400 and "for langt" in page
 
 
 async def test_free_text_is_capped(server: WebServer, session: Session, phones: list[Phone]) -> None:
