@@ -498,6 +498,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene "
             "kunne ikke lagres: {reason}."
         ),
+        "err.server": "Noe gikk galt på laptopen. Svaret ble ikke lagret. Prøv igjen om litt.",
     },
     "nn": {
         "app.title": "Samspill",
@@ -995,6 +996,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane kunne"
             " ikkje lagrast: {reason}."
         ),
+        "err.server": "Noko gjekk gale på laptopen. Svaret vart ikkje lagra. Prøv igjen om litt.",
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +12,7 @@ from aiohttp import web
 from samspill_tui.web.limits import Rate
 from samspill_tui.web.pages import SERVER_KEY, message
 
+log = logging.getLogger(__name__)
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
        "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 HEADERS = {
@@ -93,6 +95,9 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
             exc.headers.setdefault("Cache-Control", "no-store")
             raise
         response = message(request, "web.not_found", exc.status)
+    except Exception:  # a bug: logged, and the phone still gets our page with our headers
+        log.exception("request %s %s failed", request.method, request.path)
+        response = message(request, "err.server", 500, code="server")
     if not response.prepared:
         response.headers.update(HEADERS)
         static = request.path.startswith("/static/") and response.status == 200

@@ -225,7 +225,8 @@ async def _read_form(request: web.Request) -> Any:
         return await request.post()
     except web.HTTPRequestEntityTooLarge:
         return message(request, "err.too-large", 413, code="too-large")
-    except (ValueError, web.HTTPBadRequest):
+    except (ValueError, LookupError, web.HTTPBadRequest, web.RequestPayloadError):
+        # a malformed form, an unknown charset, a body that does not decode as its Content-Encoding
         return message(request, "err.bad-request", 400, code="bad-request")
 
 
