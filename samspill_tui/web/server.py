@@ -78,7 +78,8 @@ class WebServer:
         from samspill_tui.web.routes import build_app
 
         runner = web.AppRunner(build_app(self.session, self), access_log=None,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT)
+                               shutdown_timeout=SHUTDOWN_TIMEOUT,
+                               keepalive_timeout=self.limits.keepalive)
         sock = self._socket
         await runner.setup()
         if self._socket is not sock:  # stopped meanwhile (the app quit while this was starting)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import re
 from collections.abc import Mapping
@@ -16,7 +17,7 @@ from samspill_tui.web.limits import Limits, Rate
 from samspill_tui.web.routes import ROUTES
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, answers_of, go_to_kind, hidden
-from tests.web.helpers import FrozenClock, served
+from tests.web.helpers import FrozenClock, roles_library, served
 
 
 def _bits(token: str) -> int:
@@ -359,3 +360,21 @@ async def test_participant_text_is_never_interpreted_as_html(
     assert "<script>alert" not in page and "<img src=x" not in page
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&#34;alert(2)&#34;&gt;&amp;amp;"
     assert escaped in page
+
+
+async def test_an_idle_connection_is_closed_after_the_keepalive(tmp_path: Path) -> None:
+    """400 idle connections left open for an hour kept a hall out; now they go after seconds."""
+    library = roles_library(tmp_path)
+    async with served(tmp_path, library, limits=Limits(keepalive=0.3)) as (_, server):
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        try:
+            writer.write(f"GET / HTTP/1.1\r\nHost: {server.host}:{server.port}\r\n\r\n".encode())
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            assert head.startswith(b"HTTP/1.1 200")
+            length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                              if line.lower().startswith(b"content-length")))
+            await reader.readexactly(length)
+            assert await asyncio.wait_for(reader.read(), 5) == b""  # closed by the server, idle
+        finally:
+            writer.close()
