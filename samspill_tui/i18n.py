@@ -499,6 +499,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             "kunne ikke lagres: {reason}."
         ),
         "err.server": "Noe gikk galt på laptopen. Svaret ble ikke lagret. Prøv igjen om litt.",
+        "web.code_limited": (
+            "For mange feil koder fra dette nettet. Skann QR-koden på skjermen i stedet, eller vent litt."
+        ),
     },
     "nn": {
         "app.title": "Samspill",
@@ -997,6 +1000,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             " ikkje lagrast: {reason}."
         ),
         "err.server": "Noko gjekk gale på laptopen. Svaret vart ikkje lagra. Prøv igjen om litt.",
+        "web.code_limited": (
+            "For mange feil kodar frå dette nettet. Skann QR-koden på skjermen i staden, eller vent litt."
+        ),
     },
 }
 

@@ -258,6 +258,10 @@ class Session:
         new = _token()
         await self._set_meta(JoiningChanged(self.joining_open, new), token=new, code=_short_code())
 
+    async def new_code(self) -> None:
+        """Give the session a new short code (the QR address stays); the old code stops working."""
+        await self._set_meta(JoiningChanged(self.joining_open, self.token), code=_short_code())
+
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step."""
         return self.record.state(step_key)

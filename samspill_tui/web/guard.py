@@ -38,10 +38,6 @@ class RateLimiter:
         tokens, then = self._buckets.get(key, (self.rate.burst, self.clock()))
         return min(self.rate.burst, tokens + (self.clock() - then) * self.rate.per_second)
 
-    def available(self, key: str) -> bool:
-        """Whether ``key`` may make one more request now (without spending it)."""
-        return self._level(key) >= 1
-
     def take(self, key: str) -> bool:
         """Spend one request of ``key``'s bucket; False (nothing spent) when it is empty."""
         level = self._level(key)
@@ -51,6 +47,11 @@ class RateLimiter:
             self._forget_full()
         self._buckets[key] = (level - 1, self.clock())
         return True
+
+    def give_back(self, key: str) -> None:
+        """Return a request spent by ``take`` that turned out not to count (a right code)."""
+        if key in self._buckets:
+            self._buckets[key] = (min(self.rate.burst, self._level(key) + 1), self.clock())
 
     def retry_after(self, key: str) -> int:
         """Seconds until ``key`` may make a request again."""

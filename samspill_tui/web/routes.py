@@ -5,6 +5,7 @@ The network side can do nothing else: every facilitator action lives in the TUI 
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections import deque
 from collections.abc import Awaitable
@@ -60,6 +61,7 @@ class Guards:
     pulse: Pulse
     recent: dict[str, deque[tuple[str, str]]]
     pages: PageCache
+    wrong_codes: int = 0  # wrong short codes since the code last changed, from every address
 
 
 GUARDS_KEY = web.AppKey("guards", Guards)
@@ -129,16 +131,27 @@ async def join_by_code(request: web.Request) -> web.StreamResponse:
         return message(request, "err.csrf", 403)
     if _participant(request) is not None:
         raise web.HTTPSeeOther("/")
-    session, failures, ip = request.app[SESSION_KEY], request.app[GUARDS_KEY].failures, client_ip(request)
-    if not failures.available(ip):  # about 27 bits: wrong guesses are few per address and minute
-        return too_many(request, failures, ip)
+    session, guards, ip = request.app[SESSION_KEY], request.app[GUARDS_KEY], client_ip(request)
+    # About 27 bits. A guess is paid for before anything is read, so guesses sent at once cannot
+    # all pass one check; a right code is paid back. Wrong guesses from anywhere add up: after
+    # ``rotate_after`` of them the code changes on the projector, so a flood from behind the
+    # venue's NAT locks nobody out for long (and the QR code is never rate-limited this way).
+    if not guards.failures.take(ip):
+        return message(request, "web.code_limited", 429, code="rate-limited",
+                       headers={"Retry-After": str(guards.failures.retry_after(ip))})
     form = await _read_form(request)
     if isinstance(form, web.Response):
         return form
     code = _field(form, "code")
     valid = len(code) <= 16 and session.check_code(code)
-    if not valid and session.joining_open:
-        failures.take(ip)
+    if valid or not session.joining_open:
+        guards.failures.give_back(ip)
+    else:
+        guards.wrong_codes += 1
+        if guards.wrong_codes >= request.app[SERVER_KEY].limits.rotate_after:
+            guards.wrong_codes = 0
+            with contextlib.suppress(StoreError):
+                await session.new_code()
     return await _join(request, valid, "web.bad_code")
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from samspill_tui.content import Library
@@ -241,7 +242,7 @@ async def test_wrong_codes_are_rate_limited_per_address(tmp_path: Path, library:
             for attempt in ("AAAAAA", "BBBBBB", "CCCCCC"):
                 assert (await phone.post("/kode", {"code": attempt}))[0] == 403
             status, page = await phone.post("/kode", {"code": session.code})  # even the right one
-            assert status == 429 and "For mange forsøk" in page
+            assert status == 429 and "Skann QR-koden på skjermen i stedet" in page
             assert session.participants == {}
             assert (await scanner.join())[0] == 200  # the QR code (128 bits) still works from there
             clock.now += 10
@@ -378,3 +379,50 @@ async def test_an_idle_connection_is_closed_after_the_keepalive(tmp_path: Path) 
             assert await asyncio.wait_for(reader.read(), 5) == b""  # closed by the server, idle
         finally:
             writer.close()
+
+
+async def test_guesses_sent_at_once_are_paid_for_before_they_are_read(tmp_path: Path,
+                                                                    library: Library) -> None:
+    """The limit held only for guesses sent one by one: 2,000 guesses whose headers were sent
+    first, each waiting for its body, were all read and checked."""
+    limits = Limits(failures=Rate(5, 0.01), rotate_after=10_000)
+    async with served(tmp_path, library, limits=limits, clock=FrozenClock()) as (session, server):
+        codes = ["AAAAAA"] * 59 + [session.code]  # the right one last
+        conns = [await asyncio.open_connection("127.0.0.1", server.port) for _ in codes]
+        try:
+            for (_, writer), code in zip(conns, codes, strict=True):
+                body = f"code={code}"
+                writer.write((f"POST /kode HTTP/1.1\r\nHost: {server.host}:{server.port}\r\n"
+                              "Content-Type: application/x-www-form-urlencoded\r\n"
+                              f"Content-Length: {len(body)}\r\n\r\n").encode())
+                await writer.drain()
+            await asyncio.sleep(0.3)  # every handler is now waiting for its body
+            for (_, writer), code in zip(conns, codes, strict=True):
+                writer.write(f"code={code}".encode())
+                await writer.drain()
+            heads = [await asyncio.wait_for(reader.readline(), 10) for reader, _ in conns]
+            statuses = [int(head.split()[1]) for head in heads]
+            assert statuses.count(429) >= 55 and statuses.count(403) <= 5
+            assert statuses[-1] == 429 and session.participants == {}  # the flood got nowhere
+        finally:
+            for _, writer in conns:
+                writer.close()
+
+
+async def test_wrong_codes_from_many_addresses_change_the_code(tmp_path: Path, library: Library) -> None:
+    """A flood from anywhere (many addresses, or one venue NAT) cannot go on guessing one code."""
+    limits = Limits(failures=Rate(2, 0.01), rotate_after=6)
+    async with served(tmp_path, library, limits=limits, clock=FrozenClock()) as (session, server):
+        first = session.code
+        for n in range(2, 8):  # six addresses on loopback, one wrong guess each
+            connector = aiohttp.TCPConnector(local_addr=(f"127.0.0.{n}", 0))
+            async with aiohttp.ClientSession(connector=connector) as http, http.post(
+                    server.origin + "/kode", data={"code": "AAAAAA"}) as r:
+                assert r.status == 403
+        assert session.code != first and session.check_code(session.code)
+        phone = Phone(server)
+        try:
+            assert (await phone.post("/kode", {"code": first}))[0] == 403  # the old code is gone
+            assert (await phone.post("/kode", {"code": session.code}))[0] == 200
+        finally:
+            await phone.close()
