@@ -178,7 +178,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.statement": "Påstand",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
-        "gap.need_pair": "Venter på at ordføreren og kommunedirektøren blir med og velger hver sin rolle.",
+        "gap.need_pair": (
+            "Venter på at ordføreren og kommunedirektøren blir med, velger hver sin rolle og at du "
+            "bekrefter rollene med R."
+        ),
         "gap.waiting": (
             "Ingenting vises før begge har vurdert alle påstandene: {n} av {m} er vurdert av "
             "begge."
@@ -502,6 +505,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.code_limited": (
             "For mange feil koder fra dette nettet. Skann QR-koden på skjermen i stedet, eller vent litt."
         ),
+        "err.role-chosen": "Du har allerede valgt rolle. Spør fasilitatoren hvis den er feil.",
+        "err.role-taken": (
+            "Den rollen har en annen allerede valgt. Gå tilbake og velg en annen rolle, eller spør "
+            "fasilitatoren."
+        ),
+        "err.choose-role": "Velg rolle først. Last inn siden på nytt.",
+        "roles.claimed": "En mobil valgte rollen {role}. Bekreft med R når du vet at det stemmer.",
+        "roles.heading": "Roller med navn (Enter bekrefter, Delete frigir, Esc lukker)",
+        "roles.free": "ledig",
+        "roles.waiting": "valgt, venter på at du bekrefter",
+        "roles.confirmed": "bekreftet",
+        "help.roles": "Bekreft eller frigi rollene ordfører og kommunedirektør",
     },
     "nn": {
         "app.title": "Samspill",
@@ -676,7 +691,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.statement": "Påstand",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
-        "gap.need_pair": "Ventar på at ordføraren og kommunedirektøren blir med og vel kvar si rolle.",
+        "gap.need_pair": (
+            "Ventar på at ordføraren og kommunedirektøren blir med, vel kvar si rolle og at du stadfestar"
+            " rollene med R."
+        ),
         "gap.waiting": (
             "Ingenting blir vist før begge har vurdert alle påstandane: {n} av {m} er "
             "vurderte av begge."
@@ -1003,6 +1021,17 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.code_limited": (
             "For mange feil kodar frå dette nettet. Skann QR-koden på skjermen i staden, eller vent litt."
         ),
+        "err.role-chosen": "Du har alt valt rolle. Spør fasilitatoren om ho er feil.",
+        "err.role-taken": (
+            "Den rolla har ein annan alt valt. Gå tilbake og vel ei anna rolle, eller spør fasilitatoren."
+        ),
+        "err.choose-role": "Vel rolle først. Last inn sida på nytt.",
+        "roles.claimed": "Ein mobil valde rolla {role}. Stadfest med R når du veit at det stemmer.",
+        "roles.heading": "Roller med namn (Enter stadfester, Delete frigjer, Esc lukkar)",
+        "roles.free": "ledig",
+        "roles.waiting": "vald, ventar på at du stadfestar",
+        "roles.confirmed": "stadfest",
+        "help.roles": "Stadfest eller frigje rollene ordførar og kommunedirektør",
     },
 }
 

@@ -13,6 +13,14 @@ class ParticipantJoined:
 
 
 @dataclass(frozen=True)
+class RoleChosen:
+    """A phone chose ``role``; ``named`` roles wait for the facilitator to confirm them."""
+
+    role: str
+    named: bool
+
+
+@dataclass(frozen=True)
 class VoteRecorded:
     """A vote on step ``step_key`` is on disk."""
 
@@ -67,5 +75,5 @@ class StoreFailed:
     reason: str
 
 
-Event = (ParticipantJoined | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
+Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
          | JoiningChanged | NotesChanged | StoreFailed)

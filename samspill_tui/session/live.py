@@ -23,6 +23,7 @@ from samspill_tui.session.events import (
     JoiningChanged,
     NotesChanged,
     ParticipantJoined,
+    RoleChosen,
     StepChanged,
     StepStateChanged,
     StoreFailed,
@@ -379,7 +380,9 @@ class Session:
         return p
 
     async def choose_role(self, pid: str, role: str) -> None:
-        """Record the role participant ``pid`` chose (only when the programme asks)."""
+        """Record the role participant ``pid`` chose: once, before any vote (only the facilitator
+        changes it afterwards). A role named by design (the ordfører, the kommunedirektør) is
+        taken by one phone only and waits for the facilitator's confirmation."""
         participant = self.participants.get(pid)
         if participant is None:
             raise Rejected("not-joined")
@@ -387,9 +390,33 @@ class Session:
             raise Rejected("no-roles")
         if role not in ROLES:
             raise Rejected("bad-role")
-        await self._commit([Put("participants", replace(participant, role=role).doc())])
-        participant.role = role
+        if participant.role is not None:
+            raise Rejected("role-chosen")
+        named = self.reading.policy.is_named(role)
+        if named and any(p.role == role for p in self.participants.values()):
+            raise Rejected("role-taken")
+        await self._set_role(participant, role, confirmed=not named)
+        self._publish(RoleChosen(role, named))
+
+    async def set_role(self, pid: str, role: str | None, *, confirmed: bool = True) -> None:
+        """The facilitator confirms a phone's role, or releases it (``None``: it chooses again)."""
+        participant = self.participants.get(pid)
+        if participant is None:
+            raise Rejected("not-joined")
+        await self._set_role(participant, role, confirmed=confirmed or role is None)
         self._publish(ParticipantJoined(len(self.participants)))
+
+    async def _set_role(self, participant: Participant, role: str | None, *, confirmed: bool) -> None:
+        await self._commit([Put("participants", replace(participant, role=role, confirmed=confirmed).doc())])
+        participant.role, participant.confirmed = role, confirmed
+
+    def _check_role(self, pid: str) -> None:
+        """In a programme that asks, a phone votes and answers only once it has chosen a role."""
+        participant = self.participants.get(pid)
+        if participant is None:
+            raise Rejected("not-joined")
+        if self.asks_role and participant.role is None:
+            raise Rejected("choose-role")
 
     def _open_step(self, step_key: str) -> Step:
         if step_key != self.step.key:
@@ -398,6 +425,7 @@ class Session:
 
     async def vote(self, pid: str, step_key: str, value: str) -> None:
         """Record (or change) participant ``pid``'s vote on the current step."""
+        self._check_role(pid)
         step = self._open_step(step_key)
         if not step.accepts_votes:
             raise Rejected("not-voting")
@@ -412,6 +440,7 @@ class Session:
     async def answer(self, pid: str, step_key: str, question: int, raw: str,
                      submission: str) -> None:
         """Record a free-text answer; a repeated ``submission`` id is stored once."""
+        self._check_role(pid)
         step = self._open_step(step_key)
         if not step.accepts_answers:
             raise Rejected("not-answering")

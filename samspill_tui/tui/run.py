@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
+from samspill_tui.session.events import Event, JoiningChanged, RoleChosen, StepChanged, StoreFailed
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.steps import PollVote, StepKind
 from samspill_tui.session.store import StoreError
@@ -64,6 +64,7 @@ class SessionScreen(Screen[None]):
         Binding("v", "by_role", "Roller"),
         Binding("f", "answer_key", "Fasit"),
         Binding("o", "facilitator_notes", "Fasilitatornotat"),
+        Binding("R", "roles", "Roller med navn", show=False),
         Binding("h", "hide_answer", "Skjul svar"),
         Binding("a", "highlight_answer", "Framhev"),
         Binding("t", "timer", "Klokke"),
@@ -119,14 +120,21 @@ class SessionScreen(Screen[None]):
         if isinstance(event, StoreFailed):
             self.notify(t(self.session.lang, "store.failed", reason=event.reason),
                         severity="error", timeout=10)
+        elif isinstance(event, RoleChosen) and event.named:
+            role = t(self.session.lang, f"role.{event.role}")
+            self.notify(t(self.session.lang, "roles.claimed", role=role), severity="warning", timeout=15)
+            self._redraw_soon()
         elif isinstance(event, StepChanged):
             self.run_worker(self.show_step(), group="step")
         else:
             if isinstance(event, JoiningChanged):
                 self.refresh_bindings()
-            if not self._redraw_due:
-                self._redraw_due = True
-                self.set_timer(REFRESH_SECONDS, self._redraw)
+            self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        if not self._redraw_due:
+            self._redraw_due = True
+            self.set_timer(REFRESH_SECONDS, self._redraw)
 
     def _redraw(self) -> None:
         self._redraw_due = False
@@ -213,6 +221,8 @@ class SessionScreen(Screen[None]):
             return step.accepts_votes
         if action == "answer_key":
             return isinstance(step.body, PollVote)
+        if action == "roles":
+            return self.session.reading.policy.named is not None
         if action == "facilitator_notes":
             return bool(step.facilitator_notes)
         if action in ("hide_answer", "highlight_answer"):
@@ -281,6 +291,12 @@ class SessionScreen(Screen[None]):
             if view.show_key and not self.session.state(view.step.key).revealed:
                 self.notify(t(self.session.lang, "poll.reveal_first"))
             view.refresh_data()
+
+    def action_roles(self) -> None:
+        """Confirm or release the roles named by design (the ordfører, the kommunedirektør)."""
+        from samspill_tui.tui.roles import RolesScreen  # deferred: start-up time
+
+        self.app.push_screen(RolesScreen(self.session), lambda _: self._redraw_soon())
 
     def action_facilitator_notes(self) -> None:
         """Show the step's facilitator notes, on their own and labelled as for the facilitator only."""

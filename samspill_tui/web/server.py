@@ -79,7 +79,10 @@ class WebServer:
 
         runner = web.AppRunner(build_app(self.session, self), access_log=None,
                                shutdown_timeout=SHUTDOWN_TIMEOUT,
-                               keepalive_timeout=self.limits.keepalive)
+                               keepalive_timeout=self.limits.keepalive,
+                               # phones never compress what they send: a body is read as sent, so
+                               # a bogus Content-Encoding is our own 400 page, not aiohttp's bare one
+                               auto_decompress=False)
         sock = self._socket
         await runner.setup()
         if self._socket is not sock:  # stopped meanwhile (the app quit while this was starting)

@@ -31,7 +31,7 @@ from samspill_tui.session.store import read_snapshot
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.web.server import WebServer
-from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, go_to_kind, hidden
+from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, confirm_pair, go_to_kind, hidden
 from tests.golden.build import PAY, build, fixed_clock
 from tests.tui.helpers import make_app, wait_for
 
@@ -134,6 +134,7 @@ async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished
         await phone.close()
         ordforer, _ = await _join(server, "ordforer")
         kd, _ = await _join(server, "kommunedirektor")
+        await confirm_pair(s)
         elected, _ = await _join(server, "folkevalgt")
         phones = (ordforer, kd, elected)
         try:

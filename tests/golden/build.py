@@ -17,6 +17,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
 from samspill_tui.session.steps import StepKind, options
+from tests.conftest import confirm_pair
 
 EXPORTED = "2026-03-02T15:00:00+00:00"
 PROGRAMMES = ("folkevalgtdag", "formannskap", "samspill", "utviklingssamtale")
@@ -101,6 +102,7 @@ async def _samspill(session: Session) -> None:
     ordforer, kd, other = await _join(session, 3)
     await session.choose_role(ordforer, "ordforer")
     await session.choose_role(kd, "kommunedirektor")
+    await confirm_pair(session)
     await session.choose_role(other, "annet")
     statements = [s for s in session.steps if s.kind == StepKind.STATEMENT]
     for n, step in enumerate(statements):

@@ -13,11 +13,12 @@ from samspill_tui.session.steps import StatementVote
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
+from samspill_tui.tui.roles import RolesScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
 from samspill_tui.tui.vote import VoteView
 from samspill_tui.tui.wall import AnswerWall
-from tests.conftest import answers_of, go_to_kind
+from tests.conftest import answers_of, confirm_pair, go_to_kind
 from tests.tui.helpers import make_app, wait_for, wall_rows
 
 
@@ -218,6 +219,7 @@ async def test_gap_view_ranks_and_records_the_pairs_agreement(tmp_path: Path, li
         o, k = await s.join(), await s.join()
         await s.choose_role(o.id, "ordforer")
         await s.choose_role(k.id, "kommunedirektor")
+        await confirm_pair(s)
         statements = [st for st in s.steps if st.kind == "statement"]
         await s.go_to(s.steps.index(statements[0]))
         await wait_for(pilot, lambda: app.screen.query("#pair-notice"))
@@ -400,3 +402,26 @@ async def test_the_next_statement_reuses_the_view_with_its_own_text_and_state(
         await pilot.pause()
         assert _text(app, "#prompt") == first.prompt
         assert app.screen.query_one("#tally").display  # revealed there
+
+
+async def test_the_facilitator_confirms_or_releases_the_named_roles(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("samspill", "roller"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        o, k = await s.join(), await s.join()
+        await s.choose_role(o.id, "ordforer")
+        await s.choose_role(k.id, "kommunedirektor")
+        await wait_for(pilot, lambda: any("valgte rollen Ordfører" in str(n.message)
+                                          for n in app._notifications))
+        await go_to_kind(s, "gap")
+        await wait_for(pilot, lambda: app.screen.query("#gap-wait")
+                       and "bekrefter rollene med R" in _text(app, "#gap-wait"))
+        await pilot.press("R")
+        await wait_for(pilot, lambda: isinstance(app.screen, RolesScreen))
+        await pilot.press("enter")  # the ordfører is who they say
+        await wait_for(pilot, lambda: s.participants[o.id].confirmed)
+        await pilot.press("down", "delete")  # this phone was not the kommunedirektør
+        await wait_for(pilot, lambda: s.participants[k.id].role is None)
+        assert s.record.pair() is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))

@@ -21,6 +21,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.store import Put
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
+from tests.conftest import confirm_pair
 from tests.tui.helpers import wait_for
 
 JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
@@ -120,6 +121,7 @@ async def _pair(s: Session) -> None:
     o, k = await s.join(), await s.join()
     await s.choose_role(o.id, "ordforer")
     await s.choose_role(k.id, "kommunedirektor")
+    await confirm_pair(s)
     for st, (a, b) in zip([st for st in s.steps if st.kind == "statement"], [("4", "3"), ("5", "1")],
                           strict=True):
         await s.go_to(s.steps.index(st))

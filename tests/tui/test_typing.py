@@ -13,7 +13,7 @@ from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.minutes import AgreementScreen, MinutesScreen
 from samspill_tui.tui.run import SessionScreen
-from tests.conftest import go_to_kind
+from tests.conftest import confirm_pair, go_to_kind
 from tests.tui.helpers import make_app, wait_for
 
 # Every key the app binds to a single character, in a sentence.
@@ -58,6 +58,7 @@ async def _pair_ready(session: Session) -> None:
     o, k = await session.join(), await session.join()
     await session.choose_role(o.id, "ordforer")
     await session.choose_role(k.id, "kommunedirektor")
+    await confirm_pair(session)
     for step in [st for st in session.steps if st.kind == "statement"]:
         await session.go_to(session.steps.index(step))
         await session.vote(o.id, step.key, "4")
