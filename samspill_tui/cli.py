@@ -153,7 +153,7 @@ def _library_or_exit(path: Path, lang: str) -> Library:
     if library.problems:
         _say(lang, "cli.content_broken", path=path)
         for problem in library.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.text(lang)}", file=sys.stderr)
         raise SystemExit(2)
     return library
 
@@ -395,7 +395,7 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     library = load_library(root)
     if library.problems:
         for problem in library.problems:
-            print(problem)
+            print(problem.text(lang))
         _say(lang, "cli.problems", n=len(library.problems), root=root)
         return 1
     for warning in _twin_warnings(library, lang):

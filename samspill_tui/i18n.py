@@ -517,6 +517,86 @@ _STRINGS: dict[str, dict[str, str]] = {
         "roles.waiting": "valgt, venter på at du bekrefter",
         "roles.confirmed": "bekreftet",
         "help.roles": "Bekreft eller frigi rollene ordfører og kommunedirektør",
+        # Content problems (samspill content check, a refused start): what is typed stays literal.
+        "problem.front_matter_missing": (
+            "mangler toppdel (front matter): fila må begynne med en linje «---», så linjer «nøkkel: "
+            "verdi» og til slutt en linje «---»"
+        ),
+        "problem.front_matter_line": "linja i toppdelen er ikke «nøkkel: verdi»: «{text}»",
+        "problem.front_matter_twice": "«{name}:» står to ganger i toppdelen",
+        "problem.front_matter_unknown": "ukjent nøkkel «{name}:» i toppdelen; bruk en av disse: {allowed}",
+        "problem.no_id": "toppdelen mangler «id:»",
+        "problem.bad_id": "ugyldig id «{id}»: bruk små bokstaver a–z (ikke æ, ø, å), sifre og «-»",
+        "problem.id_not_file_name": "id-en «{id}» stemmer ikke med filnavnet «{name}»",
+        "problem.no_title": "toppdelen mangler «title:»",
+        "problem.heading_1": "overskrifter på nivå 1 («# …») brukes ikke; begynn med «##»",
+        "problem.questions_only_list": "under «{heading}» skal det bare stå en liste med spørsmål",
+        "problem.questions_none": "«{heading}» har ingen spørsmål (skriv dem som en liste med «- »)",
+        "problem.questions_empty": "tomt spørsmål",
+        "problem.dialogue_only_list": "under «{heading}» skal det bare stå en liste med dialogspørsmål",
+        "problem.dialogue_none": "«{heading}» har ingen dialogspørsmål (skriv dem som en liste med «- »)",
+        "problem.dialogue_empty": "tomt dialogspørsmål",
+        "problem.section_unknown": "ukjent overskrift «## {heading}»; bruk en av {expected}",
+        "problem.section_twice": "«## {heading}» står to ganger",
+        "problem.section_missing": "mangler «## {heading}»",
+        "problem.poll_no_question": (
+            "overskriften for avstemningen trenger et spørsmål etter kolon, for eksempel «## Avstemning: "
+            "Hvem har ansvaret?»"
+        ),
+        "problem.poll_option": "et svaralternativ skrives «id: tekst», ikke «{text}»",
+        "problem.poll_option_twice": "svaralternativet «{id}» står to ganger",
+        "problem.poll_few_options": "en avstemning trenger minst to svaralternativer",
+        "problem.poll_no_answer": (
+            "avstemningen har ingen fasit: legg til en linje «Fasit: <id for alternativet>»"
+        ),
+        "problem.poll_answer_unknown": (
+            "fasiten «{answer}» er ikke et av alternativene (alternativer: {options})"
+        ),
+        "problem.situation_empty": "situasjonen er tom",
+        "problem.viewpoint_whose": "skriv hvem sitt synspunkt det er: «## Synspunkt: Ordføreren»",
+        "problem.referat_value": "«referat:» må være {parts} eller {no}, ikke «{value}»",
+        "problem.input_value": (
+            "«input:» skrives «<id for refleksjonssettet> <spørsmålsnummer>», ikke «{value}»"
+        ),
+        "problem.theme_empty": "temaet «## {theme}» har ingen påstander («### s01: …»)",
+        "problem.statement_heading": "en påstand skrives «### id: påstand», ikke «### {heading}»",
+        "problem.statement_twice": "id-en «{id}» er brukt på to påstander",
+        "problem.deck_empty": "påstandssettet har ingen påstander",
+        "problem.steps_only_list": "under «## Steg» skal det bare stå en liste med steg",
+        "problem.steps_none": "programmet har ingen steg (skriv dem som en nummerert liste)",
+        "problem.step_empty": "tomt steg «{text}»",
+        "problem.step_kind": "ukjent stegtype «{kind}»; bruk en av {kinds}",
+        "problem.step_minutes": (
+            "ugyldig antall minutter «{value}»: skriv «(N min)» med N fra 1 til {most}"
+        ),
+        "problem.step_summary_id": "et «summary»-steg tar ingen id",
+        "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
+        "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
+        "problem.roles_value": "«roles:» må være ja eller nei, ikke «{value}»",
+        "problem.file_large": "fila er større enn {most} byte",
+        "problem.file_utf8": "fila er ikke UTF-8-tekst (første feil i byte {byte}); lagre den som UTF-8",
+        "problem.file_read": "fila kan ikke leses: {reason}",
+        "problem.id_twice": "id-en «{id}» er brukt to ganger: også i {other}",
+        "problem.case_unknown": "ingen case har id-en «{id}»",
+        "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.input_step": (
+            "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
+        ),
+        "problem.case_no_poll": "casen «{id}» har ingen avstemning («## Avstemning: …»)",
+        "problem.gap_roles": "et «gap»-steg sammenligner roller; sett «roles: ja»",
+        "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
+        "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
+        "problem.input_unknown": "«input:» viser ikke til et annet refleksjonssett: «{id}»",
+        "problem.input_agenda": "«{id}» i «input:» er selv et dagsordenpunkt (har «input:»)",
+        "problem.input_number": "«{id}» har {count} spørsmål, ikke {n}",
+        "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
+        "problem.twin_statements": "påstandene i «{id}» har andre id-er enn på bokmål",
+        "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikke som på bokmål",
+        "problem.twin_poll": (
+            "avstemningen i «{id}» har andre alternativer eller en annen fasit enn på bokmål"
+        ),
+        "problem.no_content_folder": "fant ikke innholdsmappa",
+        "problem.no_lang_folder": "fant ikke mappa for målformen",
     },
     "nn": {
         "app.title": "Samspill",
@@ -1032,6 +1112,86 @@ _STRINGS: dict[str, dict[str, str]] = {
         "roles.waiting": "vald, ventar på at du stadfestar",
         "roles.confirmed": "stadfest",
         "help.roles": "Stadfest eller frigje rollene ordførar og kommunedirektør",
+        # Content problems (samspill content check, a refused start): what is typed stays literal.
+        "problem.front_matter_missing": (
+            "manglar toppdel (front matter): fila må byrje med ei linje «---», så linjer «nøkkel: "
+            "verdi» og til slutt ei linje «---»"
+        ),
+        "problem.front_matter_line": "linja i toppdelen er ikkje «nøkkel: verdi»: «{text}»",
+        "problem.front_matter_twice": "«{name}:» står to gonger i toppdelen",
+        "problem.front_matter_unknown": "ukjend nøkkel «{name}:» i toppdelen; bruk ein av desse: {allowed}",
+        "problem.no_id": "toppdelen manglar «id:»",
+        "problem.bad_id": "ugyldig id «{id}»: bruk små bokstavar a–z (ikkje æ, ø, å), siffer og «-»",
+        "problem.id_not_file_name": "id-en «{id}» stemmer ikkje med filnamnet «{name}»",
+        "problem.no_title": "toppdelen manglar «title:»",
+        "problem.heading_1": "overskrifter på nivå 1 («# …») blir ikkje brukte; byrj med «##»",
+        "problem.questions_only_list": "under «{heading}» skal det berre stå ei liste med spørsmål",
+        "problem.questions_none": "«{heading}» har ingen spørsmål (skriv dei som ei liste med «- »)",
+        "problem.questions_empty": "tomt spørsmål",
+        "problem.dialogue_only_list": "under «{heading}» skal det berre stå ei liste med dialogspørsmål",
+        "problem.dialogue_none": "«{heading}» har ingen dialogspørsmål (skriv dei som ei liste med «- »)",
+        "problem.dialogue_empty": "tomt dialogspørsmål",
+        "problem.section_unknown": "ukjend overskrift «## {heading}»; bruk ei av {expected}",
+        "problem.section_twice": "«## {heading}» står to gonger",
+        "problem.section_missing": "manglar «## {heading}»",
+        "problem.poll_no_question": (
+            "overskrifta for avrøystinga treng eit spørsmål etter kolon, til dømes «## Avrøysting: "
+            "Kven har ansvaret?»"
+        ),
+        "problem.poll_option": "eit svaralternativ skal skrivast «id: tekst», ikkje «{text}»",
+        "problem.poll_option_twice": "svaralternativet «{id}» står to gonger",
+        "problem.poll_few_options": "ei avrøysting treng minst to svaralternativ",
+        "problem.poll_no_answer": (
+            "avrøystinga har ingen fasit: legg til ei linje «Fasit: <id for alternativet>»"
+        ),
+        "problem.poll_answer_unknown": (
+            "fasiten «{answer}» er ikkje eitt av alternativa (alternativ: {options})"
+        ),
+        "problem.situation_empty": "situasjonen er tom",
+        "problem.viewpoint_whose": "skriv kven sitt synspunkt det er: «## Synspunkt: Ordføraren»",
+        "problem.referat_value": "«referat:» må vere {parts} eller {no}, ikkje «{value}»",
+        "problem.input_value": (
+            "«input:» skal skrivast «<id for refleksjonssettet> <spørsmålsnummer>», ikkje «{value}»"
+        ),
+        "problem.theme_empty": "temaet «## {theme}» har ingen påstandar («### s01: …»)",
+        "problem.statement_heading": "ein påstand skal skrivast «### id: påstand», ikkje «### {heading}»",
+        "problem.statement_twice": "id-en «{id}» er brukt på to påstandar",
+        "problem.deck_empty": "påstandssettet har ingen påstandar",
+        "problem.steps_only_list": "under «## Steg» skal det berre stå ei liste med steg",
+        "problem.steps_none": "programmet har ingen steg (skriv dei som ei nummerert liste)",
+        "problem.step_empty": "tomt steg «{text}»",
+        "problem.step_kind": "ukjend stegtype «{kind}»; bruk ein av {kinds}",
+        "problem.step_minutes": (
+            "ugyldig tal på minutt «{value}»: skriv «(N min)» med N frå 1 til {most}"
+        ),
+        "problem.step_summary_id": "eit «summary»-steg tek ingen id",
+        "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
+        "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
+        "problem.roles_value": "«roles:» må vere ja eller nei, ikkje «{value}»",
+        "problem.file_large": "fila er større enn {most} byte",
+        "problem.file_utf8": "fila er ikkje UTF-8-tekst (første feil i byte {byte}); lagre ho som UTF-8",
+        "problem.file_read": "fila kan ikkje lesast: {reason}",
+        "problem.id_twice": "id-en «{id}» er brukt to gonger: også i {other}",
+        "problem.case_unknown": "ingen case har id-en «{id}»",
+        "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.input_step": (
+            "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
+        ),
+        "problem.case_no_poll": "casen «{id}» har inga avrøysting («## Avrøysting: …»)",
+        "problem.gap_roles": "eit «gap»-steg samanliknar roller; set «roles: ja»",
+        "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
+        "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
+        "problem.input_unknown": "«input:» viser ikkje til eit anna refleksjonssett: «{id}»",
+        "problem.input_agenda": "«{id}» i «input:» er sjølv eit dagsordenpunkt (har «input:»)",
+        "problem.input_number": "«{id}» har {count} spørsmål, ikkje {n}",
+        "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
+        "problem.twin_statements": "påstandane i «{id}» har andre id-ar enn på bokmål",
+        "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikkje som på bokmål",
+        "problem.twin_poll": (
+            "avrøystinga i «{id}» har andre alternativ eller ein annan fasit enn på bokmål"
+        ),
+        "problem.no_content_folder": "fann ikkje innhaldsmappa",
+        "problem.no_lang_folder": "fann ikkje mappa for målforma",
     },
 }
 

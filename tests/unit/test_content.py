@@ -51,7 +51,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _problems(root: Path) -> list[tuple[str, int, str]]:
-    return [(str(p.path.relative_to(root)), p.line, p.message) for p in load_library(root).problems]
+    return [(str(p.path.relative_to(root)), p.line, p.message()) for p in load_library(root).problems]
 
 
 def _reported(root: Path, file: str, line: int, text: str) -> bool:
@@ -69,7 +69,7 @@ def test_unknown_id_in_programme(content: Path) -> None:
     assert (
         "nb/programmes/folkevalgtdag.md",
         _line_of(prog, "finnes-ikke"),
-        "unknown case id 'finnes-ikke'",
+        "ingen case har id-en «finnes-ikke»",
     ) in _problems(content)
 
 
@@ -78,7 +78,7 @@ def test_duplicate_id(content: Path) -> None:
     dup.parent.mkdir(exist_ok=True)
     dup.write_text("---\ntitle: X\nid: sak\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
 
-    assert _reported(content, "nb/reflection/sak.md", 3, "duplicate id 'sak'")
+    assert _reported(content, "nb/reflection/sak.md", 3, "id-en «sak» er brukt to ganger")
 
 
 def test_id_in_one_language_form_only_is_a_warning_and_blocks_only_that_form(content: Path) -> None:
@@ -88,28 +88,28 @@ def test_id_in_one_language_form_only_is_a_warning_and_blocks_only_that_form(con
         (w.path, w.line, w.ident, w.missing) for w in lib.twins]
     assert "folkevalgtdag" in lib.runnable("nb") and "folkevalgtdag" not in lib.runnable("nn")
     assert lib.blocked["nn"]["folkevalgtdag"] == "sak"
-    assert not any("sak" in p.message for p in lib.problems)
+    assert not any("sak" in p.message() for p in lib.problems)
 
 
 def test_empty_question(content: Path) -> None:
     case = content / "nb/cases/sak.md"
     _edit(case, "- Hvem har ansvaret?", "-")
     line = _line_of(case, "- Hva er problemet?") + 1
-    assert ("nb/cases/sak.md", line, "empty question") in _problems(content)
+    assert ("nb/cases/sak.md", line, "tomt spørsmål") in _problems(content)
 
 
 def test_statement_without_dialogue_questions(content: Path) -> None:
     deck = content / "nb/statements/dekk.md"
     _edit(deck, "- Hvor ofte?\n- Om hva?\n", "")
     line = _line_of(deck, "### s02")
-    assert _reported(content, "nb/statements/dekk.md", line, "has no dialogue questions")
+    assert _reported(content, "nb/statements/dekk.md", line, "har ingen dialogspørsmål")
 
 
 def test_unknown_step_kind(content: Path) -> None:
     prog = content / "nn/programmes/folkevalgtdag.md"
     _edit(prog, "summary (5 min)", "dans (5 min)")
     line = _line_of(prog, "dans")
-    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "unknown step kind 'dans'")
+    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "ukjent stegtype «dans»")
 
 
 @pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])
@@ -117,16 +117,15 @@ def test_bad_minutes(content: Path, minutes: str) -> None:
     prog = content / "nb/programmes/folkevalgtdag.md"
     _edit(prog, "case sak (10 min)", f"case sak ({minutes})")
     line = _line_of(prog, "case sak")
-    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "bad number of minutes")
+    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "ugyldig antall minutter")
 
 
 def test_poll_answer_key_naming_no_option(content: Path) -> None:
     case = content / "nb/cases/sak.md"
     _edit(case, "Fasit: kd", "Fasit: ordforer")
     line = _line_of(case, "Fasit:")
-    assert ("nb/cases/sak.md", line, "answer key 'ordforer' names no option (options: kd, ks)") in _problems(
-        content
-    )
+    message = "fasiten «ordforer» er ikke et av alternativene (alternativer: kd, ks)"
+    assert ("nb/cases/sak.md", line, message) in _problems(content)
 
 
 def test_content_check_command_reports_file_and_line(
@@ -141,7 +140,7 @@ def test_content_check_command_reports_file_and_line(
     _edit(content / "nb/cases/sak.md", "Fasit: kd", "Fasit: nei")
     assert main(["content", "check", str(content)]) == 1
     out = capsys.readouterr().out
-    assert f"{content}/nb/cases/sak.md:" in out and "answer key 'nei'" in out
+    assert f"{content}/nb/cases/sak.md:" in out and "fasiten «nei» er ikke et av alternativene" in out
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -154,3 +153,4 @@ def test_parser_never_crashes(text: str, folder: str, prefix: str) -> None:
     parsed, problems = parse_text(prefix + text, Path("x.md"), folder)
     assert (parsed is None) == bool(problems)
     assert all(p.line >= 0 for p in problems)
+    assert all(p.text("nb") and p.text("nn") for p in problems)  # every message renders in both forms
