@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from samspill_tui.content.library import Library, load_cached, load_library
 from samspill_tui.i18n import LANGS, t
+from samspill_tui.paths import default_content, default_data_dir
 from samspill_tui.session.policy import K_DEFAULT, K_MIN
 
-DEFAULT_CONTENT = Path(os.environ.get("SAMSPILL_CONTENT", Path(__file__).parent.parent / "content"))
-DEFAULT_DATA = Path("sessions")
+DEFAULT_CONTENT = default_content()
+DEFAULT_DATA = default_data_dir()
 DEFAULT_PORT = 8765
 
 
@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default="0.0.0.0",
                      help="address to listen on and announce (default: all, announcing the LAN address)")
     run.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0 picks a free one)")
-    run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="session folder")
+    run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA,
+                     help=f"session folder (default: {DEFAULT_DATA})")
     run.add_argument("--theme", choices=("light", "dark"), default="light",
                      help="light high-contrast projector theme (default) or dark; key d switches")
     run.add_argument("--min-group", type=_k, default=K_DEFAULT, metavar="K",
@@ -259,6 +260,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         if not found:
             print(f"Ingen økter i {args.data_dir}")
             return 0
+        print(t(args.lang, "sessions.where", path=args.data_dir.resolve()))
         rows = [("Navn", "Program", "Opprettet", "Deltakere", "Størrelse")]
         rows += [(s.name, s.programme, s.created[:16].replace("T", " "), str(s.participants), _size(s.size))
                  for s in found]

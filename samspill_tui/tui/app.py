@@ -84,7 +84,7 @@ class SamspillApp(App[None]):
         elif self.start is None:
             from samspill_tui.tui.home import HomeScreen  # deferred: `samspill run` never shows it
 
-            self.push_screen(HomeScreen(self.library, self.lang, self.open_session))
+            self.push_screen(HomeScreen(self.library, self.lang, self.open_session, self.data_dir))
 
     async def open_session(self, programme_id: str, name: str) -> None:
         """Open (or resume) a session, start its phone face and show its screen."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -44,7 +45,7 @@ class HomeScreen(Screen[None]):
         color: $error;
         margin-top: 1;
     }
-    #description {
+    #description, #where {
         color: $text-muted;
         margin-top: 1;
     }
@@ -52,9 +53,10 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [("ctrl+q", "app.quit", "Avslutt")]
 
-    def __init__(self, library: Library, lang: str, open_session: OpenSession) -> None:
+    def __init__(self, library: Library, lang: str, open_session: OpenSession, data_dir: Path) -> None:
         super().__init__()
         self.library, self.lang, self.open_session = library, lang, open_session
+        self.data_dir = data_dir
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -73,6 +75,7 @@ class HomeScreen(Screen[None]):
             yield Input(self._default_name(first or ""), id="name")
             yield Button(t(lang, "home.start"), variant="primary", id="start")
             yield Static(id="error", markup=False)
+            yield Static(t(lang, "home.where", path=self.data_dir.resolve()), id="where", markup=False)
         yield KeyFooter()
 
     def _default_name(self, programme: str) -> str:
