@@ -260,7 +260,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
         if not found:
             print(f"Ingen økter i {args.data_dir}")
             return 0
-        print(t(args.lang, "sessions.where", path=args.data_dir.resolve()))
+        print(t(args.lang, "sessions.where", path=args.data_dir.resolve()), file=sys.stderr)
         rows = [("Navn", "Program", "Opprettet", "Deltakere", "Størrelse")]
         rows += [(s.name, s.programme, s.created[:16].replace("T", " "), str(s.participants), _size(s.size))
                  for s in found]

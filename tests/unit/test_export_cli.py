@@ -86,7 +86,9 @@ def test_sessions_list_shows_name_programme_created_participants_size(
     _session(tmp_path, library, "a-okt", joined=3)
     _session(tmp_path, library, "b-okt", joined=0)
     assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0
-    lines = capsys.readouterr().out.splitlines()
+    out, err = capsys.readouterr()
+    assert f"Øktene ligger i {tmp_path.resolve()}" in err  # where they are, the table stays clean
+    lines = out.splitlines()
     assert lines[0].split() == ["Navn", "Program", "Opprettet", "Deltakere", "Størrelse"]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     assert set(rows) == {"a-okt", "b-okt"}
