@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a session summary (safe while it runs)")
     export.add_argument("session")
-    export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md")
+    export.add_argument("--format", choices=("md", "html", "csv", "json", "pdf", "xlsx"), default="md")
+    export.add_argument("--csv-dialect", choices=("standard", "excel"), default="standard",
+                        help="csv: comma-separated for tools (default), or semicolons for Norwegian Excel")
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
     export.add_argument("--attachment", action="store_true",
@@ -216,7 +218,8 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the summary of a session from its file on disk."""
     from samspill_tui.export.attachment import attachment_markdown
-    from samspill_tui.export.files import render
+    from samspill_tui.export.files import render_bytes
+    from samspill_tui.export.pdf import PdfUnavailable
     from samspill_tui.session.store import write_atomically
     from samspill_tui.session.summary import UnknownSessionError, attachment_of, load_session
 
@@ -231,14 +234,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         if note is None:
             print(f"samspill export: økta {args.session!r} har ikke noe vedlegg", file=sys.stderr)
             return 1
-        text = attachment_markdown(note)
+        data = attachment_markdown(note).encode()
     else:
-        text = render(stored.summary(), args.format)
+        try:
+            data = render_bytes(stored.summary(), args.format, csv_dialect=args.csv_dialect)
+        except PdfUnavailable as exc:
+            print(f"samspill export: {exc}", file=sys.stderr)
+            return 1
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
     try:
-        write_atomically(args.out, [text.encode()])
+        write_atomically(args.out, [data])
     except OSError as exc:
         print(f"samspill export: kunne ikke skrive {args.out}: {exc.strerror}", file=sys.stderr)
         return 1

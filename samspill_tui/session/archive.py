@@ -10,7 +10,7 @@ from pathlib import Path
 from samspill_tui.session.lock import try_lock, unlock
 from samspill_tui.session.store import NAME_RE, SessionLockedError, read_snapshot, session_path
 
-EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json}
+EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json,xlsx,pdf}
 _OLDER_EXPORTS = ("md", "html", "csv")  # written beside the session file by older versions
 
 

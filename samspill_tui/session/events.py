@@ -61,6 +61,11 @@ class NotesChanged:
 
 
 @dataclass(frozen=True)
+class MeetingChanged:
+    """The meeting details (organ, place, time, who was present, møteleder, referent) changed."""
+
+
+@dataclass(frozen=True)
 class StoreFailed:
     """Writing to disk failed; the phones concerned were told nothing was saved."""
 
@@ -68,4 +73,4 @@ class StoreFailed:
 
 
 Event = (ParticipantJoined | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
-         | JoiningChanged | NotesChanged | StoreFailed)
+         | JoiningChanged | NotesChanged | MeetingChanged | StoreFailed)

@@ -375,9 +375,9 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
-        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder,
+        """Write the summary as Markdown, HTML, CSV, JSON, Excel and PDF into the session's export folder,
         and an attached note as its own confidential file."""
-        from samspill_tui.export.files import write_exports  # deferred: start-up
+        from samspill_tui.export.files import ExportIncomplete, write_exports  # deferred: start-up
         from samspill_tui.session.archive import export_folder
         from samspill_tui.session.summary import attachment_of
 
@@ -388,5 +388,8 @@ class SessionScreen(Screen[None]):
             await asyncio.to_thread(write_exports, summary, folder, note)
         except OSError as exc:
             self.notify(t(session.lang, "export.failed", reason=exc.strerror), severity="error")
+        except ExportIncomplete as exc:  # no PDF without Pango; every other format is written
+            self.notify(t(session.lang, "export.partial", path=folder, reason=exc.reason),
+                        severity="warning", timeout=20)
         else:
             self.notify(t(session.lang, "export.done", path=folder))

@@ -109,7 +109,7 @@ def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, 
     assert (tmp_path / "slett.json").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
     assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 0
-    assert "Slettet økta «slett» (7 filer)." in capsys.readouterr().out
+    assert "Slettet økta «slett» (9 filer)." in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.json", "behold.lock"]
 
 
