@@ -59,6 +59,11 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\\\1", line)
 
 
+def escape_inline(text: str) -> str:
+    """Text that Markdown shows literally after other text on its line (no block markers to undo)."""
+    return _AUTOLINK.sub(r"\\\1", _INLINE.sub(r"\\\1", " ".join(text.split())))
+
+
 def text_block(text: str, indent: str = "") -> str:
     """Multi-line text, escaped: lines kept as hard line breaks, blank lines as paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
@@ -232,7 +237,7 @@ def meeting_facts(summary: Summary) -> list[tuple[str, str]]:
 
 def _header(summary: Summary, title: str) -> list[Block]:
     lang = summary.lang
-    facts = [f"- **{label}:** {escape(value)}" for label, value in meeting_facts(summary)]
+    facts = [f"- **{label}:** {escape_inline(value)}" for label, value in meeting_facts(summary)]
     facts.append(f"- **{t(lang, 'sum.session')}:** {escape(summary.session)}")
     if not summary.meeting.date:
         facts.append(f"- **{t(lang, 'sum.date')}:** {summary.created[:10]}")

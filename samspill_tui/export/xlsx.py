@@ -5,7 +5,7 @@ summary shows role groups), the polls (one row per option, the answer key marked
 and the agreements with owner, due date and status. Only what the summary holds is written, so the
 disclosure policy holds here as in every format. Every text is written as a text cell (never a
 formula, whatever it starts with), dates as date cells and shares as percentages, so the workbook
-opens cleanly in Norwegian Excel. The file is the same for the same summary (fixed timestamps).
+opens cleanly in Norwegian Excel. The workbook's own dates are the export's time.
 """
 
 from __future__ import annotations
@@ -68,11 +68,11 @@ def _meeting(book: Workbook, summary: Summary) -> None:
     sheet = _sheet(book, t(lang, "xlsx.meeting"), [t(lang, "xlsx.field"), t(lang, "xlsx.value")], [24, 70])
     title = t(lang, "sum.referat_title", title=summary.programme_title) if summary.referat \
         else summary.programme_title
-    rows: list[tuple[str, Any]] = [(t(lang, "xlsx.step"), title)]
+    rows: list[tuple[str, Any]] = [(t(lang, "home.programme"), title)]
     rows += [(t(lang, "sum.organ"), m.organ), (t(lang, "meeting.kommune"), m.kommune),
              (t(lang, "sum.place"), m.place),
              (t(lang, "sum.date"), _iso_date(m.date or summary.created[:10])),
-             (t(lang, "meeting.start"), m.start), (t(lang, "meeting.end"), m.end)]
+             (t(lang, "xlsx.start"), m.start), (t(lang, "xlsx.end"), m.end)]
     if m.present:
         rows.append((t(lang, "sum.present"), ", ".join(m.present)))
     rows += [(f"{t(lang, 'sum.present')}: {t(lang, f'role.{r}')}", n) for r, n in m.counts]
