@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.steps import PollVote, StepKind
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
@@ -75,6 +76,7 @@ class SessionScreen(Screen[None]):
         Binding("J", "new_code", "Ny kode", show=False),
         Binding("x", "reset", "Nullstill", show=False),
         Binding("m", "minutes", "Notat"),
+        Binding("M", "meeting", "Møtet"),
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
         Binding("q,ctrl+q", "app.quit", "Avslutt"),
@@ -366,6 +368,25 @@ class SessionScreen(Screen[None]):
         from samspill_tui.tui.minutes import MinutesScreen  # deferred: start-up time
 
         self.app.push_screen(MinutesScreen(self.session, self.session.step))
+
+    def action_meeting(self) -> None:
+        """Open the meeting details (organ, place, time, who was present, møteleder, referent)."""
+        from samspill_tui.tui.meeting import MeetingScreen  # deferred: start-up time
+
+        async def save(meeting: Meeting | None) -> None:
+            if meeting is None:
+                return
+            try:
+                await self.session.set_meeting(meeting)
+            except StoreError:
+                return  # shown by the StoreFailed event
+            except Rejected as exc:
+                reason = t(self.session.lang, f"err.{exc.code}")
+                self.notify(t(self.session.lang, "meeting.failed", reason=reason), severity="error")
+            else:
+                self.notify(t(self.session.lang, "meeting.saved"))
+
+        self.app.push_screen(MeetingScreen(self.session.lang, self.session.meeting), save)
 
     def action_help(self) -> None:
         """List every key of this screen."""
