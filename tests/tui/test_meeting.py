@@ -47,7 +47,8 @@ async def test_m_edits_the_meeting_during_the_session_and_e_writes_it_in_every_f
         tmp_path: Path, library: Library) -> None:
     app = make_app(library, tmp_path, ("folkevalgtdag", "underveis"))
     async with app.run_test(size=(120, 45)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.query(".step-view"))
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen)
+                       and app.screen.query(".step-view"))
         assert app.session is not None
         await app.session.set_meeting(Meeting(organ="Kommunestyret"))
         await pilot.press("M")
@@ -57,7 +58,8 @@ async def test_m_edits_the_meeting_during_the_session_and_e_writes_it_in_every_f
         assert screen.query_one("#meeting-organ", Input).value == "Kommunestyret"
         _fill(screen, place="Rådhuset", date="31.02.2026", **{"count-folkevalgt": "21"})
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: "dd.mm.åååå" in str(screen.query_one("#meeting-error", Static).render()))
+        error = screen.query_one("#meeting-error", Static)
+        await wait_for(pilot, lambda: "dd.mm.åååå" in str(error.render()))
         assert isinstance(app.screen, MeetingScreen) and app.session.meeting.place == ""  # nothing stored
         _fill(screen, date="01.03.2026")
         await pilot.press("ctrl+s")
