@@ -11,6 +11,7 @@ from pathlib import Path
 from samspill_tui.content.library import Library, load_cached, load_library
 from samspill_tui.i18n import LANGS, t
 from samspill_tui.paths import default_content, default_data_dir
+from samspill_tui.session.meeting import Meeting, parse_names
 from samspill_tui.session.policy import K_DEFAULT, K_MIN
 
 DEFAULT_CONTENT = default_content()
@@ -45,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="start with the agreements of this earlier session as the first agenda item")
     run.add_argument("--attach", type=Path, metavar="FILE",
                      help="attach a Markdown note (the kommunedirektør's) to the session")
+    meeting = run.add_argument_group("meeting details (at the top of every export; also key M in the app)")
+    for option, text in (("organ", "e.g. Formannskapet"), ("kommune", "the municipality"), ("place", "venue"),
+                         ("date", "DD.MM.YYYY"), ("time", "HH:MM-HH:MM, start and end"),
+                         ("present", "names, comma-separated"), ("chair", "møteleder"),
+                         ("secretary", "referent")):
+        meeting.add_argument(f"--{option}", help=text)
+    meeting.add_argument("--present-count", action="append", default=[], metavar="ROLE=N",
+                         help="how many were present in a role (folkevalgt, administrasjon, annet); "
+                              "repeatable")
 
     export = sub.add_parser("export", help="write a session summary (safe while it runs)")
     export.add_argument("session")
@@ -132,9 +142,12 @@ def _run(args: argparse.Namespace) -> int:
             print(f"samspill run: ugyldig navn på økta {args.session!r}", file=sys.stderr)
             return 2
         start = (args.programme, args.session)
-        if getattr(args, "follows", None) or getattr(args, "attach", None):
+        meeting = _meeting(args)
+        if meeting is None:
+            return 2
+        if getattr(args, "follows", None) or getattr(args, "attach", None) or not meeting.empty:
             code = _prepare("samspill run", library, args.data_dir, args.session, args.programme,
-                            args.lang, follows=args.follows, attach=args.attach)
+                            args.lang, follows=args.follows, attach=args.attach, meeting=meeting)
             if code:
                 return code
 
@@ -162,9 +175,24 @@ def _run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _meeting(args: argparse.Namespace) -> Meeting | None:
+    """The meeting details given as ``run`` options (checked when stored); None after an error."""
+    start, _, end = (args.time or "").replace("–", "-").partition("-")
+    counts = []
+    for given in args.present_count:
+        role, _, n = given.partition("=")
+        if not n.strip().isdigit():
+            print(f"samspill run: {t(args.lang, 'err.meeting-count')} ({given!r})", file=sys.stderr)
+            return None
+        counts.append((role.strip(), int(n)))
+    return Meeting(args.organ or "", args.kommune or "", args.place or "", args.date or "", start, end,
+                   parse_names(args.present or ""), tuple(counts), args.chair or "", args.secretary or "")
+
+
 def _prepare(command: str, library: Library, data_dir: Path, name: str, programme: str, lang: str, *,
-             follows: str | None = None, attach: Path | None = None) -> int:
-    """With no app running: carry over an earlier session's agreements, attach a note."""
+             follows: str | None = None, attach: Path | None = None, meeting: Meeting | None = None) -> int:
+    """With no app running: carry over an earlier session's agreements, attach a note, store the
+    meeting details."""
     import asyncio
 
     from samspill_tui.session.live import Rejected, Session
@@ -186,6 +214,8 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
             if follows:
                 n = await follow_up(session, data_dir, follows, library)
                 print(f"Tok med {n} avtale(r) fra «{follows}» i «{name}»", file=sys.stderr)
+            if meeting is not None and not meeting.empty:
+                await session.set_meeting(session.meeting.merged(meeting))
             if attach is not None and note is not None:
                 await session.attach(attach.name, note)
                 print(f"La ved {attach} i «{name}»", file=sys.stderr)
@@ -210,7 +240,9 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
         print(f"{command}: fant ingen økt {follows!r} i {data_dir}", file=sys.stderr)
         return 1
     except Rejected as exc:
-        print(f"{command}: {messages.get(exc.code, exc.code)}", file=sys.stderr)
+        meeting_error = exc.code.startswith("meeting-")
+        text = t(lang, f"err.{exc.code}") if meeting_error else messages.get(exc.code, exc.code)
+        print(f"{command}: {text}", file=sys.stderr)
         return 1
     return 0
 

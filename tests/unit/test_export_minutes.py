@@ -218,3 +218,29 @@ async def test_csv_for_norwegian_excel_and_roles_only_where_the_group_is_shown(
     assert out.startswith("\ufeffstep_no;step_key;step_kind;") and "\r\n" in out
     assert list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))[1][7] == "vote"
 
+
+
+# -- run options ------------------------------------------------------------------------
+
+
+def test_run_options_store_the_meeting_details(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """`samspill run … --organ … --present-count …` stores them before the app starts."""
+    import samspill_tui.tui.app as tui_app
+
+    monkeypatch.setattr(tui_app.SamspillApp, "run", lambda self: None)  # the details, not the TUI
+    fixture = str(REPO_CONTENT.parent / "tests" / "fixtures" / "content")
+    base = ["--content", fixture, "run", "--programme", "folkevalgtdag", "--session", "opsjon",
+            "--data-dir", str(tmp_path), "--port", "0", "--host", "127.0.0.1"]
+    assert main([*base, "--organ", "Kommunestyret", "--kommune", "Eksempel kommune", "--place", "Rådhuset",
+                 "--date", "14.03.2026", "--time", "09:00-15:30", "--present-count", "folkevalgt=25",
+                 "--present-count", "administrasjon=3", "--chair", "Kari", "--secretary", "Ola"]) == 0
+    assert main([*base, "--place", "Kulturhuset"]) == 0  # a later start changes what it names
+    library = load_library(Path(fixture))
+    meeting = load_session(tmp_path, "opsjon", library).summary().meeting
+    assert meeting == Meeting("Kommunestyret", "Eksempel kommune", "Kulturhuset", "2026-03-14", "09:00",
+                              "15:30", (), (("folkevalgt", 25), ("administrasjon", 3)), "Kari", "Ola")
+    capsys.readouterr()
+    assert main([*base, "--date", "14/03"]) == 1
+    assert "Skriv datoen som dd.mm.åååå" in capsys.readouterr().err
+    assert main([*base, "--present-count", "folkevalgt=mange"]) == 2
