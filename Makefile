@@ -61,5 +61,17 @@ bench-crash: $(STAMP)
 bench-startup: $(STAMP)
 	$(BIN)/python -m bench.startup --runs 30
 
+# The facilitator's install: build the wheel, install it in a fresh venv (as pipx or uv tool
+# would) and run scripts/smoke.py from an empty folder with the installed `samspill`.
+SMOKE := $(shell mktemp -u /tmp/samspill-smoke.XXXXXX)
+smoke: $(STAMP) syslibs
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist . >$(SMOKE).log 2>&1 || (cat $(SMOKE).log; false)
+	$(PY) -m venv $(SMOKE)/venv
+	$(SMOKE)/venv/bin/pip install --quiet dist/*.whl
+	mkdir -p $(SMOKE)/empty
+	cd $(SMOKE)/empty && $(SMOKE)/venv/bin/python $(CURDIR)/scripts/smoke.py
+	rm -rf $(SMOKE) $(SMOKE).log
+
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build
