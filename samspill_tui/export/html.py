@@ -83,6 +83,9 @@ def chart_svg(chart: Chart, label: str) -> str:
             f"<title>{escape(label)}</title>{''.join(rows)}</svg></figure>")
 
 
+_MARGIN_FONT = 'font: 9pt "DejaVu Sans", "Segoe UI", Arial, sans-serif;'  # margin boxes inherit no body font
+
+
 def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -91,10 +94,10 @@ def page_css(summary: Summary) -> str:
     """The page rules of this document: page numbers, and the draft mark of a referat on every page."""
     lang = summary.lang
     rules = [f"@bottom-right {{ content: {_css_string(t(lang, 'pdf.page') + ' ')} counter(page) "
-             f"{_css_string(' ' + t(lang, 'pdf.of') + ' ')} counter(pages); font-size: 9pt; color: #555; }}"]
+             f"{_css_string(' ' + t(lang, 'pdf.of') + ' ')} counter(pages); {_MARGIN_FONT} color: #555; }}"]
     if summary.referat:
-        rules.append(f"@top-center {{ content: {_css_string(t(lang, 'sum.draft'))}; color: #a33; "
-                     "font-weight: bold; font-size: 9pt; }}")
+        rules.append(f"@top-center {{ content: {_css_string(t(lang, 'sum.draft'))}; {_MARGIN_FONT} "
+                     "font-weight: bold; color: #a33; }")
     return "@page { " + " ".join(rules) + " }"
 
 
