@@ -76,7 +76,7 @@ class SessionScreen(Screen[None]):
         Binding("J", "new_code", "Ny kode", show=False),
         Binding("x", "reset", "Nullstill", show=False),
         Binding("m", "minutes", "Notat"),
-        Binding("M", "meeting", "Møtet"),
+        Binding("M", "meeting", "Møtet", show=False),  # in help and the palette; the footer is full
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
         Binding("q,ctrl+q", "app.quit", "Avslutt"),
