@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import re
 import sys
 from collections.abc import Sequence
@@ -13,10 +12,12 @@ from typing import Any, NoReturn
 
 from samspill_tui.content.library import Library, load_cached, load_library
 from samspill_tui.i18n import LANGS, t
+from samspill_tui.paths import default_content, default_data_dir
+from samspill_tui.session.meeting import Meeting, parse_names
 from samspill_tui.session.policy import K_DEFAULT, K_MIN
 
-DEFAULT_CONTENT = Path(os.environ.get("SAMSPILL_CONTENT", Path(__file__).parent.parent / "content"))
-DEFAULT_DATA = Path("sessions")
+DEFAULT_CONTENT = default_content()
+DEFAULT_DATA = default_data_dir()
 DEFAULT_PORT = 8765
 
 
@@ -89,24 +90,33 @@ def _parser(lang: str = "nb") -> argparse.ArgumentParser:
                                                            parents=[lang_too])
         return found
 
+    data_help = h("data_dir_default", path=DEFAULT_DATA)
     run = command(sub, "run", "run")
     run.add_argument("--programme", help=h("programme"))
     run.add_argument("--session", help=h("session"))
     run.add_argument("--host", default="0.0.0.0", help=h("host"))
     run.add_argument("--port", type=int, default=None, help=h("port", port=DEFAULT_PORT))
-    run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=h("data_dir"))
+    run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
     run.add_argument("--theme", choices=("light", "dark"), default="light", help=h("theme"))
     run.add_argument("--min-group", type=_k_of(lang), default=K_DEFAULT, metavar="K",
                      help=h("min_group", n=K_DEFAULT, least=K_MIN))
     run.add_argument("--demo", type=int, default=0, metavar="N", help=h("demo"))
     run.add_argument("--follows", metavar="SESSION", help=h("follows"))
     run.add_argument("--attach", type=Path, metavar="FILE", help=h("attach"))
+    meeting = run.add_argument_group(h("meeting"))
+    for option in ("organ", "kommune", "place", "date", "time", "present", "chair", "secretary"):
+        meeting.add_argument(f"--{option}", help=h(f"meeting_{option}"))
+    meeting.add_argument("--present-count", action="append", default=[], metavar="ROLE=N",
+                         help=h("meeting_present_count"))
 
     export = command(sub, "export", "export")
     export.add_argument("session", help=h("session_name"))
-    export.add_argument("--format", choices=("md", "html", "csv", "json"), default="md", help=h("format"))
+    export.add_argument("--format", choices=("md", "html", "csv", "json", "pdf", "xlsx"), default="md",
+                        help=h("format"))
+    export.add_argument("--csv-dialect", choices=("standard", "excel"), default="standard",
+                        help=h("csv_dialect"))
     export.add_argument("--out", type=Path, help=h("out"))
-    export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=h("data_dir"))
+    export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
     export.add_argument("--attachment", action="store_true", help=h("attachment"))
 
     sessions = command(sub, "sessions", "sessions")
@@ -120,7 +130,7 @@ def _parser(lang: str = "nb") -> argparse.ArgumentParser:
     attach.add_argument("name", help=h("session_name"))
     attach.add_argument("file", type=Path, help=h("file"))
     for each in (listing, delete, attach):
-        each.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=h("data_dir"))
+        each.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
 
     content = command(sub, "content", "content_tools")
     content_sub = content.add_subparsers(dest="content_command", required=True,
@@ -210,9 +220,12 @@ def _run(args: argparse.Namespace) -> int:
             _say(lang, "cli.bad_name", command="samspill run", name=args.session)
             return 2
         start = (args.programme, args.session)
-        if getattr(args, "follows", None) or getattr(args, "attach", None):
+        meeting = _meeting(args)
+        if meeting is None:
+            return 2
+        if getattr(args, "follows", None) or getattr(args, "attach", None) or not meeting.empty:
             code = _prepare("samspill run", library, args.data_dir, args.session, args.programme,
-                            args.lang, follows=args.follows, attach=args.attach)
+                            args.lang, follows=args.follows, attach=args.attach, meeting=meeting)
             if code:
                 return code
 
@@ -239,9 +252,24 @@ def _run(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def _meeting(args: argparse.Namespace) -> Meeting | None:
+    """The meeting details given as ``run`` options (checked when stored); None after an error."""
+    start, _, end = (args.time or "").replace("–", "-").partition("-")
+    counts = []
+    for given in args.present_count:
+        role, _, n = given.partition("=")
+        if not n.strip().isdigit():
+            print(f"samspill run: {t(args.lang, 'err.meeting-count')} ({given!r})", file=sys.stderr)
+            return None
+        counts.append((role.strip(), int(n)))
+    return Meeting(args.organ or "", args.kommune or "", args.place or "", args.date or "", start, end,
+                   parse_names(args.present or ""), tuple(counts), args.chair or "", args.secretary or "")
+
+
 def _prepare(command: str, library: Library, data_dir: Path, name: str, programme: str, lang: str, *,
-             follows: str | None = None, attach: Path | None = None) -> int:
-    """With no app running: carry over an earlier session's agreements, attach a note."""
+             follows: str | None = None, attach: Path | None = None, meeting: Meeting | None = None) -> int:
+    """With no app running: carry over an earlier session's agreements, attach a note, store the
+    meeting details."""
     import asyncio
 
     from samspill_tui.session.live import Rejected, Session
@@ -267,6 +295,8 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
                 await session.attach(attach.name, note)
                 _say(lang, "cli.attached", path=attach, name=name)
                 _say(lang, "attachment.notice")
+            if meeting is not None and not meeting.empty:
+                await session.set_meeting(session.meeting.merged(meeting))
         finally:
             await session.close()
 
@@ -279,7 +309,8 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
         _say(lang, "cli.no_session", command=command, name=follows, dir=data_dir)
         return 1
     except Rejected as exc:
-        reason = t(lang, f"cli.rejected.{exc.code}", name=name, programme=programme, path=attach)
+        key = f"err.{exc.code}" if exc.code.startswith("meeting-") else f"cli.rejected.{exc.code}"
+        reason = t(lang, key, name=name, programme=programme, path=attach)
         print(f"{command}: {reason}", file=sys.stderr)
         return 1
     return 0
@@ -288,7 +319,8 @@ def _prepare(command: str, library: Library, data_dir: Path, name: str, programm
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the summary of a session from its file on disk."""
     from samspill_tui.export.attachment import attachment_markdown
-    from samspill_tui.export.files import render
+    from samspill_tui.export.files import render_bytes
+    from samspill_tui.export.pdf import PdfUnavailable
     from samspill_tui.session.store import write_atomically
     from samspill_tui.session.summary import UnknownSessionError, attachment_of, load_session
 
@@ -303,14 +335,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         if note is None:
             _say(args.lang, "cli.no_attachment", name=args.session)
             return 1
-        text = attachment_markdown(note)
+        data = attachment_markdown(note).encode()
     else:
-        text = render(stored.summary(), args.format)
+        try:
+            data = render_bytes(stored.summary(), args.format, csv_dialect=args.csv_dialect)
+        except PdfUnavailable as exc:
+            print(f"samspill export: {exc}", file=sys.stderr)
+            return 1
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
     try:
-        write_atomically(args.out, [text.encode()])
+        write_atomically(args.out, [data])
     except OSError as exc:
         _say(args.lang, "cli.write_failed", path=args.out, reason=exc.strerror)
         return 1
@@ -329,6 +367,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if args.sessions_command == "list":
+        print(t(lang, "sessions.where", path=args.data_dir.resolve()), file=sys.stderr)
         found = list_sessions(args.data_dir)
         if not found:
             print(t(lang, "cli.no_sessions", dir=args.data_dir))

@@ -69,6 +69,11 @@ class NotesChanged:
 
 
 @dataclass(frozen=True)
+class MeetingChanged:
+    """The meeting details (organ, place, time, who was present, møteleder, referent) changed."""
+
+
+@dataclass(frozen=True)
 class StoreFailed:
     """Writing to disk failed; the phones concerned were told nothing was saved."""
 
@@ -76,4 +81,4 @@ class StoreFailed:
 
 
 Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
-         | JoiningChanged | NotesChanged | StoreFailed)
+         | JoiningChanged | NotesChanged | MeetingChanged | StoreFailed)

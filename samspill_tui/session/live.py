@@ -21,6 +21,7 @@ from samspill_tui.session.events import (
     AnswerRecorded,
     Event,
     JoiningChanged,
+    MeetingChanged,
     NotesChanged,
     ParticipantJoined,
     RoleChosen,
@@ -29,6 +30,7 @@ from samspill_tui.session.events import (
     StoreFailed,
     VoteRecorded,
 )
+from samspill_tui.session.meeting import Meeting, MeetingError
 from samspill_tui.session.policy import K_DEFAULT, Policy
 from samspill_tui.session.reading import Reading
 from samspill_tui.session.record import (
@@ -353,6 +355,25 @@ class Session:
             raise Rejected("too-long")
         await self._set_meta(NotesChanged("attachment"),
                              attachment={"name": clean_text(name), "text": text})
+
+    @property
+    def meeting(self) -> Meeting:
+        """The meeting details as stored (empty until the facilitator fills them in)."""
+        return Meeting.of(self.record.meta.get("meeting"))
+
+    async def set_meeting(self, meeting: Meeting) -> Meeting:
+        """Store the meeting details, replacing the old ones; returns them as cleaned.
+
+        Rejected (``meeting-date``, ``-time``, ``-count``, ``-long``) for a date or time that
+        cannot be read, an end before the start, a negative count or a field that is too long.
+        """
+        try:
+            meeting = meeting.checked(clean_text)
+        except MeetingError as exc:
+            raise Rejected(f"meeting-{exc.code}") from None
+        if meeting != self.meeting:
+            await self._set_meta(MeetingChanged(), meeting=meeting.doc())
+        return meeting
 
     def summary(self, exported: str | None = None) -> Summary:
         """The summary (or referat) of the session as it stands, as every export renders it."""

@@ -14,9 +14,9 @@
 - Failure: a failed write is retried a few times; if it still fails, the in-memory tables are
   put back as they were, the file on disk is the previous one, every caller of the batch gets
   :class:`StoreError`, and the store stays usable for the next batch.
-- Lock: an exclusive ``flock`` on ``<name>.lock`` keeps a second app out. The OS releases it when
-  the app dies; the file names the owning process, for the refusal message and to recognise a
-  lock left by a crashed app.
+- Lock: an exclusive OS lock on ``<name>.lock`` (``session/lock.py``, Linux, macOS and Windows)
+  keeps a second app out. The OS releases it when the app dies; the file names the owning
+  process, for the refusal message and to recognise a lock left by a crashed app.
 
 See docs/store.md.
 """
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -42,6 +41,8 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
+
+from samspill_tui.session.lock import sync_folder, try_lock, unlock
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
 TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements")
@@ -102,11 +103,7 @@ def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    dir_fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    sync_folder(folder)
 
 
 class AtomicJSONStorage(Storage):
@@ -242,12 +239,10 @@ class SessionStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock_file = open(path.with_suffix(".lock"), "a+")  # noqa: SIM115
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not try_lock(self._lock_file):
             owner = self._read_owner()
             self._lock_file.close()
-            raise SessionLockedError(path.stem, owner) from None
+            raise SessionLockedError(path.stem, owner)
         # An owner still named in the file left without closing: its app crashed.
         self.stale_owner = self._read_owner() or None
         self._write_owner()
@@ -262,7 +257,7 @@ class SessionStore:
         self._lock_file.seek(0)
         try:
             owner = json.loads(self._lock_file.read() or "null")
-        except ValueError:
+        except (ValueError, OSError):  # Windows: the owner's lock makes the bytes unreadable
             return ""
         if not isinstance(owner, dict):
             return ""
@@ -413,5 +408,5 @@ class SessionStore:
             await asyncio.shield(self._drain_task)
         self._executor.shutdown(wait=True)
         self._lock_file.truncate(0)
-        fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+        unlock(self._lock_file)
         self._lock_file.close()

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import K_DEFAULT
 from samspill_tui.session.store import SessionLockedError
 from samspill_tui.tui.builtins import palette, quit_notice, system_commands
@@ -92,12 +93,15 @@ class SamspillApp(App[None]):
         elif self.start is None:
             from samspill_tui.tui.home import HomeScreen  # deferred: `samspill run` never shows it
 
-            self.push_screen(HomeScreen(self.library, self.lang, self.open_session))
+            self.push_screen(HomeScreen(self.library, self.lang, self.open_session, self.data_dir))
 
-    async def open_session(self, programme_id: str, name: str) -> None:
-        """Open (or resume) a session, start its phone face and show its screen."""
+    async def open_session(self, programme_id: str, name: str, meeting: Meeting | None = None) -> None:
+        """Open (or resume) a session, start its phone face and show its screen; ``meeting``
+        details typed on the home screen are stored in the session (over any it had)."""
         await self._open(programme_id, name)
         assert self.session is not None and self.face is not None
+        if meeting is not None:
+            await self.session.set_meeting(self.session.meeting.merged(meeting))
         screen = SessionScreen(self.session, self.face)
         await self.push_screen(screen)
         screen.call_after_refresh(self._shown)

@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 from samspill_tui.i18n import t
 from samspill_tui.session.events import Event, JoiningChanged, RoleChosen, StepChanged, StoreFailed
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.steps import PollVote, StepKind
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
@@ -76,6 +77,7 @@ class SessionScreen(Screen[None]):
         Binding("J", "new_code", "Ny kode…", show=False),
         Binding("x", "reset", "Nullstill…", show=False),
         Binding("m", "minutes", "Notat"),
+        Binding("M", "meeting", "Møtet", show=False),  # in help and the palette; the footer is full
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
         Binding("q", "quit", "Avslutt…"),
@@ -411,6 +413,25 @@ class SessionScreen(Screen[None]):
 
         self.app.push_screen(MinutesScreen(self.session, self.session.step))
 
+    def action_meeting(self) -> None:
+        """Open the meeting details (organ, place, time, who was present, møteleder, referent)."""
+        from samspill_tui.tui.meeting import MeetingScreen  # deferred: start-up time
+
+        async def save(meeting: Meeting | None) -> None:
+            if meeting is None:
+                return
+            try:
+                await self.session.set_meeting(meeting)
+            except StoreError:
+                return  # shown by the StoreFailed event
+            except Rejected as exc:
+                reason = t(self.session.lang, f"err.{exc.code}")
+                self.notify(t(self.session.lang, "meeting.failed", reason=reason), severity="error")
+            else:
+                self.notify(t(self.session.lang, "meeting.saved"))
+
+        self.app.push_screen(MeetingScreen(self.session.lang, self.session.meeting), save)
+
     def action_help(self) -> None:
         """List every key of this screen."""
         from samspill_tui.tui.dialogs import HelpScreen  # deferred: start-up time
@@ -419,9 +440,9 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
-        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder,
+        """Write the summary as Markdown, HTML, CSV, JSON, Excel and PDF into the session's export folder,
         and an attached note as its own confidential file."""
-        from samspill_tui.export.files import write_exports  # deferred: start-up
+        from samspill_tui.export.files import ExportIncomplete, write_exports  # deferred: start-up
         from samspill_tui.session.archive import export_folder
         from samspill_tui.session.summary import attachment_of
 
@@ -432,5 +453,8 @@ class SessionScreen(Screen[None]):
             await asyncio.to_thread(write_exports, summary, folder, note)
         except OSError as exc:
             self.notify(t(session.lang, "export.failed", reason=exc.strerror), severity="error")
+        except ExportIncomplete as exc:  # no PDF without Pango; every other format is written
+            self.notify(t(session.lang, "export.partial", path=folder, reason=exc.reason),
+                        severity="warning", timeout=20)
         else:
             self.notify(t(session.lang, "export.done", path=folder))

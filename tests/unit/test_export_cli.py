@@ -86,7 +86,9 @@ def test_sessions_list_shows_name_programme_created_participants_size(
     _session(tmp_path, library, "a-okt", joined=3)
     _session(tmp_path, library, "b-okt", joined=0)
     assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0
-    lines = capsys.readouterr().out.splitlines()
+    out, err = capsys.readouterr()
+    assert f"Øktene ligger i {tmp_path.resolve()}" in err  # where they are, the table stays clean
+    lines = out.splitlines()
     assert lines[0].split() == ["Navn", "Program", "Opprettet", "Deltakere", "Størrelse"]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     assert set(rows) == {"a-okt", "b-okt"}
@@ -107,7 +109,7 @@ def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, 
     assert (tmp_path / "slett.json").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
     assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 0
-    assert "Slettet økta «slett» (7 filer)." in capsys.readouterr().out
+    assert "Slettet økta «slett» (9 filer)." in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.json", "behold.lock"]
 
 
