@@ -668,6 +668,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             "hvor mange som var til stede i en rolle (folkevalgt, administrasjon, annet); kan gjentas"
         ),
         "cli.help.csv_dialect": "csv: komma for andre programmer (standard), eller semikolon for norsk Excel",
+        "problem.control_char": (
+            "et usynlig styretegn ({code}) som kan styre terminalen eller snu teksten; fjern det"
+        ),
     },
     "nn": {
         "app.title": "Samspill",
@@ -1334,6 +1337,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             "kor mange som var til stades i ei rolle (folkevalt, administrasjon, anna); kan gjentakast"
         ),
         "cli.help.csv_dialect": "csv: komma for andre program (standard), eller semikolon for norsk Excel",
+        "problem.control_char": (
+            "eit usynleg styreteikn ({code}) som kan styre terminalen eller snu teksten; fjern det"
+        ),
     },
 }
 

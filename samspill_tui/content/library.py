@@ -18,6 +18,7 @@ from samspill_tui.content.model import (
     Problem,
     Programme,
 )
+from samspill_tui.text import unsafe_characters
 
 LANGUAGES = ("nb", "nn")
 MAX_FILE_BYTES = 1_000_000
@@ -93,11 +94,16 @@ def _read(path: Path, problems: list[Problem]) -> str | None:
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(Problem(path, 1, "problem.file_large", {"most": MAX_FILE_BYTES}))
             return None
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem(path, 1, "problem.file_utf8", {"byte": exc.start + 1}))
     except OSError as exc:
         problems.append(Problem(path, 1, "problem.file_read", {"reason": exc.strerror or exc}))
+    else:
+        unsafe = unsafe_characters(text)
+        problems += [Problem(path, line, "problem.control_char", {"code": f"U+{ord(ch):04X}"})
+                     for line, ch in unsafe]
+        return None if unsafe else text
     return None
 
 

@@ -45,7 +45,7 @@ from samspill_tui.session.record import (
 from samspill_tui.session.steps import Step, build_steps, options
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text, length
+from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
 
 SCHEMA_VERSION = 1
 MAX_ATTACHMENT_CHARS = 100_000

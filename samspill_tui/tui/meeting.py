@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 from samspill_tui.export.markdown import norwegian_date
 from samspill_tui.i18n import t
 from samspill_tui.session.meeting import Meeting, MeetingError, parse_names
-from samspill_tui.session.text import clean_text
+from samspill_tui.text import clean_text
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.views import plain
 

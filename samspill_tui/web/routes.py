@@ -21,7 +21,7 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import ROLES, Participant
 from samspill_tui.session.steps import label, options
 from samspill_tui.session.store import StoreError
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.follow import Pulse, stream
 from samspill_tui.web.guard import (
     HEADERS,

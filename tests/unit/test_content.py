@@ -154,3 +154,23 @@ def test_parser_never_crashes(text: str, folder: str, prefix: str) -> None:
     assert (parsed is None) == bool(problems)
     assert all(p.line >= 0 for p in problems)
     assert all(p.text("nb") and p.text("nn") for p in problems)  # every message renders in both forms
+
+
+@pytest.mark.parametrize("sequence", ["\x1b]52;c;ZWNobyBoYWNrZWQ=\x07", "\x1b[2J", "\x9b31m", "\u202eabc"],
+                         ids=["osc52-clipboard", "clear-screen", "c1-csi", "bidi-override"])
+def test_content_with_terminal_control_sequences_is_refused_with_file_and_line(
+        tmp_path: Path, sequence: str) -> None:
+    """Content reaches the projector's terminal: an escape in it could write the clipboard."""
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    case = root / "nb" / "cases" / "sak.md"
+    lines = case.read_text().split("\n")
+    lines[7] += f" {sequence}"  # line 8, in the situation
+    case.write_text("\n".join(lines))
+    library = load_library(root)
+    found = [p for p in library.problems if p.key == "problem.control_char"]
+    assert [(p.path.name, p.line) for p in found][:1] == [("sak.md", 8)]
+    assert "styretegn" in found[0].text("nb")
+    lines[7] = lines[7].replace(f" {sequence}", " 👨\u200d👩\u200d👧 og \t tabulator")  # kept as written
+    case.write_text("\n".join(lines))
+    assert not [p for p in load_library(root).problems if p.key == "problem.control_char"]

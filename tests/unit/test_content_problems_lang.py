@@ -109,7 +109,7 @@ def test_every_problem_key_exists_in_both_forms_and_none_is_left_unused() -> Non
 @pytest.mark.parametrize("key", sorted(_used_keys()))
 def test_every_problem_renders_in_both_forms(key: str) -> None:
     """Each message fills in with the values its code gives (a stand-in for each value here)."""
-    names = {"allowed", "answer", "byte", "count", "deck", "expected", "heading", "id", "ids",
+    names = {"allowed", "answer", "byte", "code", "count", "deck", "expected", "heading", "id", "ids",
              "input", "kind", "kinds", "most", "n", "name", "no", "options", "other", "parts",
              "reason", "text", "theme", "value"}
     problem = Problem(Path("x.md"), 3, key, dict.fromkeys(names, "X"))

@@ -31,7 +31,7 @@ from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
 from samspill_tui.session.store import read_snapshot
 from samspill_tui.session.summary import Summary, attachment_of, load_session
-from samspill_tui.session.text import clean_text
+from samspill_tui.text import clean_text
 from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
 from tests.golden.build import EXPORTED, NASTY, PAY, build, fixed_clock
 from tests.golden.readers import ALL_FORMATS, export_text, file_text

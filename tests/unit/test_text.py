@@ -1,6 +1,6 @@
 """Cleaning participant text."""
 
-from samspill_tui.session.text import clean_text, length
+from samspill_tui.text import clean_text, length
 
 
 def test_controls_bidi_and_escape_sequences_are_removed() -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
 from samspill_tui.session.steps import options
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.guard import CSP
 from samspill_tui.web.limits import Limits, Rate
 from tests.web.helpers import roles_library, served
