@@ -470,9 +470,32 @@ def cmd_content_guide(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. It never shows a traceback: a damaged session
+    file is named, and any other error is written to a log in the data folder, secrets and all
+    local variables left out."""
+    from samspill_tui.session.record import CorruptSessionError
+
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(_lang_of(argv)).parse_args(argv)
+    command = f"samspill {args.command or 'run'}"
+    try:
+        return _dispatch(args)
+    except CorruptSessionError as exc:
+        _say(args.lang, "cli.corrupt", command=command, path=exc.path)
+        return 1
+    except Exception as exc:
+        from samspill_tui.crash import crash_report
+
+        try:
+            path = crash_report(exc, (), getattr(args, "data_dir", DEFAULT_DATA))
+        except OSError as failed:
+            _say(args.lang, "cli.crash_unlogged", command=command, reason=failed.strerror or failed)
+        else:
+            _say(args.lang, "cli.crash", command=command, path=path)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         return cmd_export(args)
     if args.command == "content":

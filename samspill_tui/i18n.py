@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 LANGS = ("nb", "nn")
 
 _STRINGS: dict[str, dict[str, str]] = {
@@ -671,6 +673,25 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.control_char": (
             "et usynlig styretegn ({code}) som kan styre terminalen eller snu teksten; fjern det"
         ),
+        "home.corrupt": (
+            "Øktfila for «{name}» ({path}) er skadet og kan ikke leses. Den er ikke endret. Start en ny "
+            "økt med et annet navn, og ta vare på fila til noen har sett på den."
+        ),
+        "home.open_failed": "Kunne ikke åpne økta «{name}»: {reason}.",
+        "cli.corrupt": "{command}: øktfila {path} er skadet og kan ikke leses. Den er ikke endret.",
+        "cli.crash": "{command} stoppet på grunn av en uventet feil. Detaljene for feilsøking står i {path}.",
+        "cli.crash_unlogged": (
+            "{command} stoppet på grunn av en uventet feil, og detaljene kunne ikke lagres: {reason}."
+        ),
+        "errno.ENOSPC": "disken er full",
+        "errno.EACCES": "du har ikke tilgang",
+        "errno.EPERM": "du har ikke tilgang",
+        "errno.EISDIR": "det ligger en mappe der en fil skulle vært",
+        "errno.EROFS": "disken er skrivebeskyttet",
+        "errno.EADDRINUSE": "adressen og porten er allerede i bruk",
+        "errno.EADDRNOTAVAIL": "adressen finnes ikke på denne maskinen",
+        "errno.ENOENT": "mappa finnes ikke",
+        "errno.EIO": "disken svarte med en feil",
     },
     "nn": {
         "app.title": "Samspill",
@@ -1340,8 +1361,34 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.control_char": (
             "eit usynleg styreteikn ({code}) som kan styre terminalen eller snu teksten; fjern det"
         ),
+        "home.corrupt": (
+            "Øktfila for «{name}» ({path}) er skadd og kan ikkje lesast. Ho er ikkje endra. Start ei ny "
+            "økt med eit anna namn, og ta vare på fila til nokon har sett på ho."
+        ),
+        "home.open_failed": "Kunne ikkje opne økta «{name}»: {reason}.",
+        "cli.corrupt": "{command}: øktfila {path} er skadd og kan ikkje lesast. Ho er ikkje endra.",
+        "cli.crash": "{command} stoppa på grunn av ein uventa feil. Detaljane for feilsøking står i {path}.",
+        "cli.crash_unlogged": (
+            "{command} stoppa på grunn av ein uventa feil, og detaljane kunne ikkje lagrast: {reason}."
+        ),
+        "errno.ENOSPC": "disken er full",
+        "errno.EACCES": "du har ikkje tilgang",
+        "errno.EPERM": "du har ikkje tilgang",
+        "errno.EISDIR": "det ligg ei mappe der ei fil skulle vore",
+        "errno.EROFS": "disken er skriveverna",
+        "errno.EADDRINUSE": "adressa og porten er alt i bruk",
+        "errno.EADDRNOTAVAIL": "adressa finst ikkje på denne maskina",
+        "errno.ENOENT": "mappa finst ikkje",
+        "errno.EIO": "disken svara med ein feil",
     },
 }
+
+
+def os_reason(lang: str, exc: OSError) -> str:
+    """Why the operating system said no, in ``lang`` where we know the error (else its own words)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    known = _STRINGS.get(lang, _STRINGS["nb"]).get(f"errno.{name}")
+    return known or str(exc.strerror or exc)
 
 
 def t(lang: str, key: str, **values: object) -> str:

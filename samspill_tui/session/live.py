@@ -34,10 +34,12 @@ from samspill_tui.session.meeting import Meeting, MeetingError
 from samspill_tui.session.policy import K_DEFAULT, Policy
 from samspill_tui.session.reading import Reading
 from samspill_tui.session.record import (
+    DAMAGED,
     OWNERS,
     ROLES,
     Agreement,
     Answer,
+    CorruptSessionError,
     Participant,
     Record,
     StepState,
@@ -90,7 +92,10 @@ class Session:
         """
         store = SessionStore(session_path(data_dir, name))
         try:
-            record = Record.from_tables(await store.load())
+            try:
+                record = Record.from_tables(await store.load())
+            except DAMAGED as exc:
+                raise CorruptSessionError(store.path) from exc
             meta = record.meta
             if meta and meta["programme"] != programme_id:
                 raise Rejected("programme-mismatch")

@@ -17,6 +17,18 @@ OWNERS = ("kommunedirektor", "arbeidsgiver", "ordforer")
 PAIR = ("ordforer", "kommunedirektor")
 
 
+class CorruptSessionError(Exception):
+    """A session file that cannot be read as a session. It is left exactly as it is."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+# What reading a damaged file raises (bad JSON, missing or mistyped fields).
+DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
 @dataclass
 class Participant:
     """A joined phone. The id is a random secret kept in the phone's cookie."""

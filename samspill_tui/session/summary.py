@@ -17,7 +17,7 @@ from samspill_tui.session import referat
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.reading import GapState, Held, Reading, RoleSplit, Tally, WallItem
-from samspill_tui.session.record import Agreement, Record
+from samspill_tui.session.record import DAMAGED, Agreement, CorruptSessionError, Record
 from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
 
@@ -181,6 +181,8 @@ def load_session(data_dir: Path, name: str, library: Library) -> SessionFile:
         record = Record.from_tables(read_snapshot(session_path(data_dir, name)))
     except (FileNotFoundError, BadSessionNameError):
         raise UnknownSessionError(name) from None
+    except DAMAGED as exc:
+        raise CorruptSessionError(session_path(data_dir, name)) from exc
     meta = record.meta
     if not meta:
         raise UnknownSessionError(name)

@@ -14,11 +14,11 @@ from textual.screen import Screen
 
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
-from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.live import Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import K_DEFAULT
-from samspill_tui.session.store import SessionLockedError
 from samspill_tui.tui.builtins import palette, quit_notice, system_commands
+from samspill_tui.tui.failures import ListenError, open_failure
 from samspill_tui.tui.join import Face
 from samspill_tui.tui.quiet_gc import QuietCollector
 from samspill_tui.tui.run import SessionScreen
@@ -72,13 +72,11 @@ class SamspillApp(App[None]):
         programme_id, name = self.start
         try:
             await self._open(programme_id, name)
-        except SessionLockedError:
-            self.exit(return_code=1, message=t(self.lang, "home.locked", name=name))
-        except Rejected as exc:
-            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
-            self.exit(return_code=1, message=t(self.lang, key, name=name))
-        except OSError as exc:
-            self.exit(return_code=1, message=t(self.lang, "run.listen", reason=exc.strerror or exc))
+        except Exception as exc:
+            message = open_failure(self.lang, name, exc)
+            if message is None:
+                raise
+            self.exit(return_code=1, message=message)
 
     def get_default_screen(self) -> Screen[Any]:
         """The session opened by ``on_load``, else Textual's empty screen under the home screen."""
@@ -111,8 +109,10 @@ class SamspillApp(App[None]):
         session = await Session.open(self.data_dir, name, programme_id, self.library, self.lang, self.k)
         try:
             face = await self.serve(session)
-        except BaseException:
+        except BaseException as exc:
             await session.discard()  # a new session that could not start leaves nothing on disk
+            if isinstance(exc, OSError):
+                raise ListenError(exc.errno, exc.strerror) from exc
             raise
         self.session, self.face = session, face
         self.lang = session.lang  # a resumed session keeps its language form: so does the app
@@ -155,7 +155,7 @@ class SamspillApp(App[None]):
         tokens, answers) on the projected screen: a short message and where the details are."""
         from rich.text import Text
 
-        from samspill_tui.tui.crash import crash_report
+        from samspill_tui.crash import crash_report
 
         self.bell()
         if self._exit_renderables:  # one message (and one log) however many errors follow

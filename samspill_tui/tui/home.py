@@ -16,9 +16,9 @@ from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import t
-from samspill_tui.session.live import Rejected
 from samspill_tui.session.meeting import Meeting
-from samspill_tui.session.store import BadSessionNameError, SessionLockedError, check_name
+from samspill_tui.session.store import BadSessionNameError, check_name
+from samspill_tui.tui.failures import open_failure
 from samspill_tui.tui.footer import KeyFooter
 
 OpenSession = Callable[[str, str, Meeting | None], Awaitable[None]]
@@ -131,8 +131,8 @@ class HomeScreen(Screen[None]):
             await self.open_session(programme, name, self.meeting)
         except BadSessionNameError:
             error.update(t(lang, "home.bad_name"))
-        except SessionLockedError:
-            error.update(t(lang, "home.locked", name=name))
-        except Rejected as exc:
-            key = "home.mismatch" if exc.code == "programme-mismatch" else "home.not_in_lang"
-            error.update(t(lang, key, name=name))
+        except Exception as exc:
+            message = open_failure(lang, name, exc)
+            if message is None:
+                raise
+            error.update(message)

@@ -196,3 +196,34 @@ def test_agreement_status_survives_the_round_trip(tmp_path: Path, repo_library: 
     summary = load_session(tmp_path, "us", repo_library).summary()
     made = [(a.owner, a.due, a.status) for a in summary.follow_ups]
     assert made == [("arbeidsgiver", "2026-05-01", "Startet")]
+
+
+def test_a_damaged_session_file_is_named_and_left_alone(tmp_path: Path, library: Library,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "skadet.json"
+    damaged.write_text('{"meta": {"1": {"k": "meta"}}, "participants": {"1": {"csrf": 1}}}')
+    before = damaged.read_bytes()
+    assert _run("export", "skadet", "--data-dir", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == (f"samspill export: øktfila {damaged} er skadet og kan ikke leses. "
+                           "Den er ikke endret.")
+    assert damaged.read_bytes() == before
+    assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0  # listed with what is known
+    assert "skadet" in capsys.readouterr().out
+
+
+def test_the_command_line_never_shows_a_traceback(tmp_path: Path, library: Library,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _session(tmp_path, library)
+
+    def broken(args: object) -> int:
+        raise RuntimeError("en feil ingen ventet")
+
+    monkeypatch.setattr("samspill_tui.cli.cmd_export", broken)
+    assert _run("export", "okt", "--data-dir", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    [log] = tmp_path.glob("samspill-feil-*.log")
+    assert err.strip() == ("samspill export stoppet på grunn av en uventet feil. Detaljene for "
+                           f"feilsøking står i {log}.")
+    assert "Traceback" not in err and "RuntimeError: en feil ingen ventet" in log.read_text()
