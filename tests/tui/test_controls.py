@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Markdown, OptionList, Static
 from samspill_tui.content import Library
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.steps import StatementVote
+from samspill_tui.session.summary import Summary
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
@@ -425,3 +426,33 @@ async def test_the_facilitator_confirms_or_releases_the_named_roles(tmp_path: Pa
         assert s.record.pair() is None
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+
+
+async def test_the_summary_is_rebuilt_calmly_while_the_hall_keeps_joining(
+        tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A join every half second used to rebuild the whole summary each time: keys went unheard."""
+    from samspill_tui.tui import reading
+
+    built: list[int] = []
+    real = reading.summary_markdown
+
+    def counted(summary: Summary) -> str:
+        built.append(summary.participants)
+        return real(summary)
+
+    monkeypatch.setattr(reading, "summary_markdown", counted)
+    monkeypatch.setattr(reading.SummaryView, "SUMMARY_SECONDS", 0.6)
+    app = make_app(library, tmp_path, ("folkevalgtdag", "oppsummering"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "summary")
+        await wait_for(pilot, lambda: built == [0])
+        for _ in range(40):
+            await s.join()
+            await pilot.pause(0.01)
+        assert len(built) <= 2  # at most one rebuild in the time 40 joins took
+        await wait_for(pilot, lambda: built[-1] == 40)  # and the last one shows them all
+        source = app.screen.query_one("#summary", Markdown).source
+        assert "**Deltakere:** 40" in source
+        await pilot.press("g")  # keys are heard at once
+        await wait_for(pilot, lambda: isinstance(app.screen, StepListScreen), timeout=2)
