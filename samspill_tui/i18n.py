@@ -692,6 +692,20 @@ _STRINGS: dict[str, dict[str, str]] = {
         "errno.EADDRNOTAVAIL": "adressen finnes ikke på denne maskinen",
         "errno.ENOENT": "mappa finnes ikke",
         "errno.EIO": "disken svarte med en feil",
+        "err.full": "Økta har nådd grensen for hvor mange som kan være med. Si fra til fasilitatoren.",
+        "err.answer-limit": "Du har sendt svært mange svar på dette steget. Flere tas ikke imot.",
+        "err.session-full": (
+            "Økta tar ikke imot flere svar akkurat nå. Svaret ble ikke lagret. Si fra til fasilitatoren."
+        ),
+        "limits.reached.participants": (
+            "Grensen på {n} deltakere er nådd: nye mobiler kommer ikke inn. Trykk L for å doble den."
+        ),
+        "limits.reached.text_chars": (
+            "Grensen på {n} tegn svartekst i økta er nådd: nye svar blir ikke lagret. Trykk L for å doble"
+            " den."
+        ),
+        "limits.now": "Grensene er nå {participants} deltakere og {chars} tegn svartekst.",
+        "help.raise_limits": "Doble grensene økta har nådd (deltakere, svartekst)",
     },
     "nn": {
         "app.title": "Samspill",
@@ -1380,6 +1394,21 @@ _STRINGS: dict[str, dict[str, str]] = {
         "errno.EADDRNOTAVAIL": "adressa finst ikkje på denne maskina",
         "errno.ENOENT": "mappa finst ikkje",
         "errno.EIO": "disken svara med ein feil",
+        "err.full": "Økta har nådd grensa for kor mange som kan vere med. Sei frå til fasilitatoren.",
+        "err.answer-limit": "Du har sendt svært mange svar på dette steget. Fleire blir ikkje tekne imot.",
+        "err.session-full": (
+            "Økta tek ikkje imot fleire svar akkurat no. Svaret vart ikkje lagra. Sei frå til "
+            "fasilitatoren."
+        ),
+        "limits.reached.participants": (
+            "Grensa på {n} deltakarar er nådd: nye mobilar kjem ikkje inn. Trykk L for å doble ho."
+        ),
+        "limits.reached.text_chars": (
+            "Grensa på {n} teikn svartekst i økta er nådd: nye svar blir ikkje lagra. Trykk L for å doble"
+            " ho."
+        ),
+        "limits.now": "Grensene er no {participants} deltakarar og {chars} teikn svartekst.",
+        "help.raise_limits": "Doble grensene økta har nådd (deltakarar, svartekst)",
     },
 }
 

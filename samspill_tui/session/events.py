@@ -74,6 +74,15 @@ class MeetingChanged:
 
 
 @dataclass(frozen=True)
+class LimitReached:
+    """A limit of the session was reached (``participants`` or ``text_chars``); phones are refused
+    until the facilitator raises it."""
+
+    name: str
+    value: int
+
+
+@dataclass(frozen=True)
 class StoreFailed:
     """Writing to disk failed; the phones concerned were told nothing was saved."""
 
@@ -81,4 +90,4 @@ class StoreFailed:
 
 
 Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
-         | JoiningChanged | NotesChanged | MeetingChanged | StoreFailed)
+         | JoiningChanged | NotesChanged | MeetingChanged | LimitReached | StoreFailed)

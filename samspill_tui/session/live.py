@@ -21,6 +21,7 @@ from samspill_tui.session.events import (
     AnswerRecorded,
     Event,
     JoiningChanged,
+    LimitReached,
     MeetingChanged,
     NotesChanged,
     ParticipantJoined,
@@ -30,6 +31,7 @@ from samspill_tui.session.events import (
     StoreFailed,
     VoteRecorded,
 )
+from samspill_tui.session.limits import Bounds, Limits
 from samspill_tui.session.meeting import Meeting, MeetingError
 from samspill_tui.session.policy import K_DEFAULT, Policy
 from samspill_tui.session.reading import Reading
@@ -75,10 +77,12 @@ class Session:
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
     fresh: bool = False  # created by this open, not resumed
     reading: Reading = field(init=False)
+    bounds: Bounds = field(init=False)
 
     def __post_init__(self) -> None:
         policy = Policy.of(self.programme, self.steps, self.record.meta)
         self.reading = Reading(self.steps, self.record, policy, self.lang)
+        self.bounds = Bounds(self.record)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -270,6 +274,12 @@ class Session:
         """Give the session a new short code (the QR address stays); the old code stops working."""
         await self._set_meta(JoiningChanged(self.joining_open, self.token), code=_short_code())
 
+    def raise_limits(self) -> Limits:
+        """The facilitator doubles every limit the session has reached; returns those in force."""
+        limits = self.bounds.raise_reached()
+        self._publish(ParticipantJoined(len(self.participants)))
+        return limits
+
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step."""
         return self.record.state(step_key)
@@ -291,7 +301,8 @@ class Session:
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
                             Put("steps", {"k": step_key, "revealed": False, "locked": False})])
         self.votes.pop(step_key, None)
-        self.answers.pop(step_key, None)
+        for gone in self.answers.pop(step_key, {}).values():
+            self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.states[step_key] = StepState()
         self._publish(StepStateChanged(step_key))
 
@@ -399,6 +410,9 @@ class Session:
         """Register a new participant and return it once it is on disk."""
         if not self.joining_open:
             raise Rejected("joining-closed")
+        if self.bounds.refuse_join(len(self.participants)):
+            self._publish(LimitReached("participants", self.bounds.limits.participants))
+            raise Rejected("full")
         p = Participant(_token(), _token(), _now())
         await self._commit([Put("participants", p.doc())])
         self.participants[p.id] = p
@@ -487,8 +501,14 @@ class Session:
         existing = self.answers.get(step_key, {}).get(key)
         if existing is not None:
             return
+        refusal = self.bounds.refusal(step_key, pid, text)
+        if refusal == "session-full":
+            self._publish(LimitReached("text_chars", self.bounds.limits.text_chars))
+        if refusal:
+            raise Rejected(refusal)
         ans = Answer(key, step_key, question, text, _now(), pid)
         await self._commit([Put("answers", ans.doc())])
+        self.bounds.added(step_key, pid, text)
         self.answers.setdefault(step_key, {})[key] = ans
         self._publish(AnswerRecorded(step_key))
 

@@ -17,7 +17,14 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.events import Event, JoiningChanged, RoleChosen, StepChanged, StoreFailed
+from samspill_tui.session.events import (
+    Event,
+    JoiningChanged,
+    LimitReached,
+    RoleChosen,
+    StepChanged,
+    StoreFailed,
+)
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.steps import PollVote, StepKind
@@ -66,6 +73,7 @@ class SessionScreen(Screen[None]):
         Binding("f", "answer_key", "Fasit"),
         Binding("o", "facilitator_notes", "Fasilitatornotat"),
         Binding("R", "roles", "Roller med navn", show=False),
+        Binding("L", "raise_limits", "Hev grensene", show=False),
         Binding("h", "hide_answer", "Skjul svar"),
         Binding("a", "highlight_answer", "Framhev"),
         Binding("t", "timer", "Klokke"),
@@ -122,6 +130,9 @@ class SessionScreen(Screen[None]):
         if isinstance(event, StoreFailed):
             self.notify(t(self.session.lang, "store.failed", reason=event.reason),
                         severity="error", timeout=10)
+        elif isinstance(event, LimitReached):
+            self.notify(t(self.session.lang, f"limits.reached.{event.name}", n=event.value),
+                        severity="error", timeout=30)
         elif isinstance(event, RoleChosen) and event.named:
             role = t(self.session.lang, f"role.{event.role}")
             self.notify(t(self.session.lang, "roles.claimed", role=role), severity="warning", timeout=15)
@@ -293,6 +304,12 @@ class SessionScreen(Screen[None]):
             if view.show_key and not self.session.state(view.step.key).revealed:
                 self.notify(t(self.session.lang, "poll.reveal_first"))
             view.refresh_data()
+
+    def action_raise_limits(self) -> None:
+        """Double the limits the session has reached (participants, the text of all answers)."""
+        limits = self.session.raise_limits()
+        self.notify(t(self.session.lang, "limits.now", participants=limits.participants,
+                      chars=limits.text_chars))
 
     def action_roles(self) -> None:
         """Confirm or release the roles named by design (the ordfører, the kommunedirektør)."""

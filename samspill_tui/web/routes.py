@@ -166,7 +166,9 @@ async def _join(request: web.Request, valid: bool, wrong: str) -> web.StreamResp
         return too_many(request, guards.joins, ip)
     try:
         participant = await session.join()
-    except Rejected:
+    except Rejected as exc:
+        if exc.code == "full":
+            return message(request, "err.full", 403, code="full")
         return _join_page(request)
     except StoreError:
         return message(request, "err.store", 503)

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Label, Markdown, OptionList, Static
 
 from samspill_tui.content import Library
+from samspill_tui.session.limits import Limits
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.steps import StatementVote
 from samspill_tui.session.summary import Summary
@@ -456,3 +457,20 @@ async def test_the_summary_is_rebuilt_calmly_while_the_hall_keeps_joining(
         assert "**Deltakere:** 40" in source
         await pilot.press("g")  # keys are heard at once
         await wait_for(pilot, lambda: isinstance(app.screen, StepListScreen), timeout=2)
+
+
+async def test_a_limit_reached_is_told_on_the_projector_and_raised_with_l(tmp_path: Path,
+                                                                         library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "grense"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        s.bounds.limits = Limits(participants=1)
+        await s.join()
+        with pytest.raises(Rejected):
+            await s.join()
+        await wait_for(pilot, lambda: any("Grensen på 1 deltakere er nådd" in str(n.message)
+                                          for n in app._notifications))
+        await pilot.press("L")
+        await wait_for(pilot, lambda: s.bounds.limits.participants == 2)
+        await s.join()
+        assert len(s.participants) == 2
