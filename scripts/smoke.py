@@ -75,7 +75,7 @@ class App:
         os.write(self.master, keys.encode())
 
     def stop(self) -> int | None:
-        self.press("q")
+        self.press("\x11")  # ctrl+q quits at once (q asks first once phones have joined)
         deadline = time.monotonic() + 20
         while self.proc.poll() is None and time.monotonic() < deadline:
             self.drain()
