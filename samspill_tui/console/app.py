@@ -25,6 +25,7 @@ class ConsoleApp(App[None]):
     """Shows the step, its notes and answer key, the clock and the answers; its keys drive the projector."""
 
     TITLE = "Samspill"
+    ENABLE_COMMAND_PALETTE = False  # every key is in the footer
     CSS = """
     #top { height: 2; background: $primary; color: $text; padding: 0 1; }
     #heading { width: 1fr; }
@@ -48,7 +49,7 @@ class ConsoleApp(App[None]):
         Binding("j", "send('joining')", "Påmelding…", show=False),
         Binding("x", "send('reset')", "Nullstill…", show=False),
         Binding("e", "send('export')", "Eksporter"),
-        Binding("q", "quit", "Lukk konsollen"),
+        Binding("q", "quit", "Lukk"),
     ]
 
     def __init__(self, path: Path, name: str, lang: str) -> None:
@@ -68,7 +69,7 @@ class ConsoleApp(App[None]):
             yield Static(id="notes", markup=False)
         yield OptionList(id="answers")
         yield Static(id="join", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t(self.lang, "console.title", name=self.session_name)
@@ -93,9 +94,23 @@ class ConsoleApp(App[None]):
             pass
         self.exit(return_code=1, message=t(self.lang, "console.lost", name=self.session_name))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that apply to the current step, as the projector does."""
+        step = self.view.get("step", {})
+        if parameters == ("reveal",):
+            return bool(step.get("votes"))
+        if parameters in (("lock",), ("reset",)):
+            return bool(step.get("votes") or step.get("answers"))
+        if action == "moderate":
+            return bool(step.get("answers"))
+        return True
+
     def show(self, view: dict[str, Any]) -> None:
         """Draw a snapshot of the session."""
+        moved = view["step"] != self.view.get("step")
         self.view, self.lang = view, str(view.get("lang", self.lang))
+        if moved:
+            self.refresh_bindings()
         step, lang = view["step"], self.lang
         status = [t(lang, "status.shown" if step["revealed"] else "status.hidden")] if step["votes"] else []
         if step["locked"] and (step["votes"] or step["answers"]):
@@ -157,6 +172,10 @@ class ConsoleApp(App[None]):
     def _write(self, kind: str, **fields: Any) -> None:
         if self._writer is not None:
             self._writer.write(encode(kind, **fields))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say which key closes the console (the session goes on)."""
+        self.notify(t(self.lang, "console.quit_hint"))
 
     def action_send(self, action: str) -> None:
         """Press the facilitator's key ``action`` on the projector (some ask first: press twice)."""
