@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import os
 import shutil
 import socket
@@ -40,6 +41,8 @@ class ConsoleServer:
     async def start(self) -> None:
         """Listen on the socket: bound in a private folder, made user-only, then moved in place
         (over a socket left by an app that crashed: this app holds the session's lock)."""
+        if not hasattr(socket, "AF_UNIX"):  # Windows: the app runs without a console
+            raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP))
         private = Path(tempfile.mkdtemp(prefix=".console-", dir=self.path.parent))
         try:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
