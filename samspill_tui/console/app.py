@@ -46,6 +46,8 @@ class ConsoleApp(App[None]):
         Binding("k", "send('qr')", "QR"),
         Binding("h", "moderate('hidden')", "Skjul svar"),
         Binding("a", "moderate('highlighted')", "Framhev"),
+        Binding("g", "approve", "Godkjenn"),
+        Binding("F", "send('premoderate')", "Forhåndsmoderering", show=False),
         Binding("j", "send('joining')", "Påmelding…", show=False),
         Binding("x", "send('reset')", "Nullstill…", show=False),
         Binding("e", "send('export')", "Eksporter"),
@@ -101,8 +103,10 @@ class ConsoleApp(App[None]):
             return bool(step.get("votes"))
         if parameters in (("lock",), ("reset",)):
             return bool(step.get("votes") or step.get("answers"))
-        if action == "moderate":
+        if action == "moderate" or parameters == ("premoderate",):
             return bool(step.get("answers"))
+        if action == "approve":
+            return bool(step.get("answers") and step.get("premoderated"))
         return True
 
     def show(self, view: dict[str, Any]) -> None:
@@ -115,6 +119,8 @@ class ConsoleApp(App[None]):
         status = [t(lang, "status.shown" if step["revealed"] else "status.hidden")] if step["votes"] else []
         if step["locked"] and (step["votes"] or step["answers"]):
             status.append(t(lang, "status.locked"))
+        if step["premoderated"] and step["answers"]:
+            status.append(t(lang, "console.premoderated"))
         if not view["joining"]:
             status.append(t(lang, "status.closed"))
         heading = Text(step["title"], style="bold")
@@ -158,6 +164,8 @@ class ConsoleApp(App[None]):
         for answer in answers:
             text = Text(answer["text"] or t(self.lang, "console.hidden"),
                         style="bold" if answer["highlighted"] else "dim" if answer["hidden"] else "")
+            if answer["pending"]:
+                text = Text.assemble((t(self.lang, "console.pending") + " ", "bold reverse"), text)
             wall.add_option(Option(text, id=answer["key"]))
         if not answers:
             wall.add_option(Option(t(self.lang, "console.no_answers"), disabled=True))
@@ -193,12 +201,24 @@ class ConsoleApp(App[None]):
         self._asked = ("", 0.0)
         self._write("action", action=action)
 
-    def action_moderate(self, change: str) -> None:
-        """Hide or highlight the selected answer (or undo it)."""
+    def _selected(self) -> dict[str, Any] | None:
+        """The answer under the cursor, if any (else the facilitator is told to choose one)."""
         wall = self.query_one("#answers", OptionList)
         option = wall.highlighted_option if wall.display else None
         if option is None or option.id is None:
             self.notify(t(self.lang, "wall.select"))
-            return
-        current = next(a for a in self.view["answer_list"] if a["key"] == option.id)
-        self._write("moderate", answer=option.id, **{change: not current[change]})
+            return None
+        answer: dict[str, Any] = next(a for a in self.view["answer_list"] if a["key"] == option.id)
+        return answer
+
+    def action_moderate(self, change: str) -> None:
+        """Hide or highlight the selected answer (or undo it); a waiting answer hidden is rejected."""
+        answer = self._selected()
+        if answer is not None:
+            self._write("moderate", answer=answer["key"], approved=True, **{change: not answer[change]})
+
+    def action_approve(self) -> None:
+        """Let the selected waiting answer onto the projector's wall."""
+        answer = self._selected()
+        if answer is not None and answer["pending"]:
+            self._write("moderate", answer=answer["key"], approved=True)

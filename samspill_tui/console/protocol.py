@@ -15,7 +15,7 @@ from samspill_tui.session.store import check_name
 VERSION = 1
 # What a console may ask the app to do: the facilitator's keys (docs/console.md).
 ACTIONS = frozenset({"next", "previous", "reveal", "lock", "timer", "timer_more", "timer_less",
-                     "qr", "joining", "reset", "export"})
+                     "qr", "joining", "reset", "export", "premoderate"})
 MAX_LINE = 64 * 1024  # a console's command is a few dozen bytes
 
 

@@ -19,20 +19,23 @@ def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
     if isinstance(step.body, PollVote):
         poll = step.body.poll
         answer_key = f"{label(step, session.lang, poll.answer)}. {poll.explanation}".strip()
-    answers = [{"key": a.key, "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted}
-               for a in reading.wall(step)[-MAX_ANSWERS:]] if step.accepts_answers else []
+    waiting = [{"key": a.key, "text": a.text, "hidden": False, "highlighted": False, "pending": True}
+               for a in reading.pending(step)[:MAX_ANSWERS]]
+    wall = [{"key": a.key, "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted, "pending": False}
+            for a in reading.wall(step)[-MAX_ANSWERS:]]
     return {
         "session": session.name,
         "lang": session.lang,
         "step": {"index": session.current, "count": len(session.steps), "title": step.title,
                  "votes": step.accepts_votes, "answers": step.accepts_answers,
                  "notes": step.facilitator_notes, "answer_key": answer_key,
-                 "revealed": state.revealed, "locked": state.locked},
+                 "revealed": state.revealed, "locked": state.locked,
+                 "premoderated": state.premoderated},
         "next": upcoming.title if upcoming else None,
         "answered": reading.answered(step),
         "participants": len(session.participants),
         "joining": session.joining_open,
         "code": session.code,
-        "answer_list": answers,
+        "answer_list": waiting + wall,  # those waiting for approval first, then the wall
         **extras,
     }

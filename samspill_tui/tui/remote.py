@@ -17,7 +17,12 @@ async def perform(screen: SessionScreen, message: dict[str, Any]) -> None:
     session, kind = screen.session, message["type"]
     if kind == "action" and message.get("action") in ACTIONS:
         action = str(message["action"])
-        if action == "reset":
+        if action == "premoderate":
+            premoderated = not session.state(session.step.key).premoderated
+            if session.step.accepts_answers:
+                with contextlib.suppress(StoreError):
+                    await session.set_state(session.step.key, premoderated=premoderated)
+        elif action == "reset":
             await screen.reset_step(session.step.key)
         elif action == "joining":
             await screen.switch_joining()
@@ -31,7 +36,8 @@ async def perform(screen: SessionScreen, message: dict[str, Any]) -> None:
     elif kind == "moderate" and isinstance(message.get("answer"), str):
         change = {name: bool(message[name]) for name in ("hidden", "highlighted") if name in message}
         with contextlib.suppress(StoreError):
-            await session.moderate(session.step.key, message["answer"], **change)
+            await session.moderate(session.step.key, message["answer"], **change,
+                                   approved=bool(message.get("approved")))
         screen.refresh_data()
     else:
         raise ProtocolError(f"unknown command {kind!r}")

@@ -162,6 +162,30 @@ async def test_moderation_from_the_console(projector: tuple[SamspillApp, Any], t
     await pilot.pause()
 
 
+async def test_pre_moderation_keeps_answers_off_the_wall_until_approved(
+        projector: tuple[SamspillApp, Any], tmp_path: Path) -> None:
+    app, pilot = projector
+    session = app.session
+    assert session is not None
+    await session.go_to(2)  # the reflection
+    await wait_for(pilot, lambda: _screen(app)._shown == 2)
+    console = ConsoleApp(socket_path(tmp_path, "talk"), "talk", "nb")
+    async with console.run_test(size=(80, 24)) as cpilot:
+        await wait_for(cpilot, lambda: console.view.get("step", {}).get("index") == 2)
+        await cpilot.press("F")  # pre-moderate this step
+        await wait_for(cpilot, lambda: session.state(session.step.key).premoderated)
+        pid = (await session.join()).id
+        await session.answer(pid, session.step.key, 0, "Ventende innspill om budsjett", "s1")
+        await wait_for(cpilot, lambda: any(a["pending"] for a in console.view.get("answer_list", [])))
+        await pilot.pause(0.5)  # the projector has redrawn: the answer is not on its wall
+        assert "Ventende innspill om budsjett" in screen_text_of(console)
+        assert "Ventende innspill om budsjett" not in screen_text(app)
+        assert session.reading.wall(session.step) == ()
+        await cpilot.press("g")  # approved on the console
+        await wait_for(pilot, lambda: "Ventende innspill om budsjett" in screen_text(app))
+        assert not any(a["pending"] for a in console.view["answer_list"])
+
+
 async def test_socket_is_for_the_user_alone_and_goes_with_the_app(tmp_path: Path, library: Library) -> None:
     app = make_app(library, tmp_path, ("folkevalgtdag", "talk"))
     path = socket_path(tmp_path, "talk")
