@@ -120,7 +120,7 @@ class SamspillApp(App[None]):
             raise
         self.session, self.face = session, face
         self.lang = session.lang  # a resumed session keeps its language form: so does the app
-        await self._open_console(session)
+        await self._open_console(session, face)
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
@@ -133,15 +133,13 @@ class SamspillApp(App[None]):
             self._demo_task = asyncio.create_task(
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
-    async def _open_console(self, session: Session) -> None:
+    async def _open_console(self, session: Session, face: Face) -> None:
         """Let presenter consoles attach (``samspill console``); the projector works without."""
         from samspill_tui.tui.remote import extras, perform
 
-        def screen() -> SessionScreen:
-            return next(s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen))
-
         console = ConsoleServer(session, socket_path(self.data_dir, session.name),
-                                lambda message: perform(screen(), message), lambda: extras(screen()))
+                                lambda message: perform(self.screen_stack, message),
+                                lambda: extras(self.screen_stack, face))
         try:
             await console.start()
         except OSError as exc:  # a path too long for a socket, a folder it cannot be made in

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from typing import Any
+
+from textual.screen import Screen
 
 from samspill_tui.console.protocol import ACTIONS, ProtocolError
 from samspill_tui.session.store import StoreError
-from samspill_tui.tui.join import QRScreen
+from samspill_tui.tui.join import Face, QRScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
 
 
-async def perform(screen: SessionScreen, message: dict[str, Any]) -> None:
-    """Carry out one console command on ``screen``; a console asks first where a key would."""
+def _session_screen(stack: Sequence[Screen[Any]]) -> SessionScreen | None:
+    """The session screen in the app's ``stack`` (none before the session is shown)."""
+    return next((s for s in reversed(stack) if isinstance(s, SessionScreen)), None)
+
+
+async def perform(stack: Sequence[Screen[Any]], message: dict[str, Any]) -> None:
+    """Carry out one console command on the session screen; a console asks first where a key would."""
+    screen = _session_screen(stack)
+    if screen is None:
+        raise ProtocolError("the session is not on screen yet")
     session, kind = screen.session, message["type"]
     if kind == "action" and message.get("action") in ACTIONS:
         action = str(message["action"])
@@ -43,8 +54,9 @@ async def perform(screen: SessionScreen, message: dict[str, Any]) -> None:
         raise ProtocolError(f"unknown command {kind!r}")
 
 
-def extras(screen: SessionScreen) -> dict[str, Any]:
+def extras(stack: Sequence[Screen[Any]], face: Face) -> dict[str, Any]:
     """What the console shows of the projector's own state: the timer and the join address."""
-    state = screen.query_one(StepTimer).state
+    screen = _session_screen(stack)
+    state = screen.query_one(StepTimer).state if screen is not None else None
     timer = None if state is None else {"left": round(state.left), "running": state.running}
-    return {"timer": timer, "join_url": screen.face.join_url}
+    return {"timer": timer, "join_url": face.join_url}
