@@ -74,7 +74,6 @@ class ConsoleApp(App[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = t(self.lang, "console.title", name=self.session_name)
         self.query_one("#answers").display = False
         self.run_worker(self._listen(), exclusive=True)
 
@@ -113,6 +112,7 @@ class ConsoleApp(App[None]):
         """Draw a snapshot of the session."""
         moved = view["step"] != self.view.get("step")
         self.view, self.lang = view, str(view.get("lang", self.lang))
+        self.title = t(self.lang, "console.title", name=self.session_name)  # the session's form
         if moved:
             self.refresh_bindings()
         step, lang = view["step"], self.lang
