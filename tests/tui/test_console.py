@@ -222,3 +222,17 @@ def test_another_users_socket_is_refused(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["console", "annen", "--data-dir", str(tmp_path)]) == 1
     assert "en annen bruker" in capsys.readouterr().err
     assert path.exists()
+
+
+async def test_the_projector_runs_on_when_no_socket_can_be_made(tmp_path: Path, library: Library) -> None:
+    deep = tmp_path / ("lang-mappe-" * 10)  # a socket path longer than the system allows
+    deep.mkdir()
+    app = make_app(library, deep, ("folkevalgtdag", "talk"))
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: app.session_shown.is_set())
+        assert app.channel is None
+        await wait_for(pilot, lambda: any("Fasilitatorkonsollen kan ikke kobles til" in n.message
+                                          for n in app._notifications))
+        await pilot.press("n")  # the projector's own keys work as before
+        await wait_for(pilot, lambda: app.session is not None and app.session.current == 1)
+    assert not [p for p in deep.iterdir() if p.name.startswith(".console-")]
