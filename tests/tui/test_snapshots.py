@@ -190,7 +190,9 @@ async def _home(pilot: Pilot[None]) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_home(size: tuple[int, int], snap_compare: Any, tmp_path: Path, library: Library) -> None:
-    app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=_no_serve, start=None)
+    # A fixed folder, never created (the home screen only names it): tmp_path's name varies per run.
+    data_dir = Path("/samspill-snapshot/sessions")
+    app = SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=_no_serve, start=None)
     assert snap_compare(app, terminal_size=size, run_before=_home)
 
 
