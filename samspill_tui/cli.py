@@ -119,6 +119,10 @@ def _parser(lang: str = "nb") -> argparse.ArgumentParser:
     export.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
     export.add_argument("--attachment", action="store_true", help=h("attachment"))
 
+    console = command(sub, "console", "console")
+    console.add_argument("session", help=h("console_session"))
+    console.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
+
     sessions = command(sub, "sessions", "sessions")
     sessions_sub = sessions.add_subparsers(dest="sessions_command", required=True,
                                            title=t(lang, "cli.commands"))
@@ -428,6 +432,26 @@ def _attach(args: argparse.Namespace, name: str) -> int:
     return _prepare("samspill sessions", library, args.data_dir, name, programme, lang, attach=args.file)
 
 
+def cmd_console(args: argparse.Namespace) -> int:
+    """Open the presenter console of a session that an app runs; say so when none does."""
+    from samspill_tui.console.protocol import Probe, probe, socket_path
+
+    try:
+        path = socket_path(args.data_dir, args.session)
+    except ValueError:
+        _say(args.lang, "console.none", name=args.session)
+        return 1
+    found = probe(path)
+    if found != Probe.RUNNING:
+        _say(args.lang, f"console.{found.value}", name=args.session)
+        return 1
+    from samspill_tui.console.app import ConsoleApp
+
+    app = ConsoleApp(path, args.session, args.lang)
+    app.run()
+    return app.return_code or 0
+
+
 def cmd_content_check(args: argparse.Namespace) -> int:
     """Validate content; print counts, or every problem with file and line."""
     root, lang = args.dir or args.content, args.lang
@@ -502,4 +526,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_content_guide(args) if args.content_command == "guide" else cmd_content_check(args)
     if args.command == "sessions":
         return cmd_sessions(args)
+    if args.command == "console":
+        return cmd_console(args)
     return cmd_run(args)

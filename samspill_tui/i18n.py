@@ -136,6 +136,46 @@ _STRINGS: dict[str, dict[str, str]] = {
         "poll.reveal_first": "Vis resultatene med r, så vises fasiten under dem.",
         "wall.hidden": "(skjult svar)",
         "wall.select": "Velg et svar med piltastene først.",
+        "cli.help.console": "åpne fasilitatorkonsollen for en økt som kjører (i en annen terminal)",
+        "cli.help.console_session": "navnet på økta som kjører",
+        "console.unavailable": "Fasilitatorkonsollen kan ikke kobles til denne økta: {reason}",
+        "console.none": (
+            "Ingen Samspill kjører økta «{name}» nå. Start den først med «samspill run», og åpne "
+            "så konsollen i en annen terminal."
+        ),
+        "console.stale": (
+            "Ingen Samspill kjører økta «{name}» nå: Samspill ble avbrutt sist, og den gamle "
+            "koblingen er fjernet. Start økta igjen med «samspill run» først."
+        ),
+        "console.foreign": (
+            "Økta «{name}» kjøres av en annen bruker; konsollen kan bare åpnes av den samme "
+            "brukeren."
+        ),
+        "console.lost": "Kontakten med Samspill er brutt: økta «{name}» kjører ikke lenger.",
+        "console.version": (
+            "Konsollen og appen er ulike versjoner av Samspill ({reason}). Bruk samme "
+            "versjon."
+        ),
+        "console.title": "Konsoll for «{name}» – bare på din skjerm",
+        "console.step": "Steg {n} av {total}",
+        "console.next": "Neste: {title}",
+        "console.last": "Neste: ingen, dette er siste steg",
+        "console.notes": "Fasilitatornotat – bare for deg",
+        "console.no_notes": "Ingen fasilitatornotat på dette steget.",
+        "console.answer_key": "Fasit: {text}",
+        "console.answered": "{n} av {m} har svart",
+        "console.joined": "{m} har blitt med",
+        "console.timer": "Klokke {time}",
+        "console.paused": "(pause)",
+        "console.join": "Bli med: {url}   Kode: {code}",
+        "console.answers": "Svar på veggen",
+        "console.no_answers": "Ingen svar ennå.",
+        "console.hidden": "(skjult av deg)",
+        "console.again": "Trykk {letter} en gang til for å bekrefte: {what}",
+        "console.failed": "Appen kunne ikke gjøre det: {reason}",
+        "console.quit_hint": "Trykk q for å lukke konsollen. Økta fortsetter på projektoren.",
+        "console.premoderated": "Forhåndsmoderering: svar vises etter godkjenning (g)",
+        "console.pending": "VENTER",
         "wall.input": "Innspill sendt inn på forhånd ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",
@@ -836,6 +876,43 @@ _STRINGS: dict[str, dict[str, str]] = {
         "poll.reveal_first": "Vis resultata med r, så kjem fasiten under dei.",
         "wall.hidden": "(skjult svar)",
         "wall.select": "Vel eit svar med piltastane først.",
+        "cli.help.console": "opne fasilitatorkonsollen for ei økt som køyrer (i ein annan terminal)",
+        "cli.help.console_session": "namnet på økta som køyrer",
+        "console.unavailable": "Fasilitatorkonsollen kan ikkje koplast til denne økta: {reason}",
+        "console.none": (
+            "Ingen Samspill køyrer økta «{name}» no. Start ho først med «samspill run», og opne "
+            "så konsollen i ein annan terminal."
+        ),
+        "console.stale": (
+            "Ingen Samspill køyrer økta «{name}» no: Samspill vart avbroten sist, og den gamle "
+            "koplinga er fjerna. Start økta igjen med «samspill run» først."
+        ),
+        "console.foreign": (
+            "Økta «{name}» blir køyrd av ein annan brukar; konsollen kan berre opnast av den "
+            "same brukaren."
+        ),
+        "console.lost": "Kontakten med Samspill er broten: økta «{name}» køyrer ikkje lenger.",
+        "console.version": "Konsollen og appen er ulike versjonar av Samspill ({reason}). Bruk same versjon.",
+        "console.title": "Konsoll for «{name}» – berre på skjermen din",
+        "console.step": "Steg {n} av {total}",
+        "console.next": "Neste: {title}",
+        "console.last": "Neste: ingen, dette er siste steget",
+        "console.notes": "Fasilitatornotat – berre for deg",
+        "console.no_notes": "Ingen fasilitatornotat på dette steget.",
+        "console.answer_key": "Fasit: {text}",
+        "console.answered": "{n} av {m} har svart",
+        "console.joined": "{m} er med",
+        "console.timer": "Klokke {time}",
+        "console.paused": "(pause)",
+        "console.join": "Bli med: {url}   Kode: {code}",
+        "console.answers": "Svar på veggen",
+        "console.no_answers": "Ingen svar enno.",
+        "console.hidden": "(skjult av deg)",
+        "console.again": "Trykk {letter} ein gong til for å stadfeste: {what}",
+        "console.failed": "Appen kunne ikkje gjere det: {reason}",
+        "console.quit_hint": "Trykk q for å lukke konsollen. Økta held fram på projektoren.",
+        "console.premoderated": "Førehandsmoderering: svar blir viste etter godkjenning (g)",
+        "console.pending": "VENTAR",
         "wall.input": "Innspel sende inn på førehand ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",

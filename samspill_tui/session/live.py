@@ -285,35 +285,39 @@ class Session:
         return self.record.state(step_key)
 
     async def set_state(self, step_key: str, *, revealed: bool | None = None,
-                        locked: bool | None = None) -> None:
-        """Reveal or hide a step's results; lock or reopen its voting."""
+                        locked: bool | None = None, premoderated: bool | None = None) -> None:
+        """Reveal or hide a step's results; lock or reopen its voting; pre-moderate its answers
+        (new answers wait for approval before they reach the wall) or stop."""
         old = self.state(step_key)
         new = StepState(old.revealed if revealed is None else revealed,
-                        old.locked if locked is None else locked)
+                        old.locked if locked is None else locked,
+                        old.premoderated if premoderated is None else premoderated)
         if new != old:
-            await self._commit([Put("steps", {"k": step_key, "revealed": new.revealed,
-                                              "locked": new.locked})])
+            await self._commit([Put("steps", new.doc(step_key))])
             self.record.states[step_key] = new
             self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
 
     async def reset_step(self, step_key: str) -> None:
-        """Delete every vote and answer on a step and hide its results again."""
+        """Delete every vote and answer on a step and hide its results again (pre-moderation stays)."""
+        kept = self.state(step_key).premoderated
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
-                            Put("steps", {"k": step_key, "revealed": False, "locked": False})])
+                            Put("steps", StepState(premoderated=kept).doc(step_key))])
         self.votes.pop(step_key, None)
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
-        self.record.states[step_key] = StepState()
+        self.record.states[step_key] = StepState(premoderated=kept)
         self._publish(StepStateChanged(step_key))
 
     async def moderate(self, step_key: str, key: str, *, hidden: bool | None = None,
-                       highlighted: bool | None = None) -> None:
-        """Hide an answer from the projector and exports, or highlight it."""
+                       highlighted: bool | None = None, approved: bool = False) -> None:
+        """Hide an answer from the projector and exports, or highlight it; ``approved`` lets a
+        pending answer (of a pre-moderated step) onto the wall."""
         old = self.answers.get(step_key, {}).get(key)
         if old is None:
             raise Rejected("unknown-answer")
         new = replace(old, hidden=old.hidden if hidden is None else hidden,
-                      highlighted=old.highlighted if highlighted is None else highlighted)
+                      highlighted=old.highlighted if highlighted is None else highlighted,
+                      pending=old.pending and not approved)
         await self._commit([Put("answers", new.doc())])
         self.answers[step_key][key] = new
         self._publish(AnswerRecorded(step_key))
@@ -506,7 +510,8 @@ class Session:
             self._publish(LimitReached("text_chars", self.bounds.limits.text_chars))
         if refusal:
             raise Rejected(refusal)
-        ans = Answer(key, step_key, question, text, _now(), pid)
+        ans = Answer(key, step_key, question, text, _now(), pid,
+                     pending=self.state(step_key).premoderated)
         await self._commit([Put("answers", ans.doc())])
         self.bounds.added(step_key, pid, text)
         self.answers.setdefault(step_key, {})[key] = ans

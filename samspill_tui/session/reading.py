@@ -168,12 +168,16 @@ class Reading:
     # -- answers --------------------------------------------------------------------------
 
     def wall(self, step: Step) -> tuple[WallItem, ...]:
-        """The answers on ``step`` in arrival order; a hidden one has no text."""
-        return tuple(_item(a) for a in self.record.answers.get(step.key, {}).values())
+        """The answers on ``step`` in arrival order; a hidden one has no text, a pending one is not there."""
+        return tuple(_item(a) for a in self.record.answers.get(step.key, {}).values() if not a.pending)
 
     def hidden(self, step: Step) -> int:
         """How many answers on ``step`` the facilitator hid."""
-        return sum(a.hidden for a in self.record.answers.get(step.key, {}).values())
+        return sum(a.hidden for a in self.record.answers.get(step.key, {}).values() if not a.pending)
+
+    def pending(self, step: Step) -> tuple[WallItem, ...]:
+        """Answers on a pre-moderated ``step`` that wait for approval: for the facilitator's console only."""
+        return tuple(_item(a) for a in self.record.answers.get(step.key, {}).values() if a.pending)
 
     def input(self, step: Step) -> tuple[WallItem, ...]:
         """The answers collected before the meeting for agenda item ``step`` (none if it has none)."""
@@ -182,7 +186,7 @@ class Reading:
             return ()
         source, question = found
         return tuple(_item(a) for a in self.record.answers.get(source.key, {}).values()
-                     if a.question == question)
+                     if a.question == question and not a.pending)
 
 
 def _item(answer: Answer) -> WallItem:

@@ -47,7 +47,8 @@ class Participant:
 
 @dataclass(frozen=True)
 class Answer:
-    """A free-text answer to one question of a step; the facilitator may hide or highlight it."""
+    """A free-text answer to one question of a step; the facilitator may hide or highlight it, and on a
+    pre-moderated step it is ``pending`` until the facilitator approves it."""
 
     key: str
     step_key: str
@@ -57,20 +58,27 @@ class Answer:
     pid: str = ""
     hidden: bool = False
     highlighted: bool = False
+    pending: bool = False
 
     def doc(self) -> dict[str, Any]:
         """The answer as stored."""
-        flags = {"hidden": self.hidden, "highlighted": self.highlighted}
+        flags = {"hidden": self.hidden, "highlighted": self.highlighted, "pending": self.pending}
         return {"k": self.key, "step": self.step_key, "pid": self.pid, "q": self.question,
                 "text": self.text, "at": self.at, **{k: True for k, on in flags.items() if on}}
 
 
 @dataclass(frozen=True)
 class StepState:
-    """What the facilitator has done on a step: results revealed, voting locked."""
+    """What the facilitator has done on a step: results revealed, voting locked, answers pre-moderated."""
 
     revealed: bool = False
     locked: bool = False
+    premoderated: bool = False
+
+    def doc(self, step_key: str) -> dict[str, Any]:
+        """The state as stored."""
+        return {"k": step_key, "revealed": self.revealed, "locked": self.locked,
+                **({"premoderated": True} if self.premoderated else {})}
 
 
 @dataclass(frozen=True)
@@ -115,9 +123,10 @@ class Record:
         for doc in sorted(tables.get("answers", []), key=lambda d: str(d["at"])):
             rec.answers.setdefault(doc["step"], {})[doc["k"]] = Answer(
                 doc["k"], doc["step"], doc["q"], doc["text"], doc["at"], doc.get("pid", ""),
-                bool(doc.get("hidden")), bool(doc.get("highlighted")))
+                bool(doc.get("hidden")), bool(doc.get("highlighted")), bool(doc.get("pending")))
         for doc in tables.get("steps", []):
-            rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")))
+            rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")),
+                                             bool(doc.get("premoderated")))
         for doc in tables.get("notes", []):
             rec.notes[doc["k"]] = doc["text"]
         for doc in tables.get("agreements", []):

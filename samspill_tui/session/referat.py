@@ -64,7 +64,7 @@ def input_for(record: Record, steps: Sequence[Step], step: Step) -> list[Answer]
         return []
     source, question = found
     return [a for a in record.answers.get(source.key, {}).values()
-            if a.question == question and not a.hidden]
+            if a.question == question and not a.hidden and not a.pending]
 
 
 def withheld(steps: Sequence[Step]) -> Withheld:

@@ -12,8 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from samspill_tui.console.protocol import socket_path
+from samspill_tui.console.server import ConsoleServer
 from samspill_tui.content.library import Library
-from samspill_tui.i18n import t
+from samspill_tui.i18n import os_reason, t
 from samspill_tui.session.live import Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import K_DEFAULT
@@ -60,6 +62,8 @@ class SamspillApp(App[None]):
         self.face: Face | None = None
         self.demo, self.demo_pace = demo, demo_pace
         self._demo_task: asyncio.Task[None] | None = None
+        self.channel: ConsoleServer | None = None  # the presenter console's channel
+        self._console_failed: OSError | None = None
         self._crashed: BaseException = RuntimeError("unknown")  # the error that ended the app
         self.session_shown = asyncio.Event()
         """Set once the session screen has been refreshed; slow set-up may wait for it."""
@@ -116,6 +120,7 @@ class SamspillApp(App[None]):
             raise
         self.session, self.face = session, face
         self.lang = session.lang  # a resumed session keeps its language form: so does the app
+        await self._open_console(session, face)
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
@@ -128,6 +133,20 @@ class SamspillApp(App[None]):
             self._demo_task = asyncio.create_task(
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
+    async def _open_console(self, session: Session, face: Face) -> None:
+        """Let presenter consoles attach (``samspill console``); the projector works without."""
+        from samspill_tui.tui.remote import extras, perform
+
+        console = ConsoleServer(session, socket_path(self.data_dir, session.name),
+                                lambda message: perform(self.screen_stack, message),
+                                lambda: extras(self.screen_stack, face))
+        try:
+            await console.start()
+        except OSError as exc:  # a path too long for a socket, a folder it cannot be made in
+            self._console_failed = exc
+        else:
+            self.channel = console
+
     def _shown(self) -> None:
         """The session is on screen: what start-up made is frozen out of later garbage
         collections, which run again (if start-up paused them), but not while the room is
@@ -138,6 +157,9 @@ class SamspillApp(App[None]):
             self.session.subscribe(collector.activity)
         self.set_interval(1.0, collector.tick)
         self.session_shown.set()
+        if self._console_failed is not None:
+            reason = os_reason(self.lang, self._console_failed)
+            self.notify(t(self.lang, "console.unavailable", reason=reason), severity="warning", timeout=15)
         if self.face is not None and self.face.moved:
             self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
                         timeout=30)
@@ -198,6 +220,8 @@ class SamspillApp(App[None]):
         if self._demo_task is not None:
             self._demo_task.cancel()
             await asyncio.wait([self._demo_task])
+        if self.channel is not None:
+            await self.channel.stop()
         if self.face is not None:
             await self.face.stop()
         if self.session is not None:

@@ -375,15 +375,17 @@ class SessionScreen(Screen[None]):
 
     async def action_joining(self) -> None:
         """Close joining for new phones (after confirmation), or open it again."""
-        async def switch() -> None:
-            await self._do(self.session.set_joining(not self.session.joining_open))
-            key = "joining.open" if self.session.joining_open else "joining.closed"
-            self.notify(t(self.session.lang, key))
-
         if self.session.joining_open:
-            self._confirm(t(self.session.lang, "joining.confirm"), "dialog.close_joining", switch)
+            self._confirm(t(self.session.lang, "joining.confirm"), "dialog.close_joining",
+                          self.switch_joining)
         else:
-            await switch()
+            await self.switch_joining()
+
+    async def switch_joining(self) -> None:
+        """Close joining for new phones, or open it again (asked first by whoever calls it)."""
+        await self._do(self.session.set_joining(not self.session.joining_open))
+        key = "joining.open" if self.session.joining_open else "joining.closed"
+        self.notify(t(self.session.lang, key))
 
     def action_new_code(self) -> None:
         """Replace the join address and code (a new QR code), after confirmation; joined phones stay."""
@@ -398,9 +400,13 @@ class SessionScreen(Screen[None]):
         step = self.session.step
 
         async def reset() -> None:
-            await self._do(self.session.reset_step(step.key))
+            await self.reset_step(step.key)
 
         self._confirm(t(self.session.lang, "reset.confirm", step=step.title), "dialog.yes", reset)
+
+    async def reset_step(self, step_key: str) -> None:
+        """Delete the votes and answers of step ``step_key`` (asked first by whoever calls it)."""
+        await self._do(self.session.reset_step(step_key))
 
     def action_quit(self) -> None:
         """Quit; asks first once phones have joined (ctrl+q quits at once)."""

@@ -38,6 +38,8 @@ print(','.join(bad))
         (["samspill_tui.export.files"], ["textual", "aiohttp"], ["samspill_tui.tui", "samspill_tui.web"]),
         (["samspill_tui.web.server", "samspill_tui.web.routes"], ["textual"], ["samspill_tui.tui"]),
         (["samspill_tui.tui.app"], ["aiohttp"], ["samspill_tui.web"]),
+        (["samspill_tui.console.app", "samspill_tui.console.server"], ["aiohttp"],
+         ["samspill_tui.tui", "samspill_tui.web"]),
     ],
 )
 def test_import_boundaries(modules: list[str], forbidden: list[str], prefixes: list[str]) -> None:
@@ -60,6 +62,8 @@ def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
         ("web/routes.py", "import samspill_tui.tui.views", "The faces never import each other"),
         ("export/csvexport.py", "import aiohttp", "export/ only renders"),
         ("tui/views.py", "import samspill_tui.tui.run", "No import cycles"),
+        ("console/server.py", "import samspill_tui.web.net", "The console is a face of its own"),
+        ("session/reading.py", "import samspill_tui.console.protocol", "The core (session, content)"),
     ],
 )
 def test_import_contracts_hold_and_catch_a_breach(tmp_path: Path, module: str, line: str,

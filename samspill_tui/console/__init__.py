@@ -1,0 +1,1 @@
+"""The presenter console: a second terminal that drives the projector over a local socket."""

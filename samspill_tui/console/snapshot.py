@@ -1,0 +1,41 @@
+"""What a console shows, read from the session through its read model (never the phones' view)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samspill_tui.session.live import Session
+from samspill_tui.session.steps import PollVote, label
+
+MAX_ANSWERS = 500  # the newest answers of the step; a console shows a screenful at a time
+
+
+def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
+    """The console's view of the session now; ``extras`` are the projector's own (timer, join address)."""
+    step, reading = session.step, session.reading
+    state = session.state(step.key)
+    upcoming = session.steps[session.current + 1] if session.current + 1 < len(session.steps) else None
+    answer_key = ""
+    if isinstance(step.body, PollVote):
+        poll = step.body.poll
+        answer_key = f"{label(step, session.lang, poll.answer)}. {poll.explanation}".strip()
+    waiting = [{"key": a.key, "text": a.text, "hidden": False, "highlighted": False, "pending": True}
+               for a in reading.pending(step)[:MAX_ANSWERS]]
+    wall = [{"key": a.key, "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted, "pending": False}
+            for a in reading.wall(step)[-MAX_ANSWERS:]]
+    return {
+        "session": session.name,
+        "lang": session.lang,
+        "step": {"index": session.current, "count": len(session.steps), "title": step.title,
+                 "votes": step.accepts_votes, "answers": step.accepts_answers,
+                 "notes": step.facilitator_notes, "answer_key": answer_key,
+                 "revealed": state.revealed, "locked": state.locked,
+                 "premoderated": state.premoderated},
+        "next": upcoming.title if upcoming else None,
+        "answered": reading.answered(step),
+        "participants": len(session.participants),
+        "joining": session.joining_open,
+        "code": session.code,
+        "answer_list": waiting + wall,  # those waiting for approval first, then the wall
+        **extras,
+    }
