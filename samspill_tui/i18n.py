@@ -179,6 +179,30 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.reflection": "Refleksjon",
         "kind.poll": "Avstemning",
         "kind.statement": "Påstand",
+        "kind.rating": "Vurdering i eget tempo",
+        "guide.kind.rating": "Påstander i eget tempo",
+        "guide.rating": (
+            "Hver vurderer alle {n} påstandene på sin egen telefon, i eget tempo. Skjermen viser bare "
+            "hvor langt hver har kommet, og alt vises samtidig når begge er ferdige."
+        ),
+        "rating.hidden": "Hva hver har svart, vises ikke før begge er ferdige.",
+        "rating.finished": "ferdig ✓",
+        "rating.count": "{n} er ferdige",
+        "rating.both_done": "Begge er ferdige. Gå videre (→) for å vise alle vurderingene samtidig.",
+        "web.progress": "{n} av {m}",
+        "web.next": "Neste",
+        "web.done": "Ferdig",
+        "web.undo": "Angre «Ferdig»",
+        "web.rating_missing": "Du har ikke vurdert {n} av påstandene ennå.",
+        "web.rating_first": "Gå til den første",
+        "web.rating_ready": (
+            "Du har vurdert alle påstandene. Trykk «Ferdig» når du er klar; du kan angre til "
+            "vurderingene vises."
+        ),
+        "web.rating_finished": "Du er ferdig. Vurderingene vises når begge er ferdige.",
+        "web.rating_review": "Se over svarene",
+        "err.finished": "Du har trykket «Ferdig». Angre først for å endre et svar.",
+        "err.unrated": "Vurder alle påstandene før du trykker «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (
@@ -879,6 +903,30 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.reflection": "Refleksjon",
         "kind.poll": "Avrøysting",
         "kind.statement": "Påstand",
+        "kind.rating": "Vurdering i eige tempo",
+        "guide.kind.rating": "Påstandar i eige tempo",
+        "guide.rating": (
+            "Kvar vurderer alle dei {n} påstandane på sin eigen telefon, i eige tempo. Skjermen viser "
+            "berre kor langt kvar har kome, og alt blir vist samstundes når begge er ferdige."
+        ),
+        "rating.hidden": "Kva kvar har svart, blir ikkje vist før begge er ferdige.",
+        "rating.finished": "ferdig ✓",
+        "rating.count": "{n} er ferdige",
+        "rating.both_done": "Begge er ferdige. Gå vidare (→) for å vise alle vurderingane samstundes.",
+        "web.progress": "{n} av {m}",
+        "web.next": "Neste",
+        "web.done": "Ferdig",
+        "web.undo": "Angre «Ferdig»",
+        "web.rating_missing": "Du har ikkje vurdert {n} av påstandane enno.",
+        "web.rating_first": "Gå til den første",
+        "web.rating_ready": (
+            "Du har vurdert alle påstandane. Trykk «Ferdig» når du er klar; du kan angre til "
+            "vurderingane blir viste."
+        ),
+        "web.rating_finished": "Du er ferdig. Vurderingane blir viste når begge er ferdige.",
+        "web.rating_review": "Sjå over svara",
+        "err.finished": "Du har trykt «Ferdig». Angre først for å endre eit svar.",
+        "err.unrated": "Vurder alle påstandane før du trykkjer «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (

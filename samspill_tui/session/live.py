@@ -46,7 +46,7 @@ from samspill_tui.session.record import (
     Record,
     StepState,
 )
-from samspill_tui.session.steps import Step, build_steps, options
+from samspill_tui.session.steps import DeckRating, GapReview, Step, build_steps, options, rated, ratings_of
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
 from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
@@ -259,6 +259,14 @@ class Session:
         index = max(0, min(index, len(self.steps) - 1))
         if index != self.current:
             await self._set_meta(StepChanged(index), current=index)
+            await self._seal(self.steps[index])
+
+    async def _seal(self, step: Step) -> None:
+        """The one simultaneous reveal: once a gap view shows the pair's ratings, its deck's rating
+        steps are locked, so nobody's «Ferdig» can be undone and no rating changed afterwards."""
+        if isinstance(step.body, GapReview) and self.reading.gap(step).rows is not None:
+            for rating in ratings_of(self.steps, step):
+                await self.set_state(rating.key, locked=True)
 
     async def set_joining(self, open_: bool) -> None:
         """Open or close joining for new phones (joined phones keep their place)."""
@@ -297,10 +305,17 @@ class Session:
             self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
 
     async def reset_step(self, step_key: str) -> None:
-        """Delete every vote and answer on a step and hide its results again."""
+        """Delete every vote and answer on a step (a rating step's too, and who had finished it) and
+        hide its results again."""
+        step = next((s for s in self.steps if s.key == step_key), None)
+        items = [s.key for s in rated([step]) if s.key != step_key] if step else []
+        finished = self.record.finished.pop(step_key, set())
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
+                            *(Clear("votes", key) for key in items),
+                            *(Delete("finished", f"{step_key}|{pid}") for pid in finished),
                             Put("steps", {"k": step_key, "revealed": False, "locked": False})])
-        self.votes.pop(step_key, None)
+        for key in [step_key, *items]:
+            self.votes.pop(key, None)
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.states[step_key] = StepState()
@@ -476,6 +491,53 @@ class Session:
         await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
         self._publish(VoteRecorded(step_key))
+
+    def _open_rating(self, pid: str, step_key: str) -> DeckRating:
+        """The current rating step's payload, if ``pid`` may still change what it rated on it."""
+        self._check_role(pid)
+        body = self._open_step(step_key).body
+        if not isinstance(body, DeckRating):
+            raise Rejected("not-voting")
+        if self.state(step_key).locked:
+            raise Rejected("locked")
+        return body
+
+    async def rate(self, pid: str, step_key: str, index: int, value: str) -> None:
+        """Record (or change) ``pid``'s rating of statement ``index`` of the current rating step,
+        stored as a vote on that statement's key."""
+        body = self._open_rating(pid, step_key)
+        if pid in self.record.finished.get(step_key, set()):
+            raise Rejected("finished")
+        if not 0 <= index < len(body.items):
+            raise Rejected("bad-value")
+        item = body.items[index]
+        if value not in {c.value for c in options(item, self.lang)}:
+            raise Rejected("bad-value")
+        await self._commit([Put("votes", {"k": pid, "step": item.key, "value": value})])
+        self.votes.setdefault(item.key, {})[pid] = value
+        self._publish(VoteRecorded(step_key))
+
+    async def finish(self, pid: str, step_key: str, done: bool) -> None:
+        """Mark ``pid`` finished with the current rating step (every statement rated), or undo it
+        (until the reveal locks the step)."""
+        body = self._open_rating(pid, step_key)
+        if done and any(pid not in self.votes.get(item.key, {}) for item in body.items):
+            raise Rejected("unrated")
+        finished = self.record.finished.setdefault(step_key, set())
+        if done == (pid in finished):
+            return
+        key = f"{step_key}|{pid}"
+        await self._commit([Put("finished", {"k": key, "step": step_key, "pid": pid}) if done
+                            else Delete("finished", key)])
+        if done:
+            finished.add(pid)
+        else:
+            finished.discard(pid)
+        self._publish(VoteRecorded(step_key))
+
+    def finished(self, pid: str, step_key: str) -> bool:
+        """Whether ``pid`` has pressed «Ferdig» on rating step ``step_key`` (and not undone it)."""
+        return pid in self.record.finished.get(step_key, set())
 
     async def answer(self, pid: str, step_key: str, question: int, raw: str,
                      submission: str) -> None:
