@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -364,14 +364,17 @@ class Session:
             del self.record.agreements[key]
             self._publish(NotesChanged(agreement.step_key))
 
-    async def carry_over(self, source: str, agreements: Sequence[Agreement]) -> int:
+    async def carry_over(self, source: str, agreements: Sequence[Agreement],
+                         trend: Mapping[str, int | None] | None = None) -> int:
         """Add the agreements carried from session ``source``; those already here stay as they are.
 
-        Records ``source`` as ``meta["follows"]``; returns how many agreements were added.
+        Records ``source`` as ``meta["follows"]`` and, if given, last time's distance per statement
+        as ``meta["trend"]``; returns how many agreements were added.
         """
         new = [a for a in agreements if a.key not in self.record.agreements]
-        await self._commit([*(Put("agreements", a.doc()) for a in new), self._meta_op(follows=source)])
-        self.record.meta["follows"] = source
+        changes: dict[str, Any] = {"follows": source, **({"trend": dict(trend)} if trend else {})}
+        await self._commit([*(Put("agreements", a.doc()) for a in new), self._meta_op(**changes)])
+        self.record.meta.update(changes)
         for agreement in new:
             self.record.agreements[agreement.key] = agreement
             self._publish(NotesChanged(agreement.step_key))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from samspill_tui.session import referat
 from samspill_tui.session.policy import Policy
-from samspill_tui.session.record import PAIR, Answer, Record
+from samspill_tui.session.record import PAIR, Agreement, Answer, Record
 from samspill_tui.session.results import counts, distance, rank_by_distance, scale_mean
 from samspill_tui.session.steps import (
     Choice,
@@ -69,13 +69,33 @@ class RoleSplit:
 
 
 @dataclass(frozen=True)
+class Trend:
+    """Last time's distance on one statement beside this time's (``None``: either said 'vet ikke')."""
+
+    before: int | None
+    now: int | None
+
+    @property
+    def change(self) -> str:
+        """The i18n key of how the two moved: closer, further apart, the same, or not comparable."""
+        if self.before is None or self.now is None:
+            return "trend.unknown"
+        if self.now == self.before:
+            return "trend.same"
+        return "trend.closer" if self.now < self.before else "trend.further"
+
+
+@dataclass(frozen=True)
 class GapRow:
-    """How the two named people rated one statement."""
+    """How the two named people rated one statement; with ``--follows``, last time's distance and
+    the agreements carried from last time on it."""
 
     step: Step
     first: Choice
     second: Choice
     distance: int | None
+    trend: Trend | None = None
+    last: tuple[Agreement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,9 +195,14 @@ class Reading:
         if ranked is None or not finished:
             return GapState(None, done, len(statements), True)
         rows = []
+        before = self.record.meta.get("trend", {})
         for key, first, second in ranked:
             choices = {c.value: c for c in options(statements[key], self.lang)}
-            rows.append(GapRow(statements[key], choices[first], choices[second], distance(first, second)))
+            now = distance(first, second)
+            last = tuple(a for a in self.record.agreements.values()
+                         if a.step_key == key and referat.is_carried(a))
+            rows.append(GapRow(statements[key], choices[first], choices[second], now,
+                               Trend(before[key], now) if key in before else None, last))
         return GapState(tuple(rows), done, len(statements), True)
 
     def progress(self, step: Step) -> tuple[Progress, ...]:

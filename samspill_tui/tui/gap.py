@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from typing import ClassVar
 
@@ -44,6 +45,7 @@ class GapView(StepView):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "write", "Skriv avtale"),
         Binding("S", "follow_up", "Ansvar og frist"),
+        Binding("F", "last_time", "Avtalt sist"),
         Binding("escape", "leave", "Ferdig", show=False),
     ]
 
@@ -121,6 +123,14 @@ class GapView(StepView):
         text.append(f"{statement.text}\n\n", style="bold")
         text.append(f"{t(lang, 'role.ordforer')}: {row.first.label}\n")
         text.append(f"{t(lang, 'role.kommunedirektor')}: {row.second.label}")
+        if row.trend is not None:
+            before, now = (str(d) if d is not None else "–" for d in (row.trend.before, row.trend.now))
+            change = t(lang, row.trend.change)
+            text.append(f"\n\n{t(lang, 'gap.trend', before=before, now=now, change=change)}", style="bold")
+        for last in row.last:
+            status = last.status or t(lang, "sum.no_status")
+            text.append(f"\n{t(lang, 'gap.last')}: {last.text} ({owner(lang, last.owner)}"
+                        f"{f', {date(last.due)}' if last.due else ''}) – {t(lang, 'sum.status')}: {status}")
         self.query_one("#gap-statement", Static).update(text)
         questions = "\n".join(f"• {q}" for q in statement.questions)
         self.query_one("#gap-questions", Static).update(plain(questions))
@@ -136,7 +146,10 @@ class GapView(StepView):
         self.query_one("#gap-owner", Static).update(plain(who))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Writing an agreement needs the ranking on screen."""
+        """Writing an agreement needs the ranking on screen; last time's, a statement that has one."""
+        if action == "last_time":
+            row = self._highlighted()
+            return row is not None and bool(row.last)
         return self.ranking is not None if action in ("write", "follow_up") else True
 
     @on(OptionList.OptionSelected, "#gap-list")
@@ -167,6 +180,25 @@ class GapView(StepView):
             self.notify(t(self.session.lang, "gap.saved"))
 
         self.app.push_screen(AgreementScreen(self.session.lang, statement_key, current), store)
+
+    def _highlighted(self) -> GapRow | None:
+        index = self.query_one("#gap-list", OptionList).highlighted
+        return None if index is None or self.ranking is None else self.ranking[index]
+
+    def action_last_time(self) -> None:
+        """Open last time's agreement on the highlighted statement, to record how it went (its status)."""
+        row = self._highlighted()
+        if row is None or not row.last:
+            return
+
+        async def store(agreement: Agreement | None) -> None:
+            if agreement is not None:
+                with contextlib.suppress(StoreError):
+                    await self.session.save_agreement(agreement)
+                self.ranking = None  # redrawn with the new status
+                self.refresh_data()
+
+        self.app.push_screen(AgreementScreen(self.session.lang, row.step.key, row.last[0]), store)
 
     def action_leave(self) -> None:
         """Leave the agreement field (unsaved text stays in it) and go back to the list."""
