@@ -209,7 +209,6 @@ _STRINGS: dict[str, dict[str, str]] = {
             "vurderingene vises."
         ),
         "web.rating_finished": "Du er ferdig. Vurderingene vises når begge er ferdige.",
-        "web.rating_review": "Se over svarene",
         "err.finished": "Du har trykket «Ferdig». Angre først for å endre et svar.",
         "err.unrated": "Vurder alle påstandene før du trykker «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
@@ -942,7 +941,6 @@ _STRINGS: dict[str, dict[str, str]] = {
             "vurderingane blir viste."
         ),
         "web.rating_finished": "Du er ferdig. Vurderingane blir viste når begge er ferdige.",
-        "web.rating_review": "Sjå over svara",
         "err.finished": "Du har trykt «Ferdig». Angre først for å endre eit svar.",
         "err.unrated": "Vurder alle påstandane før du trykkjer «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
