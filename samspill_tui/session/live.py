@@ -46,7 +46,17 @@ from samspill_tui.session.record import (
     Record,
     StepState,
 )
-from samspill_tui.session.steps import DeckRating, GapReview, Step, build_steps, options, rated, ratings_of
+from samspill_tui.session.steps import (
+    DeckRating,
+    GapReview,
+    Step,
+    build_steps,
+    choose,
+    options,
+    rated,
+    ratings_of,
+    statement_of,
+)
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
 from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
@@ -114,7 +124,7 @@ class Session:
                                "programme": programme_id, "lang": lang, "created": _now(),
                                "token": _token(), "code": _short_code(), "current": 0,
                                "joining": True, "min_group": Policy(k=k).k}
-            steps = build_steps(programme, content, lang)
+            steps = choose(build_steps(programme, content, lang), record.meta.get("chosen", {}))
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
             session = cls(name, programme, lang, steps, store, record, fresh=fresh)
             if fresh:
@@ -494,6 +504,23 @@ class Session:
         await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
         self._publish(VoteRecorded(step_key))
+
+    async def choose(self, step_key: str, ids: Sequence[str]) -> None:
+        """Choose which statements of rating step ``step_key`` the phones get (the rest are left
+        out of it and of its gap view); only before anyone has rated it."""
+        body = self.step_by_key(step_key).body
+        if not isinstance(body, DeckRating):
+            raise Rejected("not-voting")
+        if any(self.votes.get(item.key) for item in body.every) or self.record.finished.get(step_key):
+            raise Rejected("started")
+        wanted = [statement_of(item).id for item in body.every if statement_of(item).id in set(ids)]
+        if not wanted:
+            raise Rejected("empty")
+        chosen = {**self.record.meta.get("chosen", {}), step_key: wanted}
+        await self._commit([self._meta_op(chosen=chosen)])
+        self.record.meta["chosen"] = chosen
+        self.steps[:] = choose(self.steps, chosen)
+        self._publish(StepStateChanged(step_key, phones=True))
 
     def _open_rating(self, pid: str, step_key: str) -> DeckRating:
         """The current rating step's payload, if ``pid`` may still change what it rated on it."""

@@ -6,7 +6,7 @@ that says what a phone may vote on a step, with each option's label, is :func:`o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import ClassVar
@@ -90,7 +90,8 @@ class DeckRating:
     KIND: ClassVar[StepKind] = StepKind.RATING
     deck: str
     intro: str
-    items: tuple[Step, ...]
+    items: tuple[Step, ...]  # the statements chosen for the session
+    every: tuple[Step, ...]  # every statement the programme line names, to choose from
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,8 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
             chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
             items = tuple(Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref))
                           for s in chosen if s is not None)
-            steps.append(Step(f"rating:{ref}", deck.title, DeckRating(ref, deck.intro, items), spec.minutes))
+            steps.append(Step(f"rating:{ref}", deck.title, DeckRating(ref, deck.intro, items, items),
+                              spec.minutes))
         elif spec.kind == "gap":
             steps.append(Step(f"gap:{ref}", t(lang, "step.gap"),
                               GapReview(ref, content.decks[ref].intro), spec.minutes))
@@ -229,6 +231,19 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
     if steps[-1].kind != StepKind.SUMMARY:
         steps.append(summary)
     return _unique_keys(steps)
+
+
+def statement_of(item: Step) -> Statement:
+    """The statement of a statement step (a rating step's item)."""
+    assert isinstance(item.body, StatementVote)
+    return item.body.statement
+
+
+def choose(steps: list[Step], chosen: Mapping[str, Sequence[str]]) -> list[Step]:
+    """The steps with each rating step narrowed to the statement ids chosen for it (all if none were)."""
+    return [replace(s, body=replace(s.body, items=tuple(i for i in s.body.every
+                                                        if statement_of(i).id in chosen[s.key])))
+            if isinstance(s.body, DeckRating) and s.key in chosen else s for s in steps]
 
 
 def rated(steps: Sequence[Step]) -> list[Step]:

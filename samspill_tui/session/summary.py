@@ -18,7 +18,7 @@ from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.reading import GapState, Held, Reading, RoleSplit, Tally, WallItem
 from samspill_tui.session.record import DAMAGED, Agreement, CorruptSessionError, Record
-from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps, rated
+from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps, choose, rated
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
 
 
@@ -191,7 +191,8 @@ def load_session(data_dir: Path, name: str, library: Library) -> SessionFile:
     programme = content.programmes.get(meta["programme"]) if content else None
     if content is None or programme is None:
         raise UnknownSessionError(f"{name}: programme {meta['programme']!r}")
-    return SessionFile(name, programme, build_steps(programme, content, meta["lang"]), record)
+    steps = choose(build_steps(programme, content, meta["lang"]), meta.get("chosen", {}))
+    return SessionFile(name, programme, steps, record)
 
 
 def _now() -> str:
