@@ -260,6 +260,9 @@ class Demo:
                 person.role = choice
                 return True
             return False
+        rating = page.form("/rate")
+        if rating is not None:
+            return await self._rate(phone, person, rating)
         vote = page.form("/vote")
         if vote is not None and vote.choices.get("value"):
             key = vote.fields.get("step", "")
@@ -273,6 +276,19 @@ class Demo:
         if answers and key not in person.done:
             person.done.add(key)
             await self._write_answers(phone, person, key, len(answers), page.lang)
+        return False
+
+    async def _rate(self, phone: SimulatedPhone, person: Person, form: Form) -> bool:
+        """Rate the statement on screen and go on, or press «Ferdig» at the end (never undo it);
+        True when the page changed."""
+        go = form.choices.get("go", [])
+        if form.choices.get("value"):
+            await phone.think(self.pace.think)
+            key = f"{form.fields.get('step', '')}#{form.fields.get('i', '')}"
+            return await phone.post(form, value=person.pick(key, form.choices["value"]), go="next")
+        if "done" in go:
+            await phone.think(self.pace.think)
+            return await phone.post(form, go="done")
         return False
 
     async def _write_answers(self, phone: SimulatedPhone, person: Person, key: str, questions: int,

@@ -69,11 +69,12 @@ def _body(spec: StepSpec, content: LanguageContent, lang: str, shown: set[str]) 
         yield f"### {poll.question}\n\n{t(lang, 'guide.options')}:\n\n{options}"
         yield f"### {t(lang, 'guide.answer', option=answer.text if answer else poll.answer)}\n\n" \
               f"{poll.explanation}"
-    elif spec.kind == "statements" and ref in content.decks:
+    elif spec.kind in ("statements", "rating") and ref in content.decks:
         deck = content.decks[ref]
         chosen = [s for s in deck.statements if not spec.extra or s.id in spec.extra]
         each = spec.minutes_each(len(chosen))
-        yield f"### {t(lang, 'guide.statements', each=each or '–')}"
+        yield (f"### {t(lang, 'guide.statements', each=each or '–')}" if spec.kind == "statements"
+               else f"### {t(lang, 'guide.rating', n=len(chosen))}")
         for statement in chosen:
             yield f"#### {statement.id}: {statement.text}\n\n" + "\n".join(
                 f"- {q}" for q in statement.questions)

@@ -167,7 +167,7 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
                 problems.append(Problem(*where, "problem.case_no_poll", {"id": ref}))
         elif step.kind == "gap" and not programme.roles:
             problems.append(Problem(*where, "problem.gap_roles"))
-        elif step.kind in ("statements", "gap"):
+        elif step.kind in ("statements", "rating", "gap"):
             deck = content.decks.get(ref)
             if deck is None:
                 problems.append(Problem(*where, "problem.deck_unknown", {"id": ref}))

@@ -133,7 +133,7 @@ class Deck:
 REFERAT_PARTS = ("resultater", "forventninger", "samhandling", "utvikling")
 NOT_IN_REFERAT = "nei"
 
-STEP_KINDS = ("case", "reflection", "poll", "statements", "gap", "summary")
+STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "gap", "summary")
 
 
 @dataclass(frozen=True)

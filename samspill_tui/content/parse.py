@@ -406,7 +406,7 @@ def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
             steps.append(StepSpec(kind, None, (), minutes, line))
         elif not args:
             p.problem(line, "problem.step_no_id", kind=kind)
-        elif kind != "statements" and len(args) > 1:
+        elif kind not in ("statements", "rating") and len(args) > 1:
             p.problem(line, "problem.step_ids", kind=kind, ids=" ".join(args))
         else:
             steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line))

@@ -73,7 +73,9 @@ def _step(result: StepResult) -> dict[str, Any]:
         item["input"] = _answers(result.input)
     if result.gap is not None and result.gap.rows is not None:
         item["ranking"] = [{"step": row.step.key, "ordforer": row.first.value,
-                            "kommunedirektor": row.second.value, "distance": row.distance}
+                            "kommunedirektor": row.second.value, "distance": row.distance,
+                            **({"last_distance": row.trend.before, "change": row.trend.change.split(".")[1]}
+                               if row.trend else {})}
                            for row in result.gap.rows]
     item["note"] = result.note or None
     item["agreements"] = [_agreement(a) for a in result.agreements]

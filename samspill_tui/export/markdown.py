@@ -178,16 +178,28 @@ def _gap_table(summary: Summary, result: StepResult) -> list[Block]:
     lang, gap = summary.lang, result.gap
     if gap is None or gap.rows is None:
         return [t(lang, "sum.gap_waiting")]
-    agreed = {r.step.key: r.agreements for r in summary.results}
-    lines = [f"| {t(lang, 'sum.statement')} | {t(lang, 'role.ordforer')} | "
-             f"{t(lang, 'role.kommunedirektor')} | {t(lang, 'sum.distance')} | {t(lang, 'sum.agreed')} |",
-             "|---|---|---|---:|---|"]
+    agreed = {r.step.key: [a for a in r.agreements if not referat.is_carried(a)] for r in summary.results}
+    trend = bool(summary.follows) and any(row.trend or row.last for row in gap.rows)
+    extra = (f" {t(lang, 'sum.last_distance')} | {t(lang, 'sum.change')} | {t(lang, 'sum.last_agreed')} |"
+             if trend else "")
+    lines = [f"| {t(lang, 'sum.statement')} | {t(lang, 'role.ordforer')} | {t(lang, 'role.kommunedirektor')} "
+             f"| {t(lang, 'sum.distance')} | {t(lang, 'sum.agreed')} |{extra}",
+             "|---|---|---|---:|---|" + ("---:|---|---|" if trend else "")]
     for row in gap.rows:
-        distance = "–" if row.distance is None else str(row.distance)
         made = " / ".join(cell(a.text) for a in agreed.get(row.step.key, ()))
-        lines.append(f"| {cell(row.step.prompt)} | {row.first.label} | {row.second.label} | "
-                     f"{distance} | {made} |")
+        line = (f"| {cell(row.step.prompt)} | {row.first.label} | {row.second.label} | "
+                f"{_distance(row.distance)} | {made} |")
+        if trend:
+            last = " / ".join(f"{cell(a.text)} ({cell(a.status) or t(lang, 'sum.no_status')})"
+                              for a in row.last)
+            line += (f" {_distance(row.trend.before) if row.trend else '–'} | "
+                     f"{t(lang, row.trend.change) if row.trend else '–'} | {last or '–'} |")
+        lines.append(line)
     return [t(lang, "sum.gap_intro"), "\n".join(lines)]
+
+
+def _distance(value: int | None) -> str:
+    return "–" if value is None else str(value)
 
 
 def _followups(summary: Summary) -> list[Block]:

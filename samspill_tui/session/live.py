@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +46,17 @@ from samspill_tui.session.record import (
     Record,
     StepState,
 )
-from samspill_tui.session.steps import Step, build_steps, options
+from samspill_tui.session.steps import (
+    DeckRating,
+    GapReview,
+    Step,
+    build_steps,
+    choose,
+    options,
+    rated,
+    ratings_of,
+    statement_of,
+)
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
 from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
@@ -114,7 +124,7 @@ class Session:
                                "programme": programme_id, "lang": lang, "created": _now(),
                                "token": _token(), "code": _short_code(), "current": 0,
                                "joining": True, "min_group": Policy(k=k).k}
-            steps = build_steps(programme, content, lang)
+            steps = choose(build_steps(programme, content, lang), record.meta.get("chosen", {}))
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
             session = cls(name, programme, lang, steps, store, record, fresh=fresh)
             if fresh:
@@ -259,6 +269,14 @@ class Session:
         index = max(0, min(index, len(self.steps) - 1))
         if index != self.current:
             await self._set_meta(StepChanged(index), current=index)
+            await self._seal(self.steps[index])
+
+    async def _seal(self, step: Step) -> None:
+        """The one simultaneous reveal: once a gap view shows the pair's ratings, its deck's rating
+        steps are locked, so nobody's «Ferdig» can be undone and no rating changed afterwards."""
+        if isinstance(step.body, GapReview) and self.reading.gap(step).rows is not None:
+            for rating in ratings_of(self.steps, step):
+                await self.set_state(rating.key, locked=True)
 
     async def set_joining(self, open_: bool) -> None:
         """Open or close joining for new phones (joined phones keep their place)."""
@@ -298,11 +316,18 @@ class Session:
             self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
 
     async def reset_step(self, step_key: str) -> None:
-        """Delete every vote and answer on a step and hide its results again (pre-moderation stays)."""
+        """Delete every vote and answer on a step (a rating step's too, and who had finished it) and
+        hide its results again (pre-moderation stays)."""
+        step = next((s for s in self.steps if s.key == step_key), None)
+        items = [s.key for s in rated([step]) if s.key != step_key] if step else []
+        finished = self.record.finished.pop(step_key, set())
         kept = self.state(step_key).premoderated
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
+                            *(Clear("votes", key) for key in items),
+                            *(Delete("finished", f"{step_key}|{pid}") for pid in finished),
                             Put("steps", StepState(premoderated=kept).doc(step_key))])
-        self.votes.pop(step_key, None)
+        for key in [step_key, *items]:
+            self.votes.pop(key, None)
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.states[step_key] = StepState(premoderated=kept)
@@ -353,14 +378,17 @@ class Session:
             del self.record.agreements[key]
             self._publish(NotesChanged(agreement.step_key))
 
-    async def carry_over(self, source: str, agreements: Sequence[Agreement]) -> int:
+    async def carry_over(self, source: str, agreements: Sequence[Agreement],
+                         trend: Mapping[str, int | None] | None = None) -> int:
         """Add the agreements carried from session ``source``; those already here stay as they are.
 
-        Records ``source`` as ``meta["follows"]``; returns how many agreements were added.
+        Records ``source`` as ``meta["follows"]`` and, if given, last time's distance per statement
+        as ``meta["trend"]``; returns how many agreements were added.
         """
         new = [a for a in agreements if a.key not in self.record.agreements]
-        await self._commit([*(Put("agreements", a.doc()) for a in new), self._meta_op(follows=source)])
-        self.record.meta["follows"] = source
+        changes: dict[str, Any] = {"follows": source, **({"trend": dict(trend)} if trend else {})}
+        await self._commit([*(Put("agreements", a.doc()) for a in new), self._meta_op(**changes)])
+        self.record.meta.update(changes)
         for agreement in new:
             self.record.agreements[agreement.key] = agreement
             self._publish(NotesChanged(agreement.step_key))
@@ -480,6 +508,70 @@ class Session:
         await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
         self._publish(VoteRecorded(step_key))
+
+    async def choose(self, step_key: str, ids: Sequence[str]) -> None:
+        """Choose which statements of rating step ``step_key`` the phones get (the rest are left
+        out of it and of its gap view); only before anyone has rated it."""
+        body = self.step_by_key(step_key).body
+        if not isinstance(body, DeckRating):
+            raise Rejected("not-voting")
+        if any(self.votes.get(item.key) for item in body.every) or self.record.finished.get(step_key):
+            raise Rejected("started")
+        wanted = [statement_of(item).id for item in body.every if statement_of(item).id in set(ids)]
+        if not wanted:
+            raise Rejected("empty")
+        chosen = {**self.record.meta.get("chosen", {}), step_key: wanted}
+        await self._commit([self._meta_op(chosen=chosen)])
+        self.record.meta["chosen"] = chosen
+        self.steps[:] = choose(self.steps, chosen)
+        self._publish(StepStateChanged(step_key, phones=True))
+
+    def _open_rating(self, pid: str, step_key: str) -> DeckRating:
+        """The current rating step's payload, if ``pid`` may still change what it rated on it."""
+        self._check_role(pid)
+        body = self._open_step(step_key).body
+        if not isinstance(body, DeckRating):
+            raise Rejected("not-voting")
+        if self.state(step_key).locked:
+            raise Rejected("locked")
+        return body
+
+    async def rate(self, pid: str, step_key: str, index: int, value: str) -> None:
+        """Record (or change) ``pid``'s rating of statement ``index`` of the current rating step,
+        stored as a vote on that statement's key."""
+        body = self._open_rating(pid, step_key)
+        if pid in self.record.finished.get(step_key, set()):
+            raise Rejected("finished")
+        if not 0 <= index < len(body.items):
+            raise Rejected("bad-value")
+        item = body.items[index]
+        if value not in {c.value for c in options(item, self.lang)}:
+            raise Rejected("bad-value")
+        await self._commit([Put("votes", {"k": pid, "step": item.key, "value": value})])
+        self.votes.setdefault(item.key, {})[pid] = value
+        self._publish(VoteRecorded(step_key))
+
+    async def finish(self, pid: str, step_key: str, done: bool) -> None:
+        """Mark ``pid`` finished with the current rating step (every statement rated), or undo it
+        (until the reveal locks the step)."""
+        body = self._open_rating(pid, step_key)
+        if done and any(pid not in self.votes.get(item.key, {}) for item in body.items):
+            raise Rejected("unrated")
+        finished = self.record.finished.setdefault(step_key, set())
+        if done == (pid in finished):
+            return
+        key = f"{step_key}|{pid}"
+        await self._commit([Put("finished", {"k": key, "step": step_key, "pid": pid}) if done
+                            else Delete("finished", key)])
+        if done:
+            finished.add(pid)
+        else:
+            finished.discard(pid)
+        self._publish(VoteRecorded(step_key))
+
+    def finished(self, pid: str, step_key: str) -> bool:
+        """Whether ``pid`` has pressed «Ferdig» on rating step ``step_key`` (and not undone it)."""
+        return pid in self.record.finished.get(step_key, set())
 
     async def answer(self, pid: str, step_key: str, question: int, raw: str,
                      submission: str) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from samspill_tui.content.model import Programme
 from samspill_tui.session import referat
 from samspill_tui.session.record import PAIR, Answer
-from samspill_tui.session.steps import StatementVote, Step
+from samspill_tui.session.steps import DeckRating, StatementVote, Step
 
 K_DEFAULT = 5  # the smallest group shown, as HR survey tools do
 K_MIN = 3  # the lowest a facilitator may set it
@@ -67,7 +67,8 @@ class Policy:
             return "promise.grouped"
         if not self.is_named(role):
             return "promise.observer"
-        return "promise.named" if isinstance(step.body, StatementVote) else "promise.named_unshown"
+        rates = isinstance(step.body, StatementVote | DeckRating)
+        return "promise.named" if rates else "promise.named_unshown"
 
     def role_promise(self) -> str:
         """The i18n key of what the role page promises before anyone chooses."""

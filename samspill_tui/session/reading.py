@@ -12,9 +12,18 @@ from dataclasses import dataclass
 
 from samspill_tui.session import referat
 from samspill_tui.session.policy import Policy
-from samspill_tui.session.record import Answer, Record
+from samspill_tui.session.record import PAIR, Agreement, Answer, Record
 from samspill_tui.session.results import counts, distance, rank_by_distance, scale_mean
-from samspill_tui.session.steps import Choice, GapReview, StatementVote, Step, gap_statements, options
+from samspill_tui.session.steps import (
+    Choice,
+    DeckRating,
+    GapReview,
+    StatementVote,
+    Step,
+    gap_statements,
+    options,
+    ratings_of,
+)
 
 
 @dataclass(frozen=True)
@@ -60,13 +69,33 @@ class RoleSplit:
 
 
 @dataclass(frozen=True)
+class Trend:
+    """Last time's distance on one statement beside this time's (``None``: either said 'vet ikke')."""
+
+    before: int | None
+    now: int | None
+
+    @property
+    def change(self) -> str:
+        """The i18n key of how the two moved: closer, further apart, the same, or not comparable."""
+        if self.before is None or self.now is None:
+            return "trend.unknown"
+        if self.now == self.before:
+            return "trend.same"
+        return "trend.closer" if self.now < self.before else "trend.further"
+
+
+@dataclass(frozen=True)
 class GapRow:
-    """How the two named people rated one statement."""
+    """How the two named people rated one statement; with ``--follows``, last time's distance and
+    the agreements carried from last time on it."""
 
     step: Step
     first: Choice
     second: Choice
     distance: int | None
+    trend: Trend | None = None
+    last: tuple[Agreement, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +106,16 @@ class GapState:
     done: int
     total: int
     pair_known: bool
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far one of the named pair has come on a rating step: how many rated, never what."""
+
+    role: str
+    rated: int
+    total: int
+    finished: bool
 
 
 @dataclass(frozen=True)
@@ -151,16 +190,36 @@ class Reading:
             return GapState(None, 0, len(statements), False)
         done = sum(1 for key in statements if all(p in self.record.votes.get(key, {}) for p in pair))
         ranked = rank_by_distance(self.record.votes, list(statements), *pair)
-        if ranked is None:
+        finished = all(p in self.record.finished.get(r.key, set())
+                       for r in ratings_of(self.steps, step) for p in pair)
+        if ranked is None or not finished:
             return GapState(None, done, len(statements), True)
         rows = []
+        before = self.record.meta.get("trend", {})
         for key, first, second in ranked:
             choices = {c.value: c for c in options(statements[key], self.lang)}
-            rows.append(GapRow(statements[key], choices[first], choices[second], distance(first, second)))
+            now = distance(first, second)
+            last = tuple(a for a in self.record.agreements.values()
+                         if a.step_key == key and referat.is_carried(a))
+            rows.append(GapRow(statements[key], choices[first], choices[second], now,
+                               Trend(before[key], now) if key in before else None, last))
         return GapState(tuple(rows), done, len(statements), True)
 
+    def progress(self, step: Step) -> tuple[Progress, ...]:
+        """How far each of the named pair has come on rating step ``step`` (none before both are known)."""
+        assert isinstance(step.body, DeckRating)
+        pair = self.record.pair() if self.policy.named is not None else None
+        if pair is None:
+            return ()
+        items, done = step.body.items, self.record.finished.get(step.key, set())
+        return tuple(Progress(role, sum(pid in self.record.votes.get(i.key, {}) for i in items), len(items),
+                              pid in done) for pid, role in zip(pair, PAIR, strict=True))
+
     def answered(self, step: Step) -> int:
-        """How many participants have voted or answered on ``step`` (a count, never who)."""
+        """How many participants have voted or answered on ``step`` (a count, never who); on a
+        rating step, how many have finished it."""
+        if isinstance(step.body, DeckRating):
+            return len(self.record.finished.get(step.key, set()))
         if step.accepts_votes:
             return len(self.record.votes.get(step.key, {}))
         return len({a.pid for a in self.record.answers.get(step.key, {}).values()})

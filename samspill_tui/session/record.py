@@ -109,6 +109,7 @@ class Record:
     states: dict[str, StepState] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # step key -> facilitator's note
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    finished: dict[str, set[str]] = field(default_factory=dict)  # rating step key -> pids done with it
 
     @classmethod
     def from_tables(cls, tables: dict[str, list[dict[str, Any]]]) -> Record:
@@ -133,6 +134,8 @@ class Record:
             rec.agreements[doc["k"]] = Agreement(doc["k"], doc["step"], doc["text"],
                                                  doc.get("owner", ""), doc.get("due", ""),
                                                  doc.get("status", ""))
+        for doc in tables.get("finished", []):
+            rec.finished.setdefault(doc["step"], set()).add(doc["pid"])
         return rec
 
     def state(self, step_key: str) -> StepState:

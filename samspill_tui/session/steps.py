@@ -6,7 +6,7 @@ that says what a phone may vote on a step, with each option's label, is :func:`o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import ClassVar
@@ -34,6 +34,7 @@ class StepKind(StrEnum):
     REFLECTION = "reflection"
     POLL = "poll"
     STATEMENT = "statement"
+    RATING = "rating"
     GAP = "gap"
     SUMMARY = "summary"
 
@@ -83,6 +84,17 @@ class StatementVote:
 
 
 @dataclass(frozen=True)
+class DeckRating:
+    """A deck each phone rates at its own pace; ``items`` are its statements, whose keys name the votes."""
+
+    KIND: ClassVar[StepKind] = StepKind.RATING
+    deck: str
+    intro: str
+    items: tuple[Step, ...]  # the statements chosen for the session
+    every: tuple[Step, ...]  # every statement the programme line names, to choose from
+
+
+@dataclass(frozen=True)
 class GapReview:
     """Where the ordfører and the kommunedirektør rated a deck differently."""
 
@@ -98,7 +110,7 @@ class Closing:
     KIND: ClassVar[StepKind] = StepKind.SUMMARY
 
 
-Body = Lobby | CaseText | Reflection | PollVote | StatementVote | GapReview | Closing
+Body = Lobby | CaseText | Reflection | PollVote | StatementVote | DeckRating | GapReview | Closing
 Voting = PollVote | StatementVote
 
 
@@ -203,6 +215,13 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
             each = spec.minutes_each(len(chosen))  # the line's minutes are for all its statements
             steps += [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), each)
                       for s in chosen if s is not None]
+        elif spec.kind == "rating":
+            deck = content.decks[ref]
+            chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
+            items = tuple(Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref))
+                          for s in chosen if s is not None)
+            steps.append(Step(f"rating:{ref}", deck.title, DeckRating(ref, deck.intro, items, items),
+                              spec.minutes))
         elif spec.kind == "gap":
             steps.append(Step(f"gap:{ref}", t(lang, "step.gap"),
                               GapReview(ref, content.decks[ref].intro), spec.minutes))
@@ -214,11 +233,36 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
     return _unique_keys(steps)
 
 
+def statement_of(item: Step) -> Statement:
+    """The statement of a statement step (a rating step's item)."""
+    assert isinstance(item.body, StatementVote)
+    return item.body.statement
+
+
+def choose(steps: list[Step], chosen: Mapping[str, Sequence[str]]) -> list[Step]:
+    """The steps with each rating step narrowed to the statement ids chosen for it (all if none were)."""
+    return [replace(s, body=replace(s.body, items=tuple(i for i in s.body.every
+                                                        if statement_of(i).id in chosen[s.key])))
+            if isinstance(s.body, DeckRating) and s.key in chosen else s for s in steps]
+
+
+def rated(steps: Sequence[Step]) -> list[Step]:
+    """The steps with their own votes: each rating step replaced by its statements."""
+    return [item for step in steps
+            for item in (step.body.items if isinstance(step.body, DeckRating) else (step,))]
+
+
 def gap_statements(steps: Sequence[Step], gap: Step) -> list[Step]:
     """The statement steps a gap step compares (those of its deck in this programme)."""
     assert isinstance(gap.body, GapReview)
     deck = gap.body.deck
-    return [s for s in steps if isinstance(s.body, StatementVote) and s.body.deck == deck]
+    return [s for s in rated(steps) if isinstance(s.body, StatementVote) and s.body.deck == deck]
+
+
+def ratings_of(steps: Sequence[Step], gap: Step) -> list[Step]:
+    """The rating steps of a gap step's deck (none where its statements are steps of their own)."""
+    assert isinstance(gap.body, GapReview)
+    return [s for s in steps if isinstance(s.body, DeckRating) and s.body.deck == gap.body.deck]
 
 
 def _unique_keys(steps: list[Step]) -> list[Step]:

@@ -45,7 +45,7 @@ from tinydb.table import Document
 from samspill_tui.session.lock import sync_folder, try_lock, unlock
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
-TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements")
+TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements", "finished")
 SHARDED = ("votes", "answers")  # one TinyDB table per step: "<table>/<step key>"
 RETRY_DELAYS = (0.05, 0.2, 0.5)  # seconds between the attempts to write a failed batch
 

@@ -18,7 +18,7 @@ from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.reading import GapState, Held, Reading, RoleSplit, Tally, WallItem
 from samspill_tui.session.record import DAMAGED, Agreement, CorruptSessionError, Record
-from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps
+from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps, choose, rated
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
 
 
@@ -136,10 +136,11 @@ def _result(reading: Reading, step: Step) -> StepResult:
 
 def build_summary(name: str, programme: Programme, reading: Reading, *,
                   exported: str | None = None) -> Summary:
-    """The summary of a session as its read model and disclosure policy allow."""
+    """The summary of a session as its read model and disclosure policy allow (a rating step as its
+    statements, each with its own votes)."""
     record, policy = reading.record, reading.policy
     results = tuple(StepResult(step, withheld=True) if policy.never_written(step) else _result(reading, step)
-                    for step in reading.steps if step.kind != StepKind.LOBBY)
+                    for step in rated(reading.steps) if step.kind != StepKind.LOBBY)
     attached = referat.attachment(record)
     return Summary(name, programme.id, programme.title, reading.lang, record.meta["created"],
                    exported or _now(), len(record.participants), results, policy.k,
@@ -190,7 +191,8 @@ def load_session(data_dir: Path, name: str, library: Library) -> SessionFile:
     programme = content.programmes.get(meta["programme"]) if content else None
     if content is None or programme is None:
         raise UnknownSessionError(f"{name}: programme {meta['programme']!r}")
-    return SessionFile(name, programme, build_steps(programme, content, meta["lang"]), record)
+    steps = choose(build_steps(programme, content, meta["lang"]), meta.get("chosen", {}))
+    return SessionFile(name, programme, steps, record)
 
 
 def _now() -> str:

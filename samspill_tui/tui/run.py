@@ -44,6 +44,7 @@ VIEWS = {
     StepKind.REFLECTION: "samspill_tui.tui.wall:ReflectionView",
     StepKind.POLL: "samspill_tui.tui.vote:VoteView",
     StepKind.STATEMENT: "samspill_tui.tui.vote:VoteView",
+    StepKind.RATING: "samspill_tui.tui.rating:RatingView",
     StepKind.GAP: "samspill_tui.tui.gap:GapView",
     StepKind.SUMMARY: "samspill_tui.tui.reading:SummaryView",
 }

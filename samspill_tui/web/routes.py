@@ -19,7 +19,7 @@ from aiohttp import web
 
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import ROLES, Participant
-from samspill_tui.session.steps import label, options
+from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
 from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.follow import Pulse, stream
@@ -67,7 +67,7 @@ class Guards:
 GUARDS_KEY = web.AppKey("guards", Guards)
 ROUTES = (  # everything the network can reach (a test pins it)
     ("GET", "/"), ("GET", "/j/{token}"), ("POST", "/kode"), ("POST", "/role"), ("POST", "/vote"),
-    ("POST", "/answer"), ("GET", "/state"), ("GET", "/events"),
+    ("POST", "/answer"), ("POST", "/rate"), ("GET", "/state"), ("GET", "/events"),
 )
 
 
@@ -95,6 +95,7 @@ def build_app(session: Session, server: Host) -> web.Application:
     app.router.add_post("/role", role)
     app.router.add_post("/vote", vote)
     app.router.add_post("/answer", answer)
+    app.router.add_post("/rate", rate)
     app.router.add_get("/state", state)
     app.router.add_get("/events", events)
     return app
@@ -192,6 +193,8 @@ async def page(request: web.Request) -> web.StreamResponse:
         return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf,
                                              "promise": policy.role_promise(), "k": policy.k})
     step, guards = session.step, request.app[GUARDS_KEY]
+    if isinstance(step.body, DeckRating):
+        return _rating_page(request, participant, step, step.body)
     mine = session.my_vote(participant.id, step.key)
     my_answers = session.my_answers(participant.id, step.key)
     saved = request.query.get("saved", "")  # the form a «saved» redirect names
@@ -211,6 +214,33 @@ async def page(request: web.Request) -> web.StreamResponse:
 
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, csrf=participant.csrf, submission=secrets.token_urlsafe(12))
+
+
+def _rating_page(request: web.Request, participant: Participant, step: Step,
+                 body: DeckRating) -> web.Response:
+    """One statement of a rating step per screen (``?i=``, else the first not yet rated), with this
+    phone's own rating; after the last, the «Ferdig» screen (where a finished phone stays)."""
+    session, guards = request.app[SESSION_KEY], request.app[GUARDS_KEY]
+    mine = [session.my_vote(participant.id, item.key) for item in body.items]
+    missing = [n for n, value in enumerate(mine) if value is None]
+    finished, total = session.finished(participant.id, step.key), len(body.items)
+    asked = request.query.get("i", "")
+    if finished or not (asked.isdecimal() and int(asked) <= total):
+        index = total if finished or not missing else missing[0]
+    else:
+        index = int(asked)
+    item = body.items[index] if index < total else None
+
+    def context() -> dict[str, Any]:
+        return {"step": step, "body": body, "index": session.current, "rev": guards.pulse.revision,
+                "locked": session.state(step.key).locked, "k": session.reading.policy.k,
+                "promise": session.reading.policy.promise(participant.role, step),
+                "at": index, "total": total, "item": item, "finished": finished,
+                "options": options(item, session.lang) if item else (),
+                "mine": mine[index] if item else None, "missing": missing}
+
+    text = guards.pages.page(request, None, "step.html", context)
+    return guards.pages.fill(text, csrf=participant.csrf, submission="")
 
 
 async def state(request: web.Request) -> web.Response:
@@ -337,3 +367,28 @@ async def answer(request: web.Request) -> web.StreamResponse:
     return await _record(request, session.answer(
         participant.id, _field(form, "step"), int(question), text, _field(form, "submission")),
         f"q{int(question)}", text=clean_text(text))
+
+
+async def rate(request: web.Request) -> web.StreamResponse:
+    """Store this phone's rating of one statement of the rating step, then show the screen it asked
+    for (``go``: back or next); or press or undo «Ferdig»."""
+    checked = await _checked_form(request)
+    if isinstance(checked, web.Response):
+        return checked
+    participant, form = checked
+    session = request.app[SESSION_KEY]
+    step_key, go, value, index = (_field(form, name) for name in ("step", "go", "value", "i"))
+    if not index.isdecimal() or len(index) > 4:
+        return message(request, "err.bad-value", 400, code="bad-value")
+    at = int(index)
+    try:
+        if value:
+            await session.rate(participant.id, step_key, at, value)
+        if go in ("done", "undo"):
+            await session.finish(participant.id, step_key, go == "done")
+    except Rejected as exc:
+        return message(request, f"err.{exc.code}", 400, code=exc.code)
+    except StoreError:
+        return message(request, "err.store", 503, code="store")
+    moves = {"back": at - 1, "next": at + 1, "undo": at}
+    raise web.HTTPSeeOther(f"/?i={max(0, moves[go])}" if go in moves else "/")

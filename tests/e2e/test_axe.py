@@ -15,6 +15,7 @@ from playwright.async_api import Browser, Page, expect
 
 from samspill_tui.content import load_library
 from samspill_tui.session.live import Session
+from samspill_tui.session.steps import DeckRating
 from samspill_tui.web.server import WebServer
 from tests.conftest import REPO_CONTENT
 from tests.e2e.test_browser import CHROMIUM, browser
@@ -92,6 +93,15 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await page.locator("form button").first.click()
             await expect(page.locator(".status").first).not_to_be_empty()
             await check(f"{step.kind}-saved")
+        if isinstance(step.body, DeckRating):  # the last screen, then «Ferdig» pressed
+            await page.goto(f"{server.origin}/?i={len(step.body.items)}")
+            await check("rating-end")
+            pid = next(iter(session.participants))
+            for n in range(len(step.body.items)):
+                await session.rate(pid, step.key, n, "3")
+            await session.finish(pid, step.key, True)
+            await page.reload()
+            await check("rating-finished")
         if step.accepts_votes or step.accepts_answers:
             await session.set_state(step.key, locked=True)
             await expect(page.locator(".closed").first).to_be_visible()
@@ -114,5 +124,5 @@ async def test_no_accessibility_violations_on_any_kind_of_page(
                               programme=programme) as (session, server):
                 problems.update(await _scan(browser, session, server, scheme))
                 kinds |= {s.kind for s in session.steps}
-    assert {"lobby", "case", "reflection", "poll", "statement", "summary"} <= kinds
+    assert {"lobby", "case", "reflection", "poll", "statement", "rating", "summary"} <= kinds
     assert problems == {}

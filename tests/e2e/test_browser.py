@@ -12,8 +12,8 @@ from playwright.async_api import Browser, BrowserContext, Page, Route, async_pla
 from samspill_tui.session.live import Session
 from samspill_tui.web import follow
 from samspill_tui.web.server import WebServer, listen_for
-from tests.conftest import answers_of, go_to_kind, votes_of
-from tests.web.helpers import roles_library, served
+from tests.conftest import answers_of, confirm_pair, go_to_kind, votes_of
+from tests.web.helpers import rating_library, roles_library, served
 
 CHROMIUM = os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -220,6 +220,72 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await late.get_by_label("Kode (6 tegn)").fill(session.code)
     await late.get_by_role("button", name="Bli med").click()
     await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()
+
+
+async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser, tmp_path: Path) -> None:
+    """One phone with its script, through a reload and a laptop gone and back; one without."""
+    session = await Session.open(tmp_path, "rate", "samspill", rating_library(tmp_path), "nb")
+    server = await listen_for(session, "127.0.0.1", 0, 0)
+    await server.start()
+    _, js, errors = await _phone(browser)
+    _, plain, _ = await _phone(browser, java_script_enabled=False)
+    try:
+        for page, role in ((js, "Ordfører"), (plain, "Kommunedirektør")):
+            await page.goto(server.join_url)
+            await page.get_by_label(role).check()
+            await page.get_by_role("button", name="Fortsett").click()
+        await confirm_pair(session)
+        await go_to_kind(session, "rating")
+        await expect(js.get_by_text("1 av 2")).to_be_visible()  # followed by itself
+        await js.get_by_label("Helt enig").check()
+        await js.get_by_role("button", name="Neste").click()
+        await expect(js.get_by_text("2 av 2")).to_be_visible()
+        await js.reload()  # the statement not yet rated, its own earlier answer one step back
+        await expect(js.get_by_text("2 av 2")).to_be_visible()
+        await js.get_by_role("button", name="Tilbake").click()
+        await expect(js.get_by_label("Helt enig")).to_be_checked()
+
+        await js.context.set_offline(True)  # the connection drops, and comes back: nothing is lost
+        await expect(js.get_by_role("alert")).to_be_visible(timeout=10000)
+        await js.context.set_offline(False)
+        await expect(js.get_by_role("alert")).to_be_hidden(timeout=30000)
+        await js.goto(server.origin + "/?i=0")
+        await expect(js.get_by_label("Helt enig")).to_be_checked()
+        await js.get_by_role("button", name="Neste").click()
+        await js.get_by_label("Delvis enig").check()
+        await js.get_by_role("button", name="Neste").click()
+        await js.get_by_role("button", name="Ferdig").click()
+        await expect(js.get_by_text("Du er ferdig")).to_be_visible()
+        await js.get_by_role("button", name="Angre «Ferdig»").click()  # undone until the reveal
+        await js.get_by_role("button", name="Ferdig").click()
+
+        await plain.goto(server.origin + "/")  # without a script: plain forms, the same pages
+        await expect(plain.get_by_text("1 av 2")).to_be_visible()
+        await expect(plain.get_by_label("Helt enig")).not_to_be_checked()  # never the other's answer
+        await plain.get_by_role("button", name="Neste").click()  # skipped: asked for at the end
+        await plain.get_by_label("Delvis enig").check()
+        await plain.get_by_role("button", name="Neste").click()
+        await expect(plain.get_by_text("Du har ikke vurdert 1")).to_be_visible()
+        await expect(plain.get_by_role("button", name="Ferdig")).to_have_count(0)
+        await plain.get_by_role("link", name="Gå til den første").click()
+        await plain.get_by_label("Helt uenig").check()
+        await plain.get_by_role("button", name="Neste").click()
+        await expect(plain.get_by_text("2 av 2")).to_be_visible()
+        await expect(plain.get_by_label("Delvis enig")).to_be_checked()
+        await plain.get_by_role("button", name="Neste").click()
+        assert session.reading.gap(next(s for s in session.steps if s.kind == "gap")).rows is None
+        await plain.get_by_role("button", name="Ferdig").click()
+        await expect(plain.get_by_text("Du er ferdig")).to_be_visible()
+
+        pair = session.record.pair() or ()  # stored per statement, as the gap view reads them
+        assert session.votes["statement:dekk/s01"] == dict(zip(pair, "51", strict=True))
+        assert session.votes["statement:dekk/s02"] == dict(zip(pair, "44", strict=True))
+        await go_to_kind(session, "gap")  # the reveal: the rating is locked, phones follow
+        await expect(js.get_by_role("heading", name="Der vi ser ulikt")).to_be_visible()
+        assert not [e for e in errors if "Content Security Policy" in e]
+    finally:
+        await server.stop()
+        await session.close()
 
 
 async def test_the_page_says_when_the_laptop_is_gone_and_comes_back_by_itself(

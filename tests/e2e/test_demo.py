@@ -17,6 +17,7 @@ from textual.widgets import Digits
 from samspill_tui.content import Library, load_library
 from samspill_tui.demo import QUICK_PACE, SAMPLE_ANSWERS, Person, PhonePage, SimulatedPhone, run_demo
 from samspill_tui.session.live import Session
+from samspill_tui.session.steps import DeckRating
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.web.server import WebServer
 from tests.conftest import REPO_CONTENT, Phone, answers_of, go_to_kind
@@ -88,10 +89,13 @@ async def test_in_a_programme_with_roles_the_leaders_take_theirs(tmp_path: Path)
     try:
         async with _demo(server, 4):
             await _until(lambda: sum(p.role is not None for p in session.participants.values()) == 4)
-            await go_to_kind(session, "statement")
-            await _until(lambda: session.reading.answered(session.step) == 4)
+            await go_to_kind(session, "rating")  # each rates the whole deck through its pages, then finishes
+            await _until(lambda: session.reading.answered(session.step) == 4, timeout=60)
         roles = sorted(str(p.role) for p in session.participants.values())
         assert roles.count("ordforer") == 1 and roles.count("kommunedirektor") == 1
+        rating = session.step
+        assert isinstance(rating.body, DeckRating)
+        assert all(len(session.votes[item.key]) == 4 for item in rating.body.items)
     finally:
         await server.stop()
         await session.close()

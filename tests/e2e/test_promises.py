@@ -35,6 +35,7 @@ from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, confirm_pair, g
 from tests.golden.build import PAY, build, fixed_clock
 from tests.golden.readers import ALL_FORMATS, file_text
 from tests.tui.helpers import make_app, wait_for
+from tests.web.helpers import rating_library as rating_library_of
 
 GUIDE = Path(__file__).parent.parent.parent / "docs" / "fasilitatorguide.md"
 FORMATS = ALL_FORMATS  # md, html, csv, json, xlsx, pdf
@@ -48,7 +49,7 @@ PROMISE_KEYS = (
     "roles.withheld", "sum.roles_withheld", "sum.footer", "sum.footer_named", "sum.referat_footer",
     "sum.gap_waiting", "sum.hidden_count", "wall.hidden", "web.saved", "sum.withheld",
     "minutes.withheld", "sum.attachment_kept", "attachment.mark", "attachment.notice", "notes.heading",
-    "help.facilitator_notes", "help.answer_key",
+    "help.facilitator_notes", "help.answer_key", "rating.hidden",
 )
 
 
@@ -190,6 +191,91 @@ async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished
     assert "vote" not in [row.split(",")[6] for row in done["csv"].splitlines()[1:]]  # nobody's raw vote
     assert t("nb", "sum.footer_named", k=5) in done["md"]
     assert t("nb", "held.named", k=5) in done["md"]
+
+
+@pytest.fixture
+def rating_library(tmp_path: Path) -> Library:
+    """The fixture content with the named programme's deck as one self-paced rating step."""
+    return rating_library_of(tmp_path)
+
+
+async def _rate(phone: Phone, at: int, value: str = "", go: str = "next") -> tuple[int, str]:
+    """Post one screen of the rating step as the plain form does (the redirect followed)."""
+    _, page = await phone.get(f"/?i={at}")
+    status, page = await phone.post("/rate", {"step": hidden(page, "step"), "i": str(at), "value": value,
+                                              "go": go, "csrf": hidden(page, "csrf")})
+    return status, html.unescape(page)
+
+
+@promises("rating.hidden", "promise.named", "promise.observer", "gap.waiting", "sum.gap_waiting", "L1")
+async def test_the_pair_rates_blind_at_its_own_pace_and_both_are_revealed_at_once(
+        tmp_path: Path, rating_library: Library) -> None:
+    async with projected(tmp_path, rating_library, "samspill") as (pilot, app, s, server):
+        ordforer, _ = await _join(server, "ordforer")
+        kd, _ = await _join(server, "kommunedirektor")
+        await confirm_pair(s)
+        elected, _ = await _join(server, "folkevalgt")
+        phones = (ordforer, kd, elected)
+        gap = next(st for st in s.steps if st.kind == "gap")
+        labels = [t("nb", f"scale.{v}") for v in ("1", "2", "3", "4", "5")]
+
+        async def blind(progress: str) -> None:
+            """Before the reveal: progress on the projector, nobody's rating anywhere but their own."""
+            await wait_for(pilot, lambda: progress in screen_text(app).replace("  ", " "))
+            shown = screen_text(app)
+            assert t("nb", "rating.hidden") in shown
+            assert not any(label in shown for label in labels)
+            assert s.reading.gap(gap).rows is None
+            early = exports(tmp_path, "audit", rating_library.root)
+            assert "ranking" not in early["json"] and t("nb", "sum.gap_waiting") in early["md"]
+            assert not any(label in early["md"] for label in labels)
+            page = html.unescape((await elected.get("/"))[1])
+            assert t("nb", "promise.observer", k=5) in page and " checked" not in page
+
+        try:
+            await go_to_kind(s, "rating")
+            pages = [html.unescape((await p.get("/"))[1]) for p in phones]
+            assert all(t("nb", "web.progress", n=1, m=2) in page for page in pages)
+            assert t("nb", "promise.named") in pages[0] and t("nb", "promise.named") not in pages[2]
+            await blind("Ordfører: 0 av 2")
+            status, page = await _rate(ordforer, 0, "5")
+            assert status == 200 and t("nb", "web.progress", n=2, m=2) in page
+            await blind("Ordfører: 1 av 2")
+            _, page = await _rate(ordforer, 1, "4")
+            assert t("nb", "web.rating_ready") in page
+            _, page = await _rate(ordforer, 2, go="done")
+            assert t("nb", "web.rating_finished") in page
+            await blind(f"Ordfører: {t('nb', 'rating.finished')}")
+            assert (await _rate(ordforer, 0, "3"))[0] == 400  # finished: undo first
+            await _rate(kd, 0, "1")
+            await _rate(kd, 1, "4")
+            await blind("Kommunedirektør: 2 av 2")  # both rated everything; still nothing shown
+            _, page = await _rate(ordforer, 2, go="undo")  # undone until the reveal
+            assert t("nb", "web.rating_ready") in page
+            await blind("Ordfører: 2 av 2")
+            assert " checked" in html.unescape((await ordforer.get("/?i=0"))[1])  # its own answer
+            await _rate(ordforer, 2, go="done")
+            await _rate(kd, 2, go="done")
+            await wait_for(pilot, lambda: t("nb", "rating.both_done") in screen_text(app).replace("  ", " "))
+            assert not any(label in screen_text(app) for label in labels)
+
+            await s.go_to(s.steps.index(gap))  # the one simultaneous reveal
+            await wait_for(pilot, lambda: "Ordfører: Helt enig" in screen_text(app))
+            assert "Kommunedirektør: Helt uenig" in screen_text(app)
+            rating = next(st for st in s.steps if st.kind == "rating")
+            assert s.state(rating.key).locked
+            await go_to_kind(s, "rating")
+            _, page = await ordforer.get("/")
+            assert t("nb", "web.locked") in html.unescape(page)  # no undo after the reveal
+            status, _ = await ordforer.post("/rate", {"step": rating.key, "i": "2", "go": "undo",
+                                                      "csrf": hidden(pages[0], "csrf")})
+            assert status == 400 and s.reading.gap(gap).rows is not None
+        finally:
+            for p in phones:
+                await p.close()
+    doc = json.loads(exports(tmp_path, "audit", rating_library.root)["json"])
+    ranking = next(st for st in doc["steps"] if st["kind"] == "gap")["ranking"]
+    assert [(r["ordforer"], r["kommunedirektor"]) for r in ranking] == [("5", "1"), ("4", "4")]
 
 
 # -- groups under k ----------------------------------------------------------------------------

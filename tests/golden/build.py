@@ -17,7 +17,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
-from samspill_tui.session.steps import StepKind, options
+from samspill_tui.session.steps import DeckRating, StepKind, options
 from tests.conftest import confirm_pair
 
 EXPORTED = "2026-03-02T15:00:00+00:00"
@@ -99,19 +99,24 @@ async def _workshop(session: Session, participants: int) -> None:
 
 
 async def _samspill(session: Session) -> None:
-    """Ordfører and kommunedirektør rate every statement; a third phone rates a few."""
+    """Ordfører and kommunedirektør rate every statement at their own pace and finish; a third phone
+    rates a few."""
     ordforer, kd, other = await _join(session, 3)
     await session.choose_role(ordforer, "ordforer")
     await session.choose_role(kd, "kommunedirektor")
     await confirm_pair(session)
     await session.choose_role(other, "annet")
-    statements = [s for s in session.steps if s.kind == StepKind.STATEMENT]
-    for n, step in enumerate(statements):
-        await _go(session, step.key)
-        await session.vote(ordforer, step.key, str(1 + n % 5))
-        await session.vote(kd, step.key, str(1 + (n * 2) % 5) if n % 7 else "0")
+    rating = next(s for s in session.steps if s.kind == StepKind.RATING)
+    assert isinstance(rating.body, DeckRating)
+    statements = rating.body.items
+    await _go(session, rating.key)
+    for n in range(len(statements)):
+        await session.rate(ordforer, rating.key, n, str(1 + n % 5))
+        await session.rate(kd, rating.key, n, str(1 + (n * 2) % 5) if n % 7 else "0")
         if n < 3:
-            await session.vote(other, step.key, "3")
+            await session.rate(other, rating.key, n, "3")
+    await session.finish(ordforer, rating.key, True)
+    await session.finish(kd, rating.key, True)
     gap = next(s for s in session.steps if s.kind == StepKind.GAP)
     await _go(session, gap.key)
     await session.save_agreement(Agreement(f"gap|{statements[1].key}", statements[1].key,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label, Markdown, OptionList, Static
+from textual.widgets import Input, Label, Markdown, OptionList, Select, Static
 
 from samspill_tui.content import Library
 from samspill_tui.session.limits import Limits
@@ -15,6 +15,7 @@ from samspill_tui.session.summary import Summary
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
+from samspill_tui.tui.minutes import AgreementScreen
 from samspill_tui.tui.roles import RolesScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
@@ -250,6 +251,23 @@ async def test_gap_view_ranks_and_records_the_pairs_agreement(tmp_path: Path, li
         key = agreement_key(statements[1].key)
         await wait_for(pilot, lambda: key in s.record.agreements)
         assert s.record.agreements[key].text == "Vi tar det opp hver uke"
+        timer = app.screen.query_one(StepTimer)  # each statement has its own discussion timer
+        assert timer.key == key and timer.state is not None and timer.state.left == 5 * 60
+
+        await pilot.press("S")  # who follows it up, by when: the agreement dialog
+        await wait_for(pilot, lambda: isinstance(app.screen, AgreementScreen))
+        app.screen.query_one("#agreement-owner", Select).value = "ordforer"
+        app.screen.query_one("#agreement-due", Input).value = "01.04.2026"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: s.record.agreements[key].due == "2026-04-01")
+        assert s.record.agreements[key].owner == "ordforer"
+        assert s.record.agreements[key].text == "Vi tar det opp hver uke"
+        await wait_for(pilot, lambda: "Ordføreren · 01.04.2026" in _text(app, "#gap-owner"))
+        field = app.screen.query_one("#gap-agreement", Input)
+        field.focus()
+        await pilot.press("end", *" og ved behov", "enter")  # the text changes, who and when stay
+        await wait_for(pilot, lambda: s.record.agreements[key].text.endswith("ved behov"))
+        assert s.record.agreements[key].owner == "ordforer"
 
 
 async def test_poll_answer_key_after_reveal(tmp_path: Path, library: Library) -> None:

@@ -27,6 +27,18 @@ def roles_library(tmp_path: Path) -> Library:
     return lib
 
 
+def rating_library(tmp_path: Path) -> Library:
+    """The fixture content with the named programme's deck as one self-paced rating step."""
+    root = tmp_path / "content-rating"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    for path in root.glob("*/programmes/samspill.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("1. statements dekk", "1. rating dekk"),
+                        encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    return lib
+
+
 @asynccontextmanager
 async def served(tmp_path: Path, library: Library, lang: str = "nb", name: str = "test",
                  host: str = "127.0.0.1", programme: str = "folkevalgtdag",

@@ -8,7 +8,8 @@ from bench.page_weight import BUDGET, heaviest, measure
 async def test_every_kind_of_page_is_within_the_budget() -> None:
     weights = await measure()
     kinds = heaviest(weights)
-    assert {"join", "role", "lobby", "case", "reflection", "poll", "statement", "summary"} <= set(kinds)
+    assert {"join", "role", "lobby", "case", "reflection", "poll", "statement", "rating",
+            "summary"} <= set(kinds)
     assert {w.where.split("/")[0] for w in weights} == {"nb", "nn"}
     over = [(w.kind, w.where, w.total) for w in weights if w.total > BUDGET]
     assert over == []

@@ -40,10 +40,13 @@
     es.onerror = check;
   }
   follow();
-  setInterval(function () { if (es && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
-  (function tick() { // slow safety net while streaming, faster when the stream is gone
-    setTimeout(function () { if (!gone) { check(); } tick(); }, es && es.readyState !== 2 ? 20000 : 3000);
-  })();
+  // a stream refused (too many open while a rating page follows the next) leaves polling to it
+  setInterval(function () { if (es && es.readyState !== 2 && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
+  window.addEventListener("pagehide", function () { if (es) { es.close(); } });
+  var ticks = 0; // slow safety net (21 s) while streaming, every 3 s once the stream is gone
+  setInterval(function () {
+    if (!gone && (!es || es.readyState === 2 || ++ticks % 7 === 0)) { check(); }
+  }, 3000);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { check(); } });
   window.addEventListener("offline", lost);
 
