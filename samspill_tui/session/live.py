@@ -244,6 +244,7 @@ class Session:
                             Put("steps", {"k": step_key, "revealed": False, "locked": False})])
         self.votes.pop(step_key, None)
         self.answers.pop(step_key, None)
+        self.record.answer_keys.pop(step_key, None)
         self.record.states[step_key] = StepState()
         self._publish(StepStateChanged(step_key))
 
@@ -394,7 +395,7 @@ class Session:
             return
         ans = Answer(key, step_key, question, text, _now(), pid)
         await self._commit([Put("answers", ans.doc())])
-        self.answers.setdefault(step_key, {})[key] = ans
+        self.record.add_answer(ans)
         self._publish(AnswerRecorded(step_key))
 
     # -- reading ----------------------------------------------------------------------
@@ -405,7 +406,8 @@ class Session:
 
     def my_answers(self, pid: str, step_key: str) -> list[Answer]:
         """Participant ``pid``'s answers on a step, oldest first."""
-        return [a for k, a in self.answers.get(step_key, {}).items() if k.startswith(pid + ":")]
+        answers = self.answers.get(step_key, {})
+        return [answers[key] for key in self.record.answer_keys.get(step_key, {}).get(pid, ())]
 
 
 def _token() -> str:
