@@ -151,18 +151,34 @@ class FileImage:
         """The whole file as pieces of TinyDB JSON, marked as holding records up to ``seq``."""
         self.apply([("put", CHECKPOINT, {"k": "journal", "seq": seq}, None)])
         parts = [b"{"]
-        for name, table in self.raw.items():
-            text = self._tables.get(name)
-            if text is None:
-                old = self._docs.get(name, {})
-                texts = {i: old.get(i) or dumps(i) + b":" + dumps(doc) for i, doc in table.items()}
-                self._docs[name] = texts
-                text = self._tables[name] = dumps(name) + b":{" + b",".join(texts.values()) + b"}"
-            parts += (text, b",")
+        for name in self.raw:
+            parts += (self._table_text(name), b",")
         if len(parts) > 1:
             parts.pop()  # the last comma
         parts.append(b"}")
         return parts
+
+    def cache(self) -> None:
+        """Cache the text of every table (when a session is opened, not during its first
+        checkpoint): one call of the JSON encoder per table."""
+        for name in self.raw:
+            self._table_text(name)
+
+    def _table_text(self, name: str) -> bytes:
+        """``"name":{...}``, cached until the table changes; a changed table is joined from its
+        documents' cached texts (serialising only the documents that changed)."""
+        text = self._tables.get(name)
+        if text is not None:
+            return text
+        table, old = self.raw[name], self._docs.get(name)
+        if old is None:  # untouched since the file was read
+            text = dumps(name) + b":" + dumps(table)
+        else:
+            texts = {i: old.get(i) or dumps(i) + b":" + dumps(doc) for i, doc in table.items()}
+            self._docs[name] = texts
+            text = dumps(name) + b":{" + b",".join(texts.values()) + b"}"
+        self._tables[name] = text
+        return text
 
     def logical(self) -> Tables:
         """The documents of every logical table."""

@@ -78,6 +78,7 @@ class SessionStore:
             return self._image.logical()
         opened = read_session(self.path)
         self._image, self._seq = opened.image, opened.seq
+        opened.image.cache()
         journal = opened.journal
         if opened.seq > opened.from_file or opened.image.refiled:
             write_atomically(self.path, opened.image.serialise(opened.seq))
