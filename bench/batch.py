@@ -49,12 +49,13 @@ def timed_writer() -> list[float]:
     return cpu
 
 
-async def batches(store: SessionStore, step: str, size: int, rounds: int, cpu: list[float]) -> dict[str, float]:
+async def batches(store: SessionStore, step: str, size: int, rounds: int,
+                  cpu: list[float]) -> dict[str, float]:
     """Commit ``rounds`` batches of ``size`` votes on ``step`` one after the other."""
     latencies, first = [], len(cpu)
     for r in range(rounds):
-        ops: list[Op] = [Put("votes", {"k": f"p{(r * size + n) % 2000:04}", "step": step, "value": str(n % 6)})
-                         for n in range(size)]
+        ops: list[Op] = [Put("votes", {"k": f"p{(r * size + n) % 2000:04}", "step": step,
+                                       "value": str(n % 6)}) for n in range(size)]
         began = time.perf_counter()
         await store.commit(ops)
         latencies.append(time.perf_counter() - began)
