@@ -38,7 +38,7 @@ class ServerProcess:
         """Start the child with ``args`` and wait until it serves."""
         child = await cls.spawn(*args)
         try:
-            child.hello = await asyncio.wait_for(child._line(), START_TIMEOUT)
+            child.hello = await asyncio.wait_for(child.line(), START_TIMEOUT)
         except BaseException:
             await child.kill()
             raise

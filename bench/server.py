@@ -9,8 +9,8 @@ headless, as the projector runs it, each statement's live results shown as it op
 ``bare`` is a bare aiohttp handler; ``rewrite`` the same handler answering each post only once a
 whole-file rewrite holding it is on disk, as issue 5 asks of the store, and nothing else (group
 commit, the store's own ``write_atomically``); ``tinydb`` the bare handler storing each vote with
-one insert into TinyDB's default storage: the baselines; and ``append``, for comparison, the
-``rewrite`` handler with a journal instead (one append and fsync per batch).
+one insert into TinyDB's default storage; and ``append``, the yardstick of issue 24: the
+``rewrite`` handler with a journal instead (one append and fsync per batch), the durable floor.
 
 ``--checkpoint-batches`` makes the store checkpoint that often (the crash run's kills then land
 in checkpoints too); with ``--say-loading`` it first prints {"loading": true} just before it
@@ -216,7 +216,7 @@ class Rewrite(Baseline):
 
 class Append(Rewrite):
     """Like ``rewrite``, but a batch is appended to a journal and fsynced, the file never
-    rewritten: what a write-ahead journal would cost, for comparison (not in the default run)."""
+    rewritten: the least a durable store costs here, the yardstick of the storm's targets."""
 
     def __init__(self, steps: list[Step], path: Path) -> None:
         super().__init__(steps, path)
