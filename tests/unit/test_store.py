@@ -545,3 +545,25 @@ async def test_a_failed_reset_keeps_the_step_and_a_later_one_clears_it(
     record = Record.from_tables(read_snapshot(path))
     assert record.votes[voted] == {p.id: "1"}
     assert len(record.answers) == 1  # another step's answers are untouched
+
+
+async def test_checkpoints_come_when_the_room_is_quiet_and_when_due(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "q.json"
+    monkeypatch.setattr(writer_module, "QUIET_SECONDS", 0.05)
+    store = SessionStore(path)
+    await store.load()
+    try:
+        await store.commit([Put("notes", {"k": "a", "text": "1"})])
+        assert file_alone(path)["notes"] == []  # acknowledged from the journal
+        await asyncio.sleep(0.5)  # quiet: the file catches up by itself
+        assert file_alone(path)["notes"] == [{"k": "a", "text": "1"}]
+        monkeypatch.setattr(writer_module, "QUIET_SECONDS", 60.0)
+        monkeypatch.setattr(writer_module, "CHECKPOINT_BATCHES", 3)
+        for n in range(3):
+            await store.commit([Put("notes", {"k": "a", "text": str(n + 2)})])
+        assert store._checkpoint_task is not None  # due after three batches, none waiting
+        await store._checkpoint_task
+        assert file_alone(path)["notes"] == [{"k": "a", "text": "4"}]
+    finally:
+        await store.close()

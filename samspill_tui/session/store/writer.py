@@ -6,8 +6,8 @@
   that of its own operations, whatever the size of the session.
 - Checkpoint: the whole TinyDB file is written atomically (temp file, fsync, ``os.replace``,
   fsync of the folder) by a thread of its own, off the path of the votes: once the room has been
-  quiet for ``QUIET_SECONDS``, every ``CHECKPOINT_BATCHES`` batches or ``CHECKPOINT_SECONDS``,
-  and on close; then the journal is trimmed to the batches that came after it. Opening replays
+  quiet for ``QUIET_SECONDS``, after ``CHECKPOINT_BATCHES`` batches or ``CHECKPOINT_SECONDS``
+  when no batch is waiting, and on close; then the journal is trimmed to the batches that came after it. Opening replays
   the journal onto the file and checkpoints.
 - Failure: a failed append is cut off the journal and retried a few times; if it still fails,
   nothing of the batch is applied and every caller gets :class:`StoreError`; the store stays
@@ -32,8 +32,8 @@ from samspill_tui.session.store.tables import FileImage, Op, Tables, dumps, enco
 
 RETRY_DELAYS = (0.05, 0.2, 0.5)  # seconds between the attempts to append a failed batch
 QUIET_SECONDS = 0.5  # a checkpoint once no batch has come for this long
-CHECKPOINT_BATCHES = 2000  # ... or after this many batches, or this many seconds, if never quiet
-CHECKPOINT_SECONDS = 120.0
+CHECKPOINT_BATCHES = 5000  # ... or, in a room never quiet, after this many batches or seconds,
+CHECKPOINT_SECONDS = 120.0  # as soon as no batch is waiting
 log = logging.getLogger(__name__)
 
 
@@ -147,12 +147,13 @@ class SessionStore:
     # -- checkpoints ----------------------------------------------------------------------
 
     def _after_batch(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Count the batch; checkpoint when due, or once the room is quiet."""
+        """Count the batch; checkpoint once the room is quiet, or when due and no batch waits."""
         batches, began = self._since
         self._since = (batches + 1, began)
         if self._quiet is not None:
             self._quiet.cancel()
-        if batches + 1 >= CHECKPOINT_BATCHES or time.monotonic() - began >= CHECKPOINT_SECONDS:
+        due = batches + 1 >= CHECKPOINT_BATCHES or time.monotonic() - began >= CHECKPOINT_SECONDS
+        if due and not self._pending:
             self._start_checkpoint()
         else:
             self._quiet = loop.call_later(QUIET_SECONDS, self._start_checkpoint)
