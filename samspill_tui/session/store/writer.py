@@ -7,8 +7,8 @@
 - Checkpoint: the whole TinyDB file is written atomically (temp file, fsync, ``os.replace``,
   fsync of the folder) by a thread of its own, off the path of the votes: once the room has been
   quiet for ``QUIET_SECONDS``, after ``CHECKPOINT_BATCHES`` batches or ``CHECKPOINT_SECONDS``
-  when no batch is waiting, and on close; then the journal is trimmed to the batches that came after it. Opening replays
-  the journal onto the file and checkpoints.
+  when no batch is waiting, and on close; then the journal is trimmed to the batches that came
+  after it. Opening replays the journal onto the file and checkpoints.
 - Failure: a failed append is cut off the journal and retried a few times; if it still fails,
   nothing of the batch is applied and every caller gets :class:`StoreError`; the store stays
   usable for the next batch. A failed checkpoint loses nothing (the journal is kept) and is
