@@ -92,20 +92,18 @@ class PageCache:
         self.size = size
         self._pages: dict[Hashable, str] = {}
 
-    def page(self, request: web.Request, key: Hashable | None, template: str,
+    def page(self, request: web.Request, key: Hashable, template: str,
              context: Callable[[], Mapping[str, Any]]) -> str:
-        """The page for ``key``, rendered from ``context()`` the first time it is asked for
-        (every time for ``key`` None: a page of one phone's own)."""
+        """The page for ``key``, rendered from ``context()`` the first time it is asked for."""
         if (text := self._pages.get(key)) is None:
             lang = request.app[SESSION_KEY].lang
             text = aiohttp_jinja2.render_string(
                 template, request, {"lang": lang, "t": translator(request), **context(),
                                     **self.MARKS, "mine_hidden": self.mine_hidden,
                                     "mine_items": self.mine_items})
-            if key is not None:
-                if len(self._pages) >= self.size:
-                    self._pages.clear()
-                self._pages[key] = text
+            if len(self._pages) >= self.size:
+                self._pages.clear()
+            self._pages[key] = text
         return text
 
     @staticmethod
