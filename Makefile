@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check browser clean bench bench-batch bench-crash bench-startup
+.PHONY: run test check browser syslibs smoke clean bench bench-batch bench-crash bench-startup
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,16 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; \
 	fi
 
+# Pango for the PDF export (WeasyPrint loads it at run time; pip cannot install it) and DejaVu
+# fonts; the other formats work without them.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+syslibs:
+	@if ! dpkg -s $(PDF_LIBS) >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(PDF_LIBS); \
+	fi
+
 # axe-core for the phone page's accessibility scan (test-time only, never served to phones).
 AXE := node_modules/axe-core/axe.min.js
 $(AXE): package.json package-lock.json
@@ -36,7 +46,7 @@ check: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: $(STAMP) browser $(AXE) check
+test: $(STAMP) browser syslibs $(AXE) check
 	$(BIN)/pytest -q
 
 # Benchmarks, results in bench/RESULTS.md: the 2,000-phone storm against the journal's floor and
@@ -55,5 +65,17 @@ bench-crash: $(STAMP)
 bench-startup: $(STAMP)
 	$(BIN)/python -m bench.startup --runs 30
 
+# The facilitator's install: build the wheel, install it in a fresh venv (as pipx or uv tool
+# would) and run scripts/smoke.py from an empty folder with the installed `samspill`.
+SMOKE := $(shell mktemp -u /tmp/samspill-smoke.XXXXXX)
+smoke: $(STAMP) syslibs
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist . >$(SMOKE).log 2>&1 || (cat $(SMOKE).log; false)
+	$(PY) -m venv $(SMOKE)/venv
+	$(SMOKE)/venv/bin/pip install --quiet dist/*.whl
+	mkdir -p $(SMOKE)/empty
+	cd $(SMOKE)/empty && $(SMOKE)/venv/bin/python $(CURDIR)/scripts/smoke.py
+	rm -rf $(SMOKE) $(SMOKE).log
+
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build

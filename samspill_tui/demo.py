@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import random
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -210,8 +210,11 @@ class Person:
 class Demo:
     """``count`` simulated participants joining through ``join_url()`` and following the room."""
 
-    def __init__(self, join_url: Callable[[], str], count: int, pace: Pace = HUMAN_PACE) -> None:
+    def __init__(self, join_url: Callable[[], str], count: int, pace: Pace = HUMAN_PACE,
+                 returning: Mapping[str, Sequence[str]] | None = None) -> None:
         self.join_url, self.pace = join_url, pace
+        # Cookie name -> the ids of people who joined in an earlier run; they come back as them.
+        self.returning = [(name, pid) for name, ids in (returning or {}).items() for pid in ids]
         rng = random.Random(pace.seed)
         self.people = [Person(n, random.Random(rng.random()), rng.gauss(0, 0.6), rng.uniform(0.35, 0.9))
                        for n in range(count)]
@@ -235,6 +238,9 @@ class Demo:
             timeout=aiohttp.ClientTimeout(total=20),
         ) as http:
             phone = SimulatedPhone(http, self.pace, random.Random(person.rng.random()))
+            if person.number < len(self.returning):  # joined in an earlier run: the same phone
+                name, pid = self.returning[person.number]
+                http.cookie_jar.update_cookies({name: pid}, URL(self.join_url()).origin())
             while True:
                 await phone.join(self.join_url)
                 page = await phone.page()
@@ -382,6 +388,8 @@ class SimulatedPhone:
         return False
 
 
-async def run_demo(join_url: Callable[[], str], count: int, pace: Pace = HUMAN_PACE) -> None:
-    """Simulate ``count`` participants joining at ``join_url()`` until cancelled."""
-    await Demo(join_url, count, pace).run()
+async def run_demo(join_url: Callable[[], str], count: int, pace: Pace = HUMAN_PACE,
+                   returning: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Simulate ``count`` participants joining at ``join_url()`` until cancelled; those in
+    ``returning`` (cookie name -> participant ids) come back instead of joining anew."""
+    await Demo(join_url, count, pace, returning).run()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 LANGS = ("nb", "nn")
 
 _STRINGS: dict[str, dict[str, str]] = {
@@ -14,8 +16,107 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Navnet kan bare ha bokstaver, tall, punktum, - og _ (høyst 64 tegn).",
         "home.locked": "Økta «{name}» er allerede åpen i en annen Samspill.",
         "home.mismatch": "Økta «{name}» finnes allerede med et annet program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikke starte: noe av det programmet trenger, finnes ikke på denne "
+            "målformen. Se «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argumenter",
+        "cli.options": "valg",
+        "cli.commands": "kommandoer",
+        "cli.err.choice": "{arg}: ugyldig valg {value} (velg blant {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} trenger en verdi",
+        "cli.err.required": "dette må gis: {args}",
+        "cli.err.unknown": "ukjente argumenter: {args}",
+        "cli.help.help": "vis denne hjelpen og avslutt",
+        "cli.help.description": (
+            "Samspill: verksted for folkevalgte med mobilstemmer. Uten kommando åpner appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innholdet (nb/ og nn/; standard: innholdet som følger med)",
+        "cli.help.lang": "målform for skjermen og mobilene: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når en økt er gitt)",
+        "cli.help.programme": "program-id, for eksempel folkevalgtdag",
+        "cli.help.session": "navn på økta; finnes den, fortsetter den der den slapp",
+        "cli.help.host": (
+            "adressen det lyttes på og som vises mobilene (standard: alle, og laptopens adresse på "
+            "nettverket vises)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 velger en ledig port for en ny økt; en økt som fortsetter, tar "
+            "porten den hadde)"
+        ),
+        "cli.help.theme": (
+            "light: lyst tema med høy kontrast for projektor (standard), eller dark; tasten d bytter"
+        ),
+        "cli.help.min_group": (
+            "anonymitetsgrensen for en ny økt: ingen gruppe med færre enn K svar vises (standard: {n}, "
+            "minst {least})"
+        ),
+        "cli.help.demo": "prøvekjøring: N simulerte deltakere blir med, stemmer og svarer over nettet",
+        "cli.help.follows": "start med avtalene fra denne tidligere økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved et Markdown-notat (kommunedirektørens) til økta",
+        "cli.help.export": "skriv oppsummeringen av en økt (trygt mens den kjører)",
+        "cli.help.session_name": "navnet på økta",
+        "cli.help.format": "formatet: md, html, csv, json, pdf eller xlsx (standard: md)",
+        "cli.help.out": "fila det skrives til (standard: skjermen)",
+        "cli.help.sessions": "vis eller slett lagrede økter, legg ved et notat",
+        "cli.help.list": "navn, program, opprettet, deltakere og størrelse",
+        "cli.help.delete": "slett en økt og det som er eksportert fra den",
+        "cli.help.yes": "ikke spør før sletting",
+        "cli.help.attach_note": "legg ved et Markdown-notat til en økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innholdet",
+        "cli.help.check": "kontroller innholdet; avslutter med 1 når noe er feil",
+        "cli.help.dir": "mappa med innholdet (standard: --content)",
+        "cli.content_broken": "Innholdet i {path} har feil:",
+        "cli.twin": (
+            "Advarsel: {where}: «{id}» finnes ikke på {form}. Økter på {form} som trenger det, kan ikke"
+            " starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må gis sammen",
+        "cli.unknown_programme": "ukjent program «{programme}» (finnes: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikke kjøres på {form}: «{needs}» finnes bare på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig navn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikke lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) fra «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finnes allerede med et annet program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikke kjøres på denne målformen",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalene inn i",
+        "cli.rejected.same-session": "en økt kan ikke følge opp seg selv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er åpen i en Samspill som kjører. Avslutt den først.",
+        "cli.no_session": "{command}: fant ingen økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikke skrive {path}: {reason}",
+        "cli.wrote": "Skrev {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Navn|Program|Opprettet|Deltakere|Størrelse",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert fra den? Svarene er personopplysninger, og "
+            "slettingen kan ikke angres. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er slettet.",
+        "cli.delete_failed": "samspill sessions: kunne ikke slette «{name}»: {reason}",
+        "cli.deleted": "Slettet økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} caser, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikke starte nettsiden for mobilene: {reason}. Prøv en annen --port.",
         "home.content": "Innholdet har feil, og økta kan ikke starte:",
+        "home.where": "Øktene lagres i {path}",
+        "sessions.where": "Øktene ligger i {path}",
         "step.lobby": "Bli med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
@@ -47,8 +148,32 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle stemmer og svar på «{step}»? Dette kan ikke angres.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stenge påmeldingen? Nye mobiler kan ikke bli med før du åpner den igjen med j. De som alt "
+            "er med, fortsetter."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressen slutter å virke, også for dem som ikke har "
+            "skannet ennå. De som alt er med, fortsetter."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilene som er med ({n}), mister kontakten til du starter økta igjen. Alt er "
+            "lagret."
+        ),
         "steps.heading": "Gå til steg (Enter velger, Esc lukker)",
         "help.heading": "Taster",
+        "palette.placeholder": "Søk etter kommandoer …",
+        "palette.quit": "Avslutt",
+        "palette.quit_help": "Avslutt Samspill med en gang (alt er allerede lagret)",
+        "palette.maximize": "Forstørr",
+        "palette.maximize_help": "Vis det valgte feltet over hele skjermen",
+        "palette.minimize": "Vanlig størrelse",
+        "palette.minimize_help": "Vis det forstørrede feltet i vanlig størrelse igjen",
+        "quit.notice_title": "Vil du avslutte?",
+        "quit.notice": "Trykk {quit_key} for å avslutte Samspill.",
         "kind.lobby": "Bli med",
         "kind.case": "Case",
         "kind.reflection": "Refleksjon",
@@ -56,12 +181,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.statement": "Påstand",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
-        "gap.need_pair": "Venter på at ordføreren og kommunedirektøren blir med og velger hver sin rolle.",
+        "gap.need_pair": (
+            "Venter på at ordføreren og kommunedirektøren blir med, velger hver sin rolle og at du "
+            "bekrefter rollene med R."
+        ),
         "gap.waiting": (
             "Ingenting vises før begge har vurdert alle påstandene: {n} av {m} er vurdert av "
             "begge."
         ),
-        "gap.agree": "Dette blir vi enige om (Enter lagrer):",
+        "gap.agree": "Dette blir vi enige om (s skriver, Enter lagrer, Esc går tilbake):",
         "gap.saved": "Lagret i oppsummeringen.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake ett steg",
@@ -76,13 +204,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Ett minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til et av dem",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller åpne påmeldingen for nye deltakere",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle slutter å virke)",
+        "help.joining": "Steng påmeldingen for nye deltakere (spør først), eller åpne den igjen",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle slutter å virke (spør først)",
         "help.reset": "Slett stemmer og svar på dette steget (spør først)",
         "help.minutes": "Notater og avtaler for dette steget",
         "help.export": "Lagre oppsummeringen",
         "help.help": "Vis denne oversikten",
-        "help.app.quit": "Avslutt (alt er allerede lagret)",
+        "help.app.quit": "Avslutt med en gang (alt er allerede lagret)",
+        "help.quit": "Avslutt (spør først når mobiler er med; alt er allerede lagret)",
+        "help.asks": (
+            "Taster med … spør før de gjør noe. Mens et tekstfelt er i bruk, går alle bokstaver inn i "
+            "feltet."
+        ),
         "help.app.toggle_dark": "Bytt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å bli med",
         "lobby.joined": "deltakere har blitt med",
@@ -102,6 +235,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i bytter)",
         "lobby.not_for_phones": "(ikke for mobiler)",
         "lobby.open": "Påmeldingen er åpen",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var opptatt, eller nettverket er et annet): "
+            "alle mobiler må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",
@@ -201,11 +338,71 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikke lagret ennå. Prøver igjen …",
         "web.failed": "Ikke lagret. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mistet kontakten med laptopen. Prøver igjen av seg selv – det du har skrevet, blir "
+            "stående."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Velg rolle",
         "web.role_question": "Hvilken rolle har du?",
         "web.continue": "Fortsett",
+        "sum.organ": "Organ",
+        "sum.place": "Sted",
+        "sum.time": "Tid",
+        "sum.present": "Til stede",
+        "sum.present_count": "{role}: {n}",
+        "sum.chair": "Møteleder",
+        "sum.secretary": "Referent",
+        "sum.clock": "kl.",
+        "err.meeting-date": "Skriv datoen som dd.mm.åååå, for eksempel 14.03.2026.",
+        "err.meeting-time": "Skriv tidene som TT:MM, og slutt etter start.",
+        "err.meeting-count": "Antall til stede må være et helt tall, 0 eller mer.",
+        "err.meeting-long": "Et av feltene er for langt.",
+        "meeting.title": "Om møtet (står øverst i oppsummeringen og referatet)",
+        "meeting.organ": "Organ (for eksempel Formannskapet)",
+        "meeting.kommune": "Kommune",
+        "meeting.place": "Sted",
+        "meeting.date": "Dato (dd.mm.åååå)",
+        "meeting.start": "Fra kl. (TT:MM)",
+        "meeting.end": "Til kl. (TT:MM)",
+        "meeting.present": "Til stede: navn, skilt med komma",
+        "meeting.counts": "… eller antall til stede per rolle",
+        "meeting.chair": "Møteleder",
+        "meeting.secretary": "Referent",
+        "meeting.saved": "Møtedetaljene er lagret.",
+        "meeting.failed": "Kunne ikke lagre møtedetaljene: {reason}",
+        "home.meeting": "Møtedetaljer …",
+        "home.meeting_set": "Møtedetaljene lagres i økta når den starter.",
+        "help.meeting": "Organ, sted, tid, hvem som var til stede, møteleder og referent",
+        "pdf.missing": (
+            "PDF kan ikke lages fordi {lib} mangler på maskinen. Installer Pango: på Debian og Ubuntu "
+            "«sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0», på macOS «brew install pango», på "
+            "Windows se installasjonsveiledningen til WeasyPrint (GTK med MSYS2). De andre formatene "
+            "virker som før."
+        ),
+        "pdf.page": "Side",
+        "pdf.of": "av",
+        "export.partial": "Oppsummeringen er lagret i {path}, men uten PDF: {reason}",
+        "xlsx.meeting": "Møtet",
+        "xlsx.statements": "Påstander",
+        "xlsx.polls": "Avstemninger",
+        "xlsx.answers": "Svar",
+        "xlsx.agreements": "Avtaler",
+        "xlsx.field": "Felt",
+        "xlsx.value": "Verdi",
+        "xlsx.step": "Steg",
+        "xlsx.theme": "Tema",
+        "xlsx.question": "Spørsmål",
+        "xlsx.answer": "Svar",
+        "xlsx.responses": "Svar i alt",
+        "xlsx.withheld": "Holdt tilbake",
+        "xlsx.yes": "ja",
+        "xlsx.start": "Fra kl.",
+        "xlsx.end": "Til kl.",
+        "xlsx.role": "Rolle",
+        "xlsx.all": "Alle",
+        "xlsx.carried": "Fra forrige samtale",
         "sum.session": "Økt",
         "sum.date": "Dato",
         "sum.participants": "Deltakere",
@@ -343,6 +540,172 @@ _STRINGS: dict[str, dict[str, str]] = {
             "med den andres, når dere begge har vurdert alle påstandene. Alle andre svar vises bare "
             "samlet, når minst {k} har svart."
         ),
+        "cli.help.attachment": "skriv ut det vedlagte notatet i stedet, som egen fortrolig fil",
+        "cli.help.guide": "skriv ut manuset for fasilitatoren til et program",
+        "cli.help.guide_programme": "programmet, for eksempel folkevalgtdag",
+        "cli.help.guide_format": "md (standard) eller html",
+        "cli.help.guide_start": "klokkeslettet for første steg (standard: 09:00)",
+        "cli.err.min_group": "--min-group må være et helt tall, minst {least} (var {value!r})",
+        "cli.no_attachment": "samspill export: økta «{name}» har ikke noe vedlegg",
+        "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikke {value!r}",
+        "promise.named_unshown": (
+            "Svaret ditt på dette steget vises ikke noe sted, verken alene eller sammen med andres: bare "
+            "vurderingene av påstandene vises, i gjennomgangen."
+        ),
+        "crash.message": (
+            "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene for"
+            " feilsøking står i {path}."
+        ),
+        "crash.unlogged": (
+            "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene "
+            "kunne ikke lagres: {reason}."
+        ),
+        "err.server": "Noe gikk galt på laptopen. Svaret ble ikke lagret. Prøv igjen om litt.",
+        "web.code_limited": (
+            "For mange feil koder fra dette nettet. Skann QR-koden på skjermen i stedet, eller vent litt."
+        ),
+        "err.role-chosen": "Du har allerede valgt rolle. Spør fasilitatoren hvis den er feil.",
+        "err.role-taken": (
+            "Den rollen har en annen allerede valgt. Gå tilbake og velg en annen rolle, eller spør "
+            "fasilitatoren."
+        ),
+        "err.choose-role": "Velg rolle først. Last inn siden på nytt.",
+        "roles.claimed": "En mobil valgte rollen {role}. Bekreft med R når du vet at det stemmer.",
+        "roles.heading": "Roller med navn (Enter bekrefter, Delete frigir, Esc lukker)",
+        "roles.free": "ledig",
+        "roles.waiting": "valgt, venter på at du bekrefter",
+        "roles.confirmed": "bekreftet",
+        "help.roles": "Bekreft eller frigi rollene ordfører og kommunedirektør",
+        # Content problems (samspill content check, a refused start): what is typed stays literal.
+        "problem.front_matter_missing": (
+            "mangler toppdel (front matter): fila må begynne med en linje «---», så linjer «nøkkel: "
+            "verdi» og til slutt en linje «---»"
+        ),
+        "problem.front_matter_line": "linja i toppdelen er ikke «nøkkel: verdi»: «{text}»",
+        "problem.front_matter_twice": "«{name}:» står to ganger i toppdelen",
+        "problem.front_matter_unknown": "ukjent nøkkel «{name}:» i toppdelen; bruk en av disse: {allowed}",
+        "problem.no_id": "toppdelen mangler «id:»",
+        "problem.bad_id": "ugyldig id «{id}»: bruk små bokstaver a–z (ikke æ, ø, å), sifre og «-»",
+        "problem.id_not_file_name": "id-en «{id}» stemmer ikke med filnavnet «{name}»",
+        "problem.no_title": "toppdelen mangler «title:»",
+        "problem.heading_1": "overskrifter på nivå 1 («# …») brukes ikke; begynn med «##»",
+        "problem.questions_only_list": "under «{heading}» skal det bare stå en liste med spørsmål",
+        "problem.questions_none": "«{heading}» har ingen spørsmål (skriv dem som en liste med «- »)",
+        "problem.questions_empty": "tomt spørsmål",
+        "problem.dialogue_only_list": "under «{heading}» skal det bare stå en liste med dialogspørsmål",
+        "problem.dialogue_none": "«{heading}» har ingen dialogspørsmål (skriv dem som en liste med «- »)",
+        "problem.dialogue_empty": "tomt dialogspørsmål",
+        "problem.section_unknown": "ukjent overskrift «## {heading}»; bruk en av {expected}",
+        "problem.section_twice": "«## {heading}» står to ganger",
+        "problem.section_missing": "mangler «## {heading}»",
+        "problem.poll_no_question": (
+            "overskriften for avstemningen trenger et spørsmål etter kolon, for eksempel «## Avstemning: "
+            "Hvem har ansvaret?»"
+        ),
+        "problem.poll_option": "et svaralternativ skrives «id: tekst», ikke «{text}»",
+        "problem.poll_option_twice": "svaralternativet «{id}» står to ganger",
+        "problem.poll_few_options": "en avstemning trenger minst to svaralternativer",
+        "problem.poll_no_answer": (
+            "avstemningen har ingen fasit: legg til en linje «Fasit: <id for alternativet>»"
+        ),
+        "problem.poll_answer_unknown": (
+            "fasiten «{answer}» er ikke et av alternativene (alternativer: {options})"
+        ),
+        "problem.situation_empty": "situasjonen er tom",
+        "problem.viewpoint_whose": "skriv hvem sitt synspunkt det er: «## Synspunkt: Ordføreren»",
+        "problem.referat_value": "«referat:» må være {parts} eller {no}, ikke «{value}»",
+        "problem.input_value": (
+            "«input:» skrives «<id for refleksjonssettet> <spørsmålsnummer>», ikke «{value}»"
+        ),
+        "problem.theme_empty": "temaet «## {theme}» har ingen påstander («### s01: …»)",
+        "problem.statement_heading": "en påstand skrives «### id: påstand», ikke «### {heading}»",
+        "problem.statement_twice": "id-en «{id}» er brukt på to påstander",
+        "problem.deck_empty": "påstandssettet har ingen påstander",
+        "problem.steps_only_list": "under «## Steg» skal det bare stå en liste med steg",
+        "problem.steps_none": "programmet har ingen steg (skriv dem som en nummerert liste)",
+        "problem.step_empty": "tomt steg «{text}»",
+        "problem.step_kind": "ukjent stegtype «{kind}»; bruk en av {kinds}",
+        "problem.step_minutes": (
+            "ugyldig antall minutter «{value}»: skriv «(N min)» med N fra 1 til {most}"
+        ),
+        "problem.step_summary_id": "et «summary»-steg tar ingen id",
+        "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
+        "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
+        "problem.roles_value": "«roles:» må være ja eller nei, ikke «{value}»",
+        "problem.file_large": "fila er større enn {most} byte",
+        "problem.file_utf8": "fila er ikke UTF-8-tekst (første feil i byte {byte}); lagre den som UTF-8",
+        "problem.file_read": "fila kan ikke leses: {reason}",
+        "problem.id_twice": "id-en «{id}» er brukt to ganger: også i {other}",
+        "problem.case_unknown": "ingen case har id-en «{id}»",
+        "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.input_step": (
+            "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
+        ),
+        "problem.case_no_poll": "casen «{id}» har ingen avstemning («## Avstemning: …»)",
+        "problem.gap_roles": "et «gap»-steg sammenligner roller; sett «roles: ja»",
+        "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
+        "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
+        "problem.input_unknown": "«input:» viser ikke til et annet refleksjonssett: «{id}»",
+        "problem.input_agenda": "«{id}» i «input:» er selv et dagsordenpunkt (har «input:»)",
+        "problem.input_number": "«{id}» har {count} spørsmål, ikke {n}",
+        "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
+        "problem.twin_statements": "påstandene i «{id}» har andre id-er enn på bokmål",
+        "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikke som på bokmål",
+        "problem.twin_poll": (
+            "avstemningen i «{id}» har andre alternativer eller en annen fasit enn på bokmål"
+        ),
+        "problem.no_content_folder": "fant ikke innholdsmappa",
+        "problem.no_lang_folder": "fant ikke mappa for målformen",
+        "cli.help.data_dir_default": "mappa med øktene (standard: {path})",
+        "cli.help.meeting": "møtedetaljer (øverst i hver eksport; også tasten M i appen)",
+        "cli.help.meeting_organ": "organet, for eksempel Formannskapet",
+        "cli.help.meeting_kommune": "kommunen",
+        "cli.help.meeting_place": "møtestedet",
+        "cli.help.meeting_date": "datoen, DD.MM.ÅÅÅÅ",
+        "cli.help.meeting_time": "fra og til, TT:MM-TT:MM",
+        "cli.help.meeting_present": "hvem som var til stede, navn skilt med komma",
+        "cli.help.meeting_chair": "møteleder",
+        "cli.help.meeting_secretary": "referent",
+        "cli.help.meeting_present_count": (
+            "hvor mange som var til stede i en rolle (folkevalgt, administrasjon, annet); kan gjentas"
+        ),
+        "cli.help.csv_dialect": "csv: komma for andre programmer (standard), eller semikolon for norsk Excel",
+        "problem.control_char": (
+            "et usynlig styretegn ({code}) som kan styre terminalen eller snu teksten; fjern det"
+        ),
+        "home.corrupt": (
+            "Øktfila for «{name}» ({path}) er skadet og kan ikke leses. Den er ikke endret. Start en ny "
+            "økt med et annet navn, og ta vare på fila til noen har sett på den."
+        ),
+        "home.open_failed": "Kunne ikke åpne økta «{name}»: {reason}.",
+        "cli.corrupt": "{command}: øktfila {path} er skadet og kan ikke leses. Den er ikke endret.",
+        "cli.crash": "{command} stoppet på grunn av en uventet feil. Detaljene for feilsøking står i {path}.",
+        "cli.crash_unlogged": (
+            "{command} stoppet på grunn av en uventet feil, og detaljene kunne ikke lagres: {reason}."
+        ),
+        "errno.ENOSPC": "disken er full",
+        "errno.EACCES": "du har ikke tilgang",
+        "errno.EPERM": "du har ikke tilgang",
+        "errno.EISDIR": "det ligger en mappe der en fil skulle vært",
+        "errno.EROFS": "disken er skrivebeskyttet",
+        "errno.EADDRINUSE": "adressen og porten er allerede i bruk",
+        "errno.EADDRNOTAVAIL": "adressen finnes ikke på denne maskinen",
+        "errno.ENOENT": "mappa finnes ikke",
+        "errno.EIO": "disken svarte med en feil",
+        "err.full": "Økta har nådd grensen for hvor mange som kan være med. Si fra til fasilitatoren.",
+        "err.answer-limit": "Du har sendt svært mange svar på dette steget. Flere tas ikke imot.",
+        "err.session-full": (
+            "Økta tar ikke imot flere svar akkurat nå. Svaret ble ikke lagret. Si fra til fasilitatoren."
+        ),
+        "limits.reached.participants": (
+            "Grensen på {n} deltakere er nådd: nye mobiler kommer ikke inn. Trykk L for å doble den."
+        ),
+        "limits.reached.text_chars": (
+            "Grensen på {n} tegn svartekst i økta er nådd: nye svar blir ikke lagret. Trykk L for å doble"
+            " den."
+        ),
+        "limits.now": "Grensene er nå {participants} deltakere og {chars} tegn svartekst.",
+        "help.raise_limits": "Doble grensene økta har nådd (deltakere, svartekst)",
     },
     "nn": {
         "app.title": "Samspill",
@@ -353,8 +716,107 @@ _STRINGS: dict[str, dict[str, str]] = {
         "home.bad_name": "Namnet kan berre ha bokstavar, tal, punktum, - og _ (høgst 64 teikn).",
         "home.locked": "Økta «{name}» er alt open i ein annan Samspill.",
         "home.mismatch": "Økta «{name}» finst alt med eit anna program.",
+        "home.not_in_lang": (
+            "Økta «{name}» kan ikkje starte: noko av det programmet treng, finst ikkje på denne "
+            "målforma. Sjå «samspill content check»."
+        ),
+        "lang.nb": "bokmål",
+        "lang.nn": "nynorsk",
+        "cli.usage": "bruk:",
+        "cli.error": "feil",
+        "cli.positionals": "argument",
+        "cli.options": "val",
+        "cli.commands": "kommandoar",
+        "cli.err.choice": "{arg}: ugyldig val {value} (vel mellom {choices})",
+        "cli.err.value": "{arg}: ugyldig verdi {value}",
+        "cli.err.one": "{arg} treng ein verdi",
+        "cli.err.required": "dette må givast: {args}",
+        "cli.err.unknown": "ukjende argument: {args}",
+        "cli.help.help": "vis denne hjelpa og avslutt",
+        "cli.help.description": (
+            "Samspill: verkstad for folkevalde med mobilrøyster. Utan kommando opnar appen "
+            "startskjermen."
+        ),
+        "cli.help.content": "mappa med innhaldet (nb/ og nn/; standard: innhaldet som følgjer med)",
+        "cli.help.lang": "målform for skjermen og mobilane: nb (bokmål, standard) eller nn (nynorsk)",
+        "cli.help.run": "start appen (rett i lobbyen når ei økt er gitt)",
+        "cli.help.programme": "program-id, til dømes folkevalgtdag",
+        "cli.help.session": "namn på økta; finst ho, held ho fram der ho slapp",
+        "cli.help.host": (
+            "adressa det blir lytta på og som blir vist mobilane (standard: alle, og adressa til "
+            "laptopen på nettverket blir vist)"
+        ),
+        "cli.help.port": (
+            "port (standard: {port}; 0 vel ein ledig port for ei ny økt; ei økt som held fram, tek "
+            "porten ho hadde)"
+        ),
+        "cli.help.theme": (
+            "light: lyst tema med høg kontrast for projektor (standard), eller dark; tasten d byter"
+        ),
+        "cli.help.min_group": (
+            "anonymitetsgrensa for ei ny økt: inga gruppe med færre enn K svar blir vist (standard: {n}, "
+            "minst {least})"
+        ),
+        "cli.help.demo": "prøvekøyring: N simulerte deltakarar blir med, røystar og svarar over nettet",
+        "cli.help.follows": "start med avtalane frå denne tidlegare økta som første punkt på dagsordenen",
+        "cli.help.attach": "legg ved eit Markdown-notat (kommunedirektøren sitt) til økta",
+        "cli.help.export": "skriv oppsummeringa av ei økt (trygt medan ho køyrer)",
+        "cli.help.session_name": "namnet på økta",
+        "cli.help.format": "formatet: md, html, csv, json, pdf eller xlsx (standard: md)",
+        "cli.help.out": "fila det blir skrive til (standard: skjermen)",
+        "cli.help.sessions": "vis eller slett lagra økter, legg ved eit notat",
+        "cli.help.list": "namn, program, oppretta, deltakarar og storleik",
+        "cli.help.delete": "slett ei økt og det som er eksportert frå ho",
+        "cli.help.yes": "ikkje spør før sletting",
+        "cli.help.attach_note": "legg ved eit Markdown-notat til ei økt",
+        "cli.help.file": "Markdown-fila",
+        "cli.help.content_tools": "verktøy for innhaldet",
+        "cli.help.check": "kontroller innhaldet; avsluttar med 1 når noko er feil",
+        "cli.help.dir": "mappa med innhaldet (standard: --content)",
+        "cli.content_broken": "Innhaldet i {path} har feil:",
+        "cli.twin": (
+            "Åtvaring: {where}: «{id}» finst ikkje på {form}. Økter på {form} som treng det, kan ikkje "
+            "starte."
+        ),
+        "cli.pair_needed": "samspill run: --programme og --session må givast saman",
+        "cli.unknown_programme": "ukjent program «{programme}» (finst: {known})",
+        "cli.untranslated": (
+            "programmet «{programme}» kan ikkje køyrast på {form}: «{needs}» finst berre på {other}. "
+            "Start økta med --lang {other_code}, eller skriv versjonen på {form} først."
+        ),
+        "cli.bad_name": "{command}: ugyldig namn på økta «{name}»",
+        "cli.read_failed": "{command}: kunne ikkje lese {path}: {reason}",
+        "cli.carried": "Tok med {n} avtale(r) frå «{source}» i «{name}»",
+        "cli.attached": "La ved {path} i «{name}»",
+        "cli.rejected.programme-mismatch": "økta «{name}» finst alt med eit anna program",
+        "cli.rejected.unknown-programme": "programmet «{programme}» kan ikkje køyrast på denne målforma",
+        "cli.rejected.no-agenda": "programmet «{programme}» har ingen dagsorden å føre avtalane inn i",
+        "cli.rejected.same-session": "ei økt kan ikkje følgje opp seg sjølv",
+        "cli.rejected.too-long": "{path} er for stor",
+        "cli.rejected.empty": "{path} er tom",
+        "cli.locked": "{command}: økta «{name}» er open i ein Samspill som køyrer. Avslutt den først.",
+        "cli.no_session": "{command}: fann inga økt «{name}» i {dir}",
+        "cli.write_failed": "samspill export: kunne ikkje skrive {path}: {reason}",
+        "cli.wrote": "Skreiv {path}",
+        "cli.no_sessions": "Ingen økter i {dir}",
+        "cli.columns": "Namn|Program|Oppretta|Deltakarar|Storleik",
+        "cli.delete_ask": (
+            "Slette økta «{name}» og alt som er eksportert frå ho? Svara er personopplysingar, og "
+            "slettinga kan ikkje angrast. [j/N] "
+        ),
+        "cli.nothing_deleted": "Ingenting er sletta.",
+        "cli.delete_failed": "samspill sessions: kunne ikkje slette «{name}»: {reason}",
+        "cli.deleted": "Sletta økta «{name}» ({n} filer).",
+        "cli.problems": "{n} feil i {root}",
+        "cli.counts": (
+            "{form}: {cases} casar, {reflection} refleksjonssett, {statements} påstandssett, "
+            "{programmes} program"
+        ),
+        "cli.ok": "OK: {root}",
         "run.listen": "Kunne ikkje starte nettsida for mobilane: {reason}. Prøv ein annan --port.",
         "home.content": "Innhaldet har feil, og økta kan ikkje starte:",
+        "home.where": "Øktene blir lagra i {path}",
+        "sessions.where": "Øktene ligg i {path}",
         "step.lobby": "Ver med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
@@ -386,8 +848,32 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reset.confirm": "Slette alle røyster og svar på «{step}»? Dette kan ikkje angrast.",
         "dialog.yes": "Ja, slett",
         "dialog.no": "Avbryt",
+        "dialog.close_joining": "Ja, steng",
+        "dialog.rotate": "Ja, lag ny kode",
+        "dialog.quit": "Ja, avslutt",
+        "joining.confirm": (
+            "Stengje påmeldinga? Nye mobilar kan ikkje bli med før du opnar ho att med j. Dei som alt "
+            "er med, held fram."
+        ),
+        "rotate.confirm": (
+            "Lage ny QR-kode og kode? Den gamle adressa sluttar å verke, også for dei som ikkje har "
+            "skanna enno. Dei som alt er med, held fram."
+        ),
+        "quit.confirm": (
+            "Avslutte? Mobilane som er med ({n}), mistar kontakten til du startar økta att. Alt er "
+            "lagra."
+        ),
         "steps.heading": "Gå til steg (Enter vel, Esc lukkar)",
         "help.heading": "Tastar",
+        "palette.placeholder": "Søk etter kommandoar …",
+        "palette.quit": "Avslutt",
+        "palette.quit_help": "Avslutt Samspill med ein gong (alt er allereie lagra)",
+        "palette.maximize": "Forstørr",
+        "palette.maximize_help": "Vis det valde feltet over heile skjermen",
+        "palette.minimize": "Vanleg storleik",
+        "palette.minimize_help": "Vis det forstørra feltet i vanleg storleik att",
+        "quit.notice_title": "Vil du avslutte?",
+        "quit.notice": "Trykk {quit_key} for å avslutte Samspill.",
         "kind.lobby": "Ver med",
         "kind.case": "Case",
         "kind.reflection": "Refleksjon",
@@ -395,12 +881,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.statement": "Påstand",
         "kind.gap": "Der vi ser ulikt",
         "kind.summary": "Oppsummering",
-        "gap.need_pair": "Ventar på at ordføraren og kommunedirektøren blir med og vel kvar si rolle.",
+        "gap.need_pair": (
+            "Ventar på at ordføraren og kommunedirektøren blir med, vel kvar si rolle og at du stadfestar"
+            " rollene med R."
+        ),
         "gap.waiting": (
             "Ingenting blir vist før begge har vurdert alle påstandane: {n} av {m} er "
             "vurderte av begge."
         ),
-        "gap.agree": "Dette blir vi einige om (Enter lagrar):",
+        "gap.agree": "Dette blir vi einige om (s skriv, Enter lagrar, Esc går tilbake):",
         "gap.saved": "Lagra i oppsummeringa.",
         "help.next": "Gå til neste steg",
         "help.previous": "Gå tilbake eitt steg",
@@ -415,13 +904,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer_less": "Eitt minutt mindre på klokka",
         "help.steps": "Vis alle steg og hopp til eitt av dei",
         "help.qr": "Vis QR-koden stor",
-        "help.joining": "Steng eller opne påmeldinga for nye deltakarar",
-        "help.new_code": "Lag ny QR-kode og kode (den gamle sluttar å verke)",
+        "help.joining": "Steng påmeldinga for nye deltakarar (spør først), eller opne ho att",
+        "help.new_code": "Lag ny QR-kode og kode; den gamle sluttar å verke (spør først)",
         "help.reset": "Slett røyster og svar på dette steget (spør først)",
         "help.minutes": "Notat og avtalar for dette steget",
         "help.export": "Lagre oppsummeringa",
         "help.help": "Vis denne oversikta",
-        "help.app.quit": "Avslutt (alt er allereie lagra)",
+        "help.app.quit": "Avslutt med ein gong (alt er allereie lagra)",
+        "help.quit": "Avslutt (spør først når mobilar er med; alt er allereie lagra)",
+        "help.asks": (
+            "Tastar med … spør før dei gjer noko. Medan eit tekstfelt er i bruk, går alle bokstavar inn"
+            " i feltet."
+        ),
         "help.app.toggle_dark": "Byt mellom lyst og mørkt tema",
         "lobby.scan": "Skann QR-koden med mobilen for å vere med",
         "lobby.joined": "deltakarar er med",
@@ -441,6 +935,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "lobby.network": "Nettverk (i byter)",
         "lobby.not_for_phones": "(ikkje for mobilar)",
         "lobby.open": "Påmeldinga er open",
+        "lobby.moved": (
+            "Økta har fått ny adresse (den gamle porten var oppteken, eller nettverket er eit anna): "
+            "alle mobilar må skanne QR-koden på nytt, eller gå til {origin}."
+        ),
         "join.code": "Eller gå til {origin} og skriv koden",
         "join.code_short": "Kode: {code}",
         "theme.command": "Lyst eller mørkt tema",
@@ -539,11 +1037,71 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.sending": "Sender …",
         "web.retrying": "Ikkje lagra enno. Prøver igjen …",
         "web.failed": "Ikkje lagra. Sjekk nettet og trykk på knappen igjen.",
+        "web.offline": (
+            "Mista kontakten med laptopen. Prøver på nytt av seg sjølv – det du har skrive, blir "
+            "ståande."
+        ),
         "web.refresh": "Oppdater",
         "web.screen": "Følg med på skjermen.",
         "web.role_heading": "Vel rolle",
         "web.role_question": "Kva rolle har du?",
         "web.continue": "Hald fram",
+        "sum.organ": "Organ",
+        "sum.place": "Stad",
+        "sum.time": "Tid",
+        "sum.present": "Til stades",
+        "sum.present_count": "{role}: {n}",
+        "sum.chair": "Møteleiar",
+        "sum.secretary": "Referent",
+        "sum.clock": "kl.",
+        "err.meeting-date": "Skriv datoen som dd.mm.åååå, til dømes 14.03.2026.",
+        "err.meeting-time": "Skriv tidene som TT:MM, og slutt etter start.",
+        "err.meeting-count": "Talet til stades må vere eit heilt tal, 0 eller meir.",
+        "err.meeting-long": "Eitt av felta er for langt.",
+        "meeting.title": "Om møtet (står øvst i oppsummeringa og referatet)",
+        "meeting.organ": "Organ (til dømes Formannskapet)",
+        "meeting.kommune": "Kommune",
+        "meeting.place": "Stad",
+        "meeting.date": "Dato (dd.mm.åååå)",
+        "meeting.start": "Frå kl. (TT:MM)",
+        "meeting.end": "Til kl. (TT:MM)",
+        "meeting.present": "Til stades: namn, skilde med komma",
+        "meeting.counts": "… eller talet til stades per rolle",
+        "meeting.chair": "Møteleiar",
+        "meeting.secretary": "Referent",
+        "meeting.saved": "Møtedetaljane er lagra.",
+        "meeting.failed": "Kunne ikkje lagre møtedetaljane: {reason}",
+        "home.meeting": "Møtedetaljar …",
+        "home.meeting_set": "Møtedetaljane blir lagra i økta når ho startar.",
+        "help.meeting": "Organ, stad, tid, kven som var til stades, møteleiar og referent",
+        "pdf.missing": (
+            "PDF kan ikkje lagast fordi {lib} manglar på maskina. Installer Pango: på Debian og Ubuntu "
+            "«sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0», på macOS «brew install pango», på "
+            "Windows sjå installasjonsrettleiinga til WeasyPrint (GTK med MSYS2). Dei andre formata "
+            "verkar som før."
+        ),
+        "pdf.page": "Side",
+        "pdf.of": "av",
+        "export.partial": "Oppsummeringa er lagra i {path}, men utan PDF: {reason}",
+        "xlsx.meeting": "Møtet",
+        "xlsx.statements": "Påstandar",
+        "xlsx.polls": "Avrøystingar",
+        "xlsx.answers": "Svar",
+        "xlsx.agreements": "Avtalar",
+        "xlsx.field": "Felt",
+        "xlsx.value": "Verdi",
+        "xlsx.step": "Steg",
+        "xlsx.theme": "Tema",
+        "xlsx.question": "Spørsmål",
+        "xlsx.answer": "Svar",
+        "xlsx.responses": "Svar i alt",
+        "xlsx.withheld": "Halde tilbake",
+        "xlsx.yes": "ja",
+        "xlsx.start": "Frå kl.",
+        "xlsx.end": "Til kl.",
+        "xlsx.role": "Rolle",
+        "xlsx.all": "Alle",
+        "xlsx.carried": "Frå førre samtale",
         "sum.session": "Økt",
         "sum.date": "Dato",
         "sum.participants": "Deltakarar",
@@ -685,8 +1243,181 @@ _STRINGS: dict[str, dict[str, str]] = {
             "med den andre sine, når de begge har vurdert alle påstandane. Alle andre svar blir berre "
             "viste samla, når minst {k} har svart."
         ),
+        "cli.help.attachment": "skriv ut det vedlagde notatet i staden, som eiga fortruleg fil",
+        "cli.help.guide": "skriv ut manuset for fasilitatoren til eit program",
+        "cli.help.guide_programme": "programmet, til dømes folkevalgtdag",
+        "cli.help.guide_format": "md (standard) eller html",
+        "cli.help.guide_start": "klokkeslettet for første steg (standard: 09:00)",
+        "cli.err.min_group": "--min-group må vere eit heilt tal, minst {least} (var {value!r})",
+        "cli.no_attachment": "samspill export: økta «{name}» har ikkje noko vedlegg",
+        "cli.bad_start": "samspill content guide: skriv --start som TT:MM, ikkje {value!r}",
+        "promise.named_unshown": (
+            "Svaret ditt på dette steget blir ikkje vist nokon stad, verken åleine eller saman med andre "
+            "sine: berre vurderingane av påstandane blir viste, i gjennomgangen."
+        ),
+        "crash.message": (
+            "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane for "
+            "feilsøking står i {path}."
+        ),
+        "crash.unlogged": (
+            "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane kunne"
+            " ikkje lagrast: {reason}."
+        ),
+        "err.server": "Noko gjekk gale på laptopen. Svaret vart ikkje lagra. Prøv igjen om litt.",
+        "web.code_limited": (
+            "For mange feil kodar frå dette nettet. Skann QR-koden på skjermen i staden, eller vent litt."
+        ),
+        "err.role-chosen": "Du har alt valt rolle. Spør fasilitatoren om ho er feil.",
+        "err.role-taken": (
+            "Den rolla har ein annan alt valt. Gå tilbake og vel ei anna rolle, eller spør fasilitatoren."
+        ),
+        "err.choose-role": "Vel rolle først. Last inn sida på nytt.",
+        "roles.claimed": "Ein mobil valde rolla {role}. Stadfest med R når du veit at det stemmer.",
+        "roles.heading": "Roller med namn (Enter stadfester, Delete frigjer, Esc lukkar)",
+        "roles.free": "ledig",
+        "roles.waiting": "vald, ventar på at du stadfestar",
+        "roles.confirmed": "stadfest",
+        "help.roles": "Stadfest eller frigje rollene ordførar og kommunedirektør",
+        # Content problems (samspill content check, a refused start): what is typed stays literal.
+        "problem.front_matter_missing": (
+            "manglar toppdel (front matter): fila må byrje med ei linje «---», så linjer «nøkkel: "
+            "verdi» og til slutt ei linje «---»"
+        ),
+        "problem.front_matter_line": "linja i toppdelen er ikkje «nøkkel: verdi»: «{text}»",
+        "problem.front_matter_twice": "«{name}:» står to gonger i toppdelen",
+        "problem.front_matter_unknown": "ukjend nøkkel «{name}:» i toppdelen; bruk ein av desse: {allowed}",
+        "problem.no_id": "toppdelen manglar «id:»",
+        "problem.bad_id": "ugyldig id «{id}»: bruk små bokstavar a–z (ikkje æ, ø, å), siffer og «-»",
+        "problem.id_not_file_name": "id-en «{id}» stemmer ikkje med filnamnet «{name}»",
+        "problem.no_title": "toppdelen manglar «title:»",
+        "problem.heading_1": "overskrifter på nivå 1 («# …») blir ikkje brukte; byrj med «##»",
+        "problem.questions_only_list": "under «{heading}» skal det berre stå ei liste med spørsmål",
+        "problem.questions_none": "«{heading}» har ingen spørsmål (skriv dei som ei liste med «- »)",
+        "problem.questions_empty": "tomt spørsmål",
+        "problem.dialogue_only_list": "under «{heading}» skal det berre stå ei liste med dialogspørsmål",
+        "problem.dialogue_none": "«{heading}» har ingen dialogspørsmål (skriv dei som ei liste med «- »)",
+        "problem.dialogue_empty": "tomt dialogspørsmål",
+        "problem.section_unknown": "ukjend overskrift «## {heading}»; bruk ei av {expected}",
+        "problem.section_twice": "«## {heading}» står to gonger",
+        "problem.section_missing": "manglar «## {heading}»",
+        "problem.poll_no_question": (
+            "overskrifta for avrøystinga treng eit spørsmål etter kolon, til dømes «## Avrøysting: "
+            "Kven har ansvaret?»"
+        ),
+        "problem.poll_option": "eit svaralternativ skal skrivast «id: tekst», ikkje «{text}»",
+        "problem.poll_option_twice": "svaralternativet «{id}» står to gonger",
+        "problem.poll_few_options": "ei avrøysting treng minst to svaralternativ",
+        "problem.poll_no_answer": (
+            "avrøystinga har ingen fasit: legg til ei linje «Fasit: <id for alternativet>»"
+        ),
+        "problem.poll_answer_unknown": (
+            "fasiten «{answer}» er ikkje eitt av alternativa (alternativ: {options})"
+        ),
+        "problem.situation_empty": "situasjonen er tom",
+        "problem.viewpoint_whose": "skriv kven sitt synspunkt det er: «## Synspunkt: Ordføraren»",
+        "problem.referat_value": "«referat:» må vere {parts} eller {no}, ikkje «{value}»",
+        "problem.input_value": (
+            "«input:» skal skrivast «<id for refleksjonssettet> <spørsmålsnummer>», ikkje «{value}»"
+        ),
+        "problem.theme_empty": "temaet «## {theme}» har ingen påstandar («### s01: …»)",
+        "problem.statement_heading": "ein påstand skal skrivast «### id: påstand», ikkje «### {heading}»",
+        "problem.statement_twice": "id-en «{id}» er brukt på to påstandar",
+        "problem.deck_empty": "påstandssettet har ingen påstandar",
+        "problem.steps_only_list": "under «## Steg» skal det berre stå ei liste med steg",
+        "problem.steps_none": "programmet har ingen steg (skriv dei som ei nummerert liste)",
+        "problem.step_empty": "tomt steg «{text}»",
+        "problem.step_kind": "ukjend stegtype «{kind}»; bruk ein av {kinds}",
+        "problem.step_minutes": (
+            "ugyldig tal på minutt «{value}»: skriv «(N min)» med N frå 1 til {most}"
+        ),
+        "problem.step_summary_id": "eit «summary»-steg tek ingen id",
+        "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
+        "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
+        "problem.roles_value": "«roles:» må vere ja eller nei, ikkje «{value}»",
+        "problem.file_large": "fila er større enn {most} byte",
+        "problem.file_utf8": "fila er ikkje UTF-8-tekst (første feil i byte {byte}); lagre ho som UTF-8",
+        "problem.file_read": "fila kan ikkje lesast: {reason}",
+        "problem.id_twice": "id-en «{id}» er brukt to gonger: også i {other}",
+        "problem.case_unknown": "ingen case har id-en «{id}»",
+        "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.input_step": (
+            "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
+        ),
+        "problem.case_no_poll": "casen «{id}» har inga avrøysting («## Avrøysting: …»)",
+        "problem.gap_roles": "eit «gap»-steg samanliknar roller; set «roles: ja»",
+        "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
+        "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
+        "problem.input_unknown": "«input:» viser ikkje til eit anna refleksjonssett: «{id}»",
+        "problem.input_agenda": "«{id}» i «input:» er sjølv eit dagsordenpunkt (har «input:»)",
+        "problem.input_number": "«{id}» har {count} spørsmål, ikkje {n}",
+        "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
+        "problem.twin_statements": "påstandane i «{id}» har andre id-ar enn på bokmål",
+        "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikkje som på bokmål",
+        "problem.twin_poll": (
+            "avrøystinga i «{id}» har andre alternativ eller ein annan fasit enn på bokmål"
+        ),
+        "problem.no_content_folder": "fann ikkje innhaldsmappa",
+        "problem.no_lang_folder": "fann ikkje mappa for målforma",
+        "cli.help.data_dir_default": "mappa med øktene (standard: {path})",
+        "cli.help.meeting": "møtedetaljar (øvst i kvar eksport; også tasten M i appen)",
+        "cli.help.meeting_organ": "organet, til dømes Formannskapet",
+        "cli.help.meeting_kommune": "kommunen",
+        "cli.help.meeting_place": "møtestaden",
+        "cli.help.meeting_date": "datoen, DD.MM.ÅÅÅÅ",
+        "cli.help.meeting_time": "frå og til, TT:MM-TT:MM",
+        "cli.help.meeting_present": "kven som var til stades, namn skilde med komma",
+        "cli.help.meeting_chair": "møteleiar",
+        "cli.help.meeting_secretary": "referent",
+        "cli.help.meeting_present_count": (
+            "kor mange som var til stades i ei rolle (folkevalt, administrasjon, anna); kan gjentakast"
+        ),
+        "cli.help.csv_dialect": "csv: komma for andre program (standard), eller semikolon for norsk Excel",
+        "problem.control_char": (
+            "eit usynleg styreteikn ({code}) som kan styre terminalen eller snu teksten; fjern det"
+        ),
+        "home.corrupt": (
+            "Øktfila for «{name}» ({path}) er skadd og kan ikkje lesast. Ho er ikkje endra. Start ei ny "
+            "økt med eit anna namn, og ta vare på fila til nokon har sett på ho."
+        ),
+        "home.open_failed": "Kunne ikkje opne økta «{name}»: {reason}.",
+        "cli.corrupt": "{command}: øktfila {path} er skadd og kan ikkje lesast. Ho er ikkje endra.",
+        "cli.crash": "{command} stoppa på grunn av ein uventa feil. Detaljane for feilsøking står i {path}.",
+        "cli.crash_unlogged": (
+            "{command} stoppa på grunn av ein uventa feil, og detaljane kunne ikkje lagrast: {reason}."
+        ),
+        "errno.ENOSPC": "disken er full",
+        "errno.EACCES": "du har ikkje tilgang",
+        "errno.EPERM": "du har ikkje tilgang",
+        "errno.EISDIR": "det ligg ei mappe der ei fil skulle vore",
+        "errno.EROFS": "disken er skriveverna",
+        "errno.EADDRINUSE": "adressa og porten er alt i bruk",
+        "errno.EADDRNOTAVAIL": "adressa finst ikkje på denne maskina",
+        "errno.ENOENT": "mappa finst ikkje",
+        "errno.EIO": "disken svara med ein feil",
+        "err.full": "Økta har nådd grensa for kor mange som kan vere med. Sei frå til fasilitatoren.",
+        "err.answer-limit": "Du har sendt svært mange svar på dette steget. Fleire blir ikkje tekne imot.",
+        "err.session-full": (
+            "Økta tek ikkje imot fleire svar akkurat no. Svaret vart ikkje lagra. Sei frå til "
+            "fasilitatoren."
+        ),
+        "limits.reached.participants": (
+            "Grensa på {n} deltakarar er nådd: nye mobilar kjem ikkje inn. Trykk L for å doble ho."
+        ),
+        "limits.reached.text_chars": (
+            "Grensa på {n} teikn svartekst i økta er nådd: nye svar blir ikkje lagra. Trykk L for å doble"
+            " ho."
+        ),
+        "limits.now": "Grensene er no {participants} deltakarar og {chars} teikn svartekst.",
+        "help.raise_limits": "Doble grensene økta har nådd (deltakarar, svartekst)",
     },
 }
+
+
+def os_reason(lang: str, exc: OSError) -> str:
+    """Why the operating system said no, in ``lang`` where we know the error (else its own words)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    known = _STRINGS.get(lang, _STRINGS["nb"]).get(f"errno.{name}")
+    return known or str(exc.strerror or exc)
 
 
 def t(lang: str, key: str, **values: object) -> str:

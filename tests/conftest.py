@@ -11,7 +11,7 @@ import pytest
 
 from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
-from samspill_tui.session.record import Answer
+from samspill_tui.session.record import PAIR, Answer
 from samspill_tui.session.results import counts
 from samspill_tui.session.steps import Step, options
 from samspill_tui.web.server import WebServer
@@ -109,6 +109,13 @@ async def phones(server: WebServer) -> AsyncIterator[list[Phone]]:
     yield made
     for p in made:
         await p.close()
+
+
+async def confirm_pair(session: Session) -> None:
+    """The facilitator confirms the phones that took the roles named by design."""
+    for participant in list(session.participants.values()):
+        if participant.role in PAIR and not participant.confirmed:
+            await session.set_role(participant.id, participant.role)
 
 
 async def go_to_kind(session: Session, kind: str) -> None:

@@ -18,25 +18,35 @@ from samspill_tui.content.model import (
     Problem,
     Programme,
 )
+from samspill_tui.text import unsafe_characters
 
 LANGUAGES = ("nb", "nn")
-KIND_NAMES = {
-    "cases": "cases",
-    "reflection": "reflection sets",
-    "statements": "statement decks",
-    "programmes": "programmes",
-}
 MAX_FILE_BYTES = 1_000_000
-CACHE_FORMAT = 1  # bump when the cached objects change shape
+CACHE_FORMAT = 3  # bump when the cached objects change shape
+
+
+@dataclass(frozen=True)
+class MissingTwin:
+    """An item written in one language form only (at ``path``:``line``): it runs in that form, and a
+    programme that needs it cannot run in the ``missing`` one."""
+
+    path: Path
+    line: int
+    ident: str
+    missing: str  # the language form it has no version in
 
 
 @dataclass
 class Library:
-    """The content of both language forms, and every problem found while loading it."""
+    """The content of both language forms, every problem found while loading it, and the items
+    missing in one form (a warning: only sessions in that form that need them are refused)."""
 
     root: Path
     languages: dict[str, LanguageContent] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    twins: list[MissingTwin] = field(default_factory=list)
+    # Language form -> programme id -> the id it needs that this form lacks.
+    blocked: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def require_valid(self) -> None:
         """Raise :class:`ContentError` listing every problem, if there are any."""
@@ -46,6 +56,11 @@ class Library:
     def lang(self, lang: str) -> LanguageContent:
         """The content of one language form."""
         return self.languages[lang]
+
+    def runnable(self, lang: str) -> dict[str, Programme]:
+        """The programmes a session in ``lang`` can run: those with every item they need in it."""
+        blocked = self.blocked.get(lang, {})
+        return {pid: p for pid, p in self.lang(lang).programmes.items() if pid not in blocked}
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Number of items per kind and language form."""
@@ -69,21 +84,26 @@ def _id_line(path: Path) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.startswith("id:")), 1)
 
 
-def _at_id(path: Path, message: str) -> Problem:
-    """A problem reported at the ``id:`` line of ``path``."""
-    return Problem(path, _id_line(path), message)
+def _at_id(path: Path, key: str, /, **values: object) -> Problem:
+    """Problem ``key`` (an i18n key, with its ``values``) reported at the ``id:`` line of ``path``."""
+    return Problem(path, _id_line(path), key, values)
 
 
 def _read(path: Path, problems: list[Problem]) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(path, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
+            problems.append(Problem(path, 1, "problem.file_large", {"most": MAX_FILE_BYTES}))
             return None
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(path, 1, f"not UTF-8 text ({exc.reason})"))
+        problems.append(Problem(path, 1, "problem.file_utf8", {"byte": exc.start + 1}))
     except OSError as exc:
-        problems.append(Problem(path, 1, f"cannot read: {exc.strerror}"))
+        problems.append(Problem(path, 1, "problem.file_read", {"reason": exc.strerror or exc}))
+    else:
+        unsafe = unsafe_characters(text)
+        problems += [Problem(path, line, "problem.control_char", {"code": f"U+{ord(ch):04X}"})
+                     for line, ch in unsafe]
+        return None if unsafe else text
     return None
 
 
@@ -108,42 +128,55 @@ def _load_language(root: Path, lang: str, problems: list[Problem]) -> LanguageCo
             if parsed is None:
                 continue
             if parsed.id in seen:
-                problems.append(_at_id(path, f"duplicate id {parsed.id!r}: also {seen[parsed.id]}"))
+                problems.append(_at_id(path, "problem.id_twice", id=parsed.id, other=seen[parsed.id]))
                 continue
             seen[parsed.id] = path
             stores[folder][parsed.id] = parsed
     return content
 
 
-def _check_programme(programme: Programme, content: LanguageContent, problems: list[Problem]) -> None:
+def _elsewhere(ref: str, other: LanguageContent | None) -> bool:
+    """Whether ``ref`` names an item of the other language form."""
+    return other is not None and any(ref in items for items in (
+        other.cases, other.reflections, other.decks))
+
+
+def _check_programme(programme: Programme, content: LanguageContent, problems: list[Problem],
+                     other: LanguageContent | None = None) -> str | None:
+    """Add the programme's problems; return the id of an item it needs that only the other
+    language form has (the programme then cannot run in this form)."""
     for step in programme.steps:
         if step.ref is None:
             continue
         ref, where = step.ref, (programme.path, step.line)
+        if ref not in content.cases and ref not in content.reflections and ref not in content.decks \
+                and _elsewhere(ref, other):
+            return ref
         if step.kind == "case" and ref not in content.cases:
-            problems.append(Problem(*where, f"unknown case id {ref!r}"))
+            problems.append(Problem(*where, "problem.case_unknown", {"id": ref}))
         elif step.kind == "reflection" and ref not in content.reflections and ref not in content.cases:
-            problems.append(Problem(*where, f"unknown reflection set or case id {ref!r}"))
+            problems.append(Problem(*where, "problem.reflection_unknown", {"id": ref}))
         elif step.kind == "reflection" and (link := _input_of(content, ref)) and not any(
                 s.kind == "reflection" and s.ref == link for s in programme.steps):
-            problems.append(Problem(*where, f"{ref!r} shows the input of {link!r}: "
-                                            f"add 'reflection {link}' to the programme"))
+            problems.append(Problem(*where, "problem.input_step", {"id": ref, "input": link}))
         elif step.kind == "poll":
             case = content.cases.get(ref)
             if case is None:
-                problems.append(Problem(*where, f"unknown case id {ref!r}"))
+                problems.append(Problem(*where, "problem.case_unknown", {"id": ref}))
             elif case.poll is None:
-                problems.append(Problem(*where, f"case {ref!r} has no poll ('## Avstemning: …')"))
+                problems.append(Problem(*where, "problem.case_no_poll", {"id": ref}))
         elif step.kind == "gap" and not programme.roles:
-            problems.append(Problem(*where, "a 'gap' step compares roles; set 'roles: ja'"))
+            problems.append(Problem(*where, "problem.gap_roles"))
         elif step.kind in ("statements", "gap"):
             deck = content.decks.get(ref)
             if deck is None:
-                problems.append(Problem(*where, f"unknown statement deck id {ref!r}"))
+                problems.append(Problem(*where, "problem.deck_unknown", {"id": ref}))
                 continue
             for sid in step.extra:
                 if deck.statement(sid) is None:
-                    problems.append(Problem(*where, f"deck {ref!r} has no statement {sid!r}"))
+                    problems.append(Problem(*where, "problem.deck_no_statement",
+                                            {"deck": ref, "id": sid}))
+    return None
 
 
 def _input_of(content: LanguageContent, ref: str) -> str | None:
@@ -171,14 +204,15 @@ def _check_links(content: LanguageContent, problems: list[Problem]) -> None:
         source = content.reflections.get(ref)
         where = (item.path, _key_line(item.path, "input"))
         if source is None or ref == item.id:
-            problems.append(Problem(*where, f"input names no other reflection set: {ref!r}"))
+            problems.append(Problem(*where, "problem.input_unknown", {"id": ref}))
         elif source.input is not None:
-            problems.append(Problem(*where, f"input set {ref!r} is itself an agenda item (has 'input')"))
+            problems.append(Problem(*where, "problem.input_agenda", {"id": ref}))
         elif n > len(source.questions):
-            problems.append(Problem(*where, f"{ref!r} has {len(source.questions)} questions, not {n}"))
+            problems.append(Problem(*where, "problem.input_number",
+                                    {"id": ref, "count": len(source.questions), "n": n}))
         elif item.input in used:
-            problems.append(Problem(*where, f"question {n} of {ref!r} is also the input of "
-                                            f"{used[item.input]!r}"))
+            problems.append(Problem(*where, "problem.input_used",
+                                    {"id": ref, "n": n, "other": used[item.input]}))
         else:
             used[item.input] = item.id
 
@@ -189,23 +223,22 @@ def _check_pairs(library: Library) -> None:
     for attr in ("cases", "reflections", "decks", "programmes"):
         a: dict[str, object] = getattr(nb, attr)
         b: dict[str, object] = getattr(nn, attr)
-        for ident, item in a.items():
-            if ident not in b:
-                library.problems.append(_at_id(item.path, f"{ident!r} has no nynorsk version"))  # type: ignore[attr-defined]
-        for ident, item in b.items():
-            if ident not in a:
-                library.problems.append(_at_id(item.path, f"{ident!r} has no bokmål version"))  # type: ignore[attr-defined]
+        for items, others, missing in ((a, b, "nn"), (b, a, "nb")):
+            for ident, item in items.items():
+                if ident not in others:
+                    path = item.path  # type: ignore[attr-defined]
+                    library.twins.append(MissingTwin(path, _id_line(path), ident, missing))
     for ident, deck in nb.decks.items():
         other: Deck | None = nn.decks.get(ident)
         if other and [s.id for s in deck.statements] != [s.id for s in other.statements]:
             library.problems.append(
-                _at_id(other.path, f"deck {ident!r} has other statement ids than in bokmål")
+                _at_id(other.path, "problem.twin_statements", id=ident)
             )
     for ident, item in nb.reflections.items():
         twin_set = nn.reflections.get(ident)
         if twin_set and (item.referat, item.input) != (twin_set.referat, twin_set.input):
             library.problems.append(
-                _at_id(twin_set.path, f"{ident!r} differs from bokmål in 'referat' or 'input'")
+                _at_id(twin_set.path, "problem.twin_links", id=ident)
             )
     for ident, case in nb.cases.items():
         twin = nn.cases.get(ident)
@@ -219,7 +252,7 @@ def _check_pairs(library: Library) -> None:
         )
         if not same and twin is not None:
             library.problems.append(
-                _at_id(twin.path, f"poll of {ident!r} differs from bokmål in options or answer")
+                _at_id(twin.path, "problem.twin_poll", id=ident)
             )
 
 
@@ -227,16 +260,18 @@ def load_library(root: Path) -> Library:
     """Load and validate all content under ``root`` (which holds ``nb/`` and ``nn/``)."""
     library = Library(root)
     if not root.is_dir():
-        library.problems.append(Problem(root, 0, "content folder not found"))
+        library.problems.append(Problem(root, 0, "problem.no_content_folder"))
         return library
     for lang in LANGUAGES:
         if not (root / lang).is_dir():
-            library.problems.append(Problem(root / lang, 0, "language folder not found"))
+            library.problems.append(Problem(root / lang, 0, "problem.no_lang_folder"))
         library.languages[lang] = _load_language(root, lang, library.problems)
-    for content in library.languages.values():
+    for lang, content in library.languages.items():
+        other = next((c for other, c in library.languages.items() if other != lang), None)
         _check_links(content, library.problems)
         for programme in content.programmes.values():
-            _check_programme(programme, content, library.problems)
+            if needs := _check_programme(programme, content, library.problems, other):
+                library.blocked.setdefault(lang, {})[programme.id] = needs
     _check_pairs(library)
     return library
 

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from samspill_tui.i18n import t
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a content file, pointing at its file and line."""
+    """One thing wrong with a content file, pointing at its file and line.
+
+    The message is an i18n key (``problem.*``) and the values filled into it, so the facilitator
+    reads it in the language form the command runs in.
+    """
 
     path: Path
     line: int
-    message: str
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "nb") -> str:
+        """The message alone, in language form ``lang``."""
+        return t(lang, self.key, **self.values)
+
+    def text(self, lang: str = "nb") -> str:
+        """``file:line: message`` in language form ``lang``."""
+        return f"{self.path}:{self.line}: {self.message(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return self.text("nb")
 
 
 class ContentError(Exception):

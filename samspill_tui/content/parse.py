@@ -66,14 +66,15 @@ class _FileParser:
         self.body_start = 0  # 0-based first line after the front matter
         self._read_front_matter()
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, key: str, /, **values: object) -> None:
+        """Record problem ``key`` (an i18n key) at ``line``, with the values its text names."""
+        self.problems.append(Problem(self.path, line, key, values))
 
     # -- front matter ---------------------------------------------------------------
 
     def _read_front_matter(self) -> None:
         if not self.tokens or self.tokens[0].type != "front_matter":
-            self.problem(1, "missing front matter: the file must start with a '---' block")
+            self.problem(1, "problem.front_matter_missing")
             return
         token = self.tokens.pop(0)
         self.body_start = (token.map or [0, 0])[1]
@@ -85,9 +86,9 @@ class _FileParser:
             key, sep, value = raw.partition(":")
             key = key.strip()
             if not sep or not re.fullmatch(r"[a-z]+", key):
-                self.problem(line, f"front matter line is not 'key: value': {raw.strip()!r}")
+                self.problem(line, "problem.front_matter_line", text=raw.strip())
             elif key in self.meta:
-                self.problem(line, f"front matter key {key!r} given twice")
+                self.problem(line, "problem.front_matter_twice", name=key)
             else:
                 self.meta[key] = (value.strip(), line)
 
@@ -95,17 +96,17 @@ class _FileParser:
         """Check the front matter keys; return the id and title."""
         for key, (_, line) in self.meta.items():
             if key not in allowed:
-                self.problem(line, f"unknown front matter key {key!r}; allowed: {', '.join(allowed)}")
+                self.problem(line, "problem.front_matter_unknown", name=key, allowed=", ".join(allowed))
         ident, line = self.meta.get("id", ("", 1))
         if "id" not in self.meta:
-            self.problem(1, "front matter has no 'id'")
+            self.problem(1, "problem.no_id")
         elif not ID_RE.match(ident):
-            self.problem(line, f"bad id {ident!r}: use lowercase letters, digits and '-'")
+            self.problem(line, "problem.bad_id", id=ident)
         elif ident != self.path.stem:
-            self.problem(line, f"id {ident!r} does not match the file name {self.path.name!r}")
+            self.problem(line, "problem.id_not_file_name", id=ident, name=self.path.name)
         title, line = self.meta.get("title", ("", 1))
         if not title:
-            self.problem(line, "front matter has no 'title'")
+            self.problem(line, "problem.no_title")
         return ident, title
 
     # -- structure ------------------------------------------------------------------
@@ -132,7 +133,7 @@ class _FileParser:
             )
         for token in self.tokens:
             if token.type == "heading_open" and token.level == 0 and token.tag == "h1":
-                self.problem(self._line(token), "level-1 headings are not used; start with '##'")
+                self.problem(self._line(token), "problem.heading_1")
         return intro, result
 
     def _token_line(self, index: int) -> int:
@@ -180,16 +181,18 @@ class _FileParser:
                 found.append((token.content, self._line(token)))
         return found
 
-    def questions(self, section: _Section, what: str = "question") -> tuple[str, ...]:
-        """A section that must be a bullet list of non-empty questions."""
+    def questions(self, section: _Section, what: str = "questions") -> tuple[str, ...]:
+        """A section that must be a bullet list of non-empty questions (``what``: ``questions``
+        or ``dialogue``, the kind of question the problems name)."""
+        heading = f"{'#' * section.level} {section.title}"
         for _, line in self.blocks_outside_lists(section.tokens):
-            self.problem(line, f"only a list of {what}s belongs under '{section.title}'")
+            self.problem(line, f"problem.{what}_only_list", heading=heading)
         items = self.list_items(section.tokens)
         if not items:
-            self.problem(section.line, f"'{section.title}' has no {what}s (write them as a '- ' list)")
+            self.problem(section.line, f"problem.{what}_none", heading=heading)
         for text, line in items:
             if not text:
-                self.problem(line, f"empty {what}")
+                self.problem(line, f"problem.{what}_empty")
         return tuple(text for text, _ in items if text)
 
 
@@ -218,11 +221,11 @@ def _known_sections(
     p: _FileParser, sections: list[_Section], names: dict[str, tuple[str, ...]]
 ) -> list[tuple[str, str, _Section]]:
     known = []
-    expected = ", ".join(f"'## {v[0].capitalize()}'" for v in names.values())
+    expected = ", ".join(f"«## {v[0].capitalize()}»" for v in names.values())
     for s in sections:
         kind, rest = _section_kind(s.title, names)
         if kind is None:
-            p.problem(s.line, f"unknown section '## {s.title}'; expected one of {expected}")
+            p.problem(s.line, "problem.section_unknown", heading=s.title, expected=expected)
         else:
             known.append((kind, rest, s))
     return known
@@ -232,26 +235,26 @@ def _single(p: _FileParser, found: list[tuple[str, str, _Section]], kind: str,
             heading: str, required: bool) -> _Section | None:
     matching = [s for k, _, s in found if k == kind]
     for extra in matching[1:]:
-        p.problem(extra.line, f"section '## {heading}' given twice")
+        p.problem(extra.line, "problem.section_twice", heading=heading)
     if not matching and required:
-        p.problem(1, f"missing section '## {heading}'")
+        p.problem(1, "problem.section_missing", heading=heading)
     return matching[0] if matching else None
 
 
 def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None:
     if not question:
-        p.problem(section.line, "the poll heading needs a question after the colon")
+        p.problem(section.line, "problem.poll_no_question")
     options: list[PollOption] = []
     for text, line in p.list_items(section.tokens):
         m = KEYED_RE.match(text)
         if not m or not m["text"].strip():
-            p.problem(line, f"poll option must be 'id: text', got {text!r}")
+            p.problem(line, "problem.poll_option", text=text)
         elif any(o.id == m["key"] for o in options):
-            p.problem(line, f"poll option id {m['key']!r} given twice")
+            p.problem(line, "problem.poll_option_twice", id=m["key"])
         else:
             options.append(PollOption(m["key"], m["text"].strip()))
     if len(options) < 2:
-        p.problem(section.line, "a poll needs at least two options")
+        p.problem(section.line, "problem.poll_few_options")
     answer, answer_line, explanation = "", 0, ""
     for text, line in p.blocks_outside_lists(section.tokens):
         if answer_line == 0 and text.lower().startswith("fasit:"):
@@ -259,11 +262,11 @@ def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None
             explanation = p.source(line, section.end)
             break
     if not answer_line:
-        p.problem(section.line, "the poll has no answer key: add a line 'Fasit: <option id>'")
+        p.problem(section.line, "problem.poll_no_answer")
         return None
     if not any(o.id == answer for o in options):
-        known = ", ".join(o.id for o in options) or "none"
-        p.problem(answer_line, f"answer key {answer!r} names no option (options: {known})")
+        known = ", ".join(o.id for o in options) or "–"
+        p.problem(answer_line, "problem.poll_answer_unknown", answer=answer, options=known)
         return None
     return Poll(question, tuple(options), answer, explanation)
 
@@ -278,7 +281,7 @@ def _parse_case(p: _FileParser) -> Case:
     notes = _single(p, found, "notes", "Fasilitatornotat", False)
     situation_text = p.source(situation.start, situation.end) if situation else ""
     if situation and not situation_text:
-        p.problem(situation.line, "the situation is empty")
+        p.problem(situation.line, "problem.situation_empty")
     poll = None
     if poll_section:
         rest = next(r for k, r, s in found if s is poll_section)
@@ -287,7 +290,7 @@ def _parse_case(p: _FileParser) -> Case:
     for kind, who, s in found:
         if kind == "viewpoint":
             if not who:
-                p.problem(s.line, "write whose view it is: '## Synspunkt: Ordføreren'")
+                p.problem(s.line, "problem.viewpoint_whose")
             viewpoints.append((who, p.source(s.start, s.end)))
     return Case(
         id=ident,
@@ -305,14 +308,14 @@ def _referat_links(p: _FileParser) -> tuple[str, tuple[str, int] | None]:
     """The ``referat`` part and the ``input`` link (set id, 1-based question) of a reflection set."""
     referat, line = p.meta.get("referat", ("", 1))
     if "referat" in p.meta and referat not in (*REFERAT_PARTS, NOT_IN_REFERAT):
-        p.problem(line, f"referat must be one of {', '.join((*REFERAT_PARTS, NOT_IN_REFERAT))}, "
-                        f"got {referat!r}")
+        p.problem(line, "problem.referat_value", parts=", ".join(REFERAT_PARTS), no=NOT_IN_REFERAT,
+                  value=referat)
     raw, line = p.meta.get("input", ("", 1))
     if "input" not in p.meta:
         return referat, None
     m = INPUT_RE.match(raw)
     if not m:
-        p.problem(line, f"input must be '<reflection set id> <question number>', got {raw!r}")
+        p.problem(line, "problem.input_value", value=raw)
         return referat, None
     return referat, (m["ref"], int(m["item"]))
 
@@ -343,19 +346,19 @@ def _parse_deck(p: _FileParser) -> Deck:
     for theme in themes:
         subs = _subsections(p, theme)
         if not subs:
-            p.problem(theme.line, f"theme '{theme.title}' has no statements ('### s01: …')")
+            p.problem(theme.line, "problem.theme_empty", theme=theme.title)
         for sub in subs:
             m = KEYED_RE.match(sub.title)
             if not m or not m["text"].strip():
-                p.problem(sub.line, f"statement heading must be '### id: statement', got {sub.title!r}")
+                p.problem(sub.line, "problem.statement_heading", heading=sub.title)
                 continue
             if any(s.id == m["key"] for s in statements):
-                p.problem(sub.line, f"duplicate statement id {m['key']!r}")
+                p.problem(sub.line, "problem.statement_twice", id=m["key"])
                 continue
-            questions = p.questions(sub, "dialogue question")
+            questions = p.questions(sub, "dialogue")
             statements.append(Statement(m["key"], m["text"].strip(), theme.title, questions))
     if not statements:
-        p.problem(1, "the deck has no statements")
+        p.problem(1, "problem.deck_empty")
     return Deck(ident, title, intro, tuple(statements), p.path)
 
 
@@ -376,36 +379,35 @@ def _subsections(p: _FileParser, parent: _Section) -> list[_Section]:
 def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
     steps = []
     for _, line in p.blocks_outside_lists(section.tokens):
-        p.problem(line, "only a list of steps belongs under '## Steg'")
+        p.problem(line, "problem.steps_only_list")
     items = p.list_items(section.tokens)
     if not items:
-        p.problem(section.line, "the programme has no steps (write them as a numbered list)")
+        p.problem(section.line, "problem.steps_none")
     for text, line in items:
         m = STEP_RE.match(text)
         words = m["words"].split() if m else []
         if not words:
-            p.problem(line, f"empty step {text!r}")
+            p.problem(line, "problem.step_empty", text=text)
             continue
         kind, args = words[0], words[1:]
         if kind not in STEP_KINDS:
-            p.problem(line, f"unknown step kind {kind!r}; expected one of {', '.join(STEP_KINDS)}")
+            p.problem(line, "problem.step_kind", kind=kind, kinds=", ".join(STEP_KINDS))
             continue
         minutes = None
         if m and m["minutes"] is not None:
             mm = MINUTES_RE.match(m["minutes"].strip())
             if not mm or not 1 <= int(mm["n"]) <= MAX_MINUTES:
-                p.problem(line, f"bad number of minutes {m['minutes']!r}: write '(N min)' "
-                                f"with N from 1 to {MAX_MINUTES}")
+                p.problem(line, "problem.step_minutes", value=m["minutes"], most=MAX_MINUTES)
                 continue
             minutes = int(mm["n"])
         if kind == "summary":
             if args:
-                p.problem(line, "a 'summary' step takes no id")
+                p.problem(line, "problem.step_summary_id")
             steps.append(StepSpec(kind, None, (), minutes, line))
         elif not args:
-            p.problem(line, f"a {kind!r} step needs the id of what it shows")
+            p.problem(line, "problem.step_no_id", kind=kind)
         elif kind != "statements" and len(args) > 1:
-            p.problem(line, f"a {kind!r} step takes one id, got {' '.join(args)!r}")
+            p.problem(line, "problem.step_ids", kind=kind, ids=" ".join(args))
         else:
             steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line))
     return tuple(steps)
@@ -418,7 +420,7 @@ def _parse_programme(p: _FileParser) -> Programme:
     steps_section = _single(p, found, "steps", "Steg", True)
     roles_value, roles_line = p.meta.get("roles", ("nei", 1))
     if roles_value not in ("ja", "nei"):
-        p.problem(roles_line, f"roles must be 'ja' or 'nei', got {roles_value!r}")
+        p.problem(roles_line, "problem.roles_value", value=roles_value)
     return Programme(
         id=ident,
         title=title,

@@ -42,7 +42,7 @@ figure.chart { margin: .5em 0 1em; }
 figure.chart svg { width: 100%; max-width: 40em; height: auto; display: block; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   figure.chart, table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
@@ -83,6 +83,24 @@ def chart_svg(chart: Chart, label: str) -> str:
             f"<title>{escape(label)}</title>{''.join(rows)}</svg></figure>")
 
 
+_MARGIN_FONT = 'font: 9pt "DejaVu Sans", "Segoe UI", Arial, sans-serif;'  # margin boxes inherit no body font
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_css(summary: Summary) -> str:
+    """The page rules of this document: page numbers, and the draft mark of a referat on every page."""
+    lang = summary.lang
+    rules = [f"@bottom-right {{ content: {_css_string(t(lang, 'pdf.page') + ' ')} counter(page) "
+             f"{_css_string(' ' + t(lang, 'pdf.of') + ' ')} counter(pages); {_MARGIN_FONT} color: #555; }}"]
+    if summary.referat:
+        rules.append(f"@top-center {{ content: {_css_string(t(lang, 'sum.draft'))}; {_MARGIN_FONT} "
+                     "font-weight: bold; color: #a33; }")
+    return "@page { " + " ".join(rules) + " }"
+
+
 def summary_html(summary: Summary) -> str:
     """The whole summary (or referat) as a standalone HTML document."""
     body = []
@@ -96,14 +114,15 @@ def summary_html(summary: Summary) -> str:
     title = summary.programme_title
     if summary.referat:
         title = t(summary.lang, "sum.referat_title", title=title)
+    css = f"{CSS}\n{page_css(summary)}"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(summary.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_csp(CSS)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_csp(css)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} – {escape(summary.session)}</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"<style>{css}</style>\n</head>\n<body>\n<main>\n"
         + "".join(body)
         + "</main>\n</body>\n</html>\n"
     )

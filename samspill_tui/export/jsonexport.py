@@ -30,6 +30,16 @@ def _agreement(a: Agreement) -> dict[str, Any]:
             "status": a.status or None, "carried": referat.is_carried(a)}
 
 
+def _meeting(summary: Summary) -> dict[str, Any] | None:
+    m = summary.meeting
+    if m.empty:
+        return None
+    return {"organ": m.organ or None, "kommune": m.kommune or None, "place": m.place or None,
+            "date": m.date or None, "start": m.start or None, "end": m.end or None,
+            "present": list(m.present), "present_by_role": [{"role": r, "count": n} for r, n in m.counts],
+            "chair": m.chair or None, "secretary": m.secretary or None}
+
+
 def _votes(item: dict[str, Any], tally: Tally | Held, split: RoleSplit | None) -> None:
     if isinstance(tally, Held):
         item["withheld_result"] = {"reason": "named" if tally.named else "under_k", "k": tally.k}
@@ -84,6 +94,7 @@ def summary_json(summary: Summary) -> str:
         "exported": summary.exported,
         "participants": summary.participants,
         "k": summary.k,
+        "meeting": _meeting(summary),
         "follows": summary.follows or None,
         "attachment": {"name": summary.attachment, "in_referat": False} if summary.attachment else None,
         "steps": [_step(r) for r in summary.results],

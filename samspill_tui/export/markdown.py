@@ -59,6 +59,11 @@ def escape(text: str) -> str:
     return _LINE_START.sub(r"\\\1", line)
 
 
+def escape_inline(text: str) -> str:
+    """Text that Markdown shows literally after other text on its line (no block markers to undo)."""
+    return _AUTOLINK.sub(r"\\\1", _INLINE.sub(r"\\\1", " ".join(text.split())))
+
+
 def text_block(text: str, indent: str = "") -> str:
     """Multi-line text, escaped: lines kept as hard line breaks, blank lines as paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
@@ -72,10 +77,15 @@ def cell(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
+def norwegian_date(value: str) -> str:
+    """An ISO date as written in Norway (dd.mm.yyyy), anything else as given (plain text)."""
+    m = _ISO_DATE.match(value)
+    return f"{m[3]}.{m[2]}.{m[1]}" if m else value
+
+
 def date(value: str) -> str:
     """A due date as written in Norway (dd.mm.yyyy) when it is an ISO date, else as given."""
-    m = _ISO_DATE.match(value)
-    return f"{m[3]}.{m[2]}.{m[1]}" if m else cell(value)
+    return norwegian_date(value) if _ISO_DATE.match(value) else cell(value)
 
 
 def owner(lang: str, value: str) -> str:
@@ -104,6 +114,8 @@ def _agreement(lang: str, a: Agreement) -> str:
     details = [f"{t(lang, 'sum.owner')}: {owner(lang, a.owner)}"]
     if a.due:
         details.append(f"{t(lang, 'sum.due').lower()}: {date(a.due)}")
+    if a.status:
+        details.append(f"{t(lang, 'sum.status').lower()}: {cell(a.status)}")
     return f"{_item(a.text)} ({', '.join(details)})"
 
 
@@ -182,9 +194,10 @@ def _followups(summary: Summary) -> list[Block]:
     lang, made = summary.lang, summary.follow_ups
     if not made:
         return []
-    lines = [f"| {t(lang, 'sum.agreement')} | {t(lang, 'sum.owner')} | {t(lang, 'sum.due')} |",
-             "|---|---|---|"]
-    lines += [f"| {cell(a.text)} | {owner(lang, a.owner)} | {date(a.due) or '–'} |" for a in made]
+    lines = [f"| {t(lang, 'sum.agreement')} | {t(lang, 'sum.owner')} | {t(lang, 'sum.due')} | "
+             f"{t(lang, 'sum.status')} |", "|---|---|---|---|"]
+    lines += [f"| {cell(a.text)} | {owner(lang, a.owner)} | {date(a.due) or '–'} | {cell(a.status) or '–'} |"
+              for a in made]
     return [f"## {t(lang, 'sum.followups')}", t(lang, "sum.followups_intro"), "\n".join(lines)]
 
 
@@ -196,11 +209,39 @@ def _attachment(summary: Summary) -> list[Block]:
             t(summary.lang, "sum.attachment_kept")]
 
 
+def meeting_facts(summary: Summary) -> list[tuple[str, str]]:
+    """The meeting details as (label, plain text) pairs, in the order the minutes give them."""
+    lang, m = summary.lang, summary.meeting
+    facts = []
+    if m.organ or m.kommune:
+        facts.append((t(lang, "sum.organ"), ", ".join(v for v in (m.organ, m.kommune) if v)))
+    if m.place:
+        facts.append((t(lang, "sum.place"), m.place))
+    when = norwegian_date(m.date)
+    if m.start:
+        clock = m.start + (f"–{m.end}" if m.end else "")
+        when = f"{when} {t(lang, 'sum.clock')} {clock}".strip()
+    if when:
+        facts.append((t(lang, "sum.time"), when))
+    if m.present:
+        facts.append((t(lang, "sum.present"), ", ".join(m.present)))
+    elif m.counts:
+        counts = (t(lang, "sum.present_count", role=t(lang, f"role.{r}"), n=n) for r, n in m.counts)
+        facts.append((t(lang, "sum.present"), ", ".join(counts)))
+    if m.chair:
+        facts.append((t(lang, "sum.chair"), m.chair))
+    if m.secretary:
+        facts.append((t(lang, "sum.secretary"), m.secretary))
+    return facts
+
+
 def _header(summary: Summary, title: str) -> list[Block]:
     lang = summary.lang
-    facts = [f"- **{t(lang, 'sum.session')}:** {escape(summary.session)}",
-             f"- **{t(lang, 'sum.date')}:** {summary.created[:10]}",
-             f"- **{t(lang, 'sum.participants')}:** {summary.participants}"]
+    facts = [f"- **{label}:** {escape_inline(value)}" for label, value in meeting_facts(summary)]
+    facts.append(f"- **{t(lang, 'sum.session')}:** {escape(summary.session)}")
+    if not summary.meeting.date:
+        facts.append(f"- **{t(lang, 'sum.date')}:** {summary.created[:10]}")
+    facts.append(f"- **{t(lang, 'sum.participants')}:** {summary.participants}")
     if summary.follows:
         facts.append(f"- **{t(lang, 'sum.follows')}:** {escape(summary.follows)}")
     blocks: list[Block] = [f"# {escape(title)}"]

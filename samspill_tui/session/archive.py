@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from samspill_tui.session.lock import try_lock, unlock
 from samspill_tui.session.store import (
     NAME_RE,
     SessionLockedError,
@@ -17,7 +17,7 @@ from samspill_tui.session.store import (
     temp_files,
 )
 
-EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json}
+EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json,xlsx,pdf}
 _OLDER_EXPORTS = ("md", "html", "csv")  # written beside the session file by older versions
 
 
@@ -80,14 +80,12 @@ def _locked(data_dir: Path, name: str) -> Iterator[None]:
     """Hold session ``name``'s lock; SessionLockedError if a running app has it open."""
     lock = session_path(data_dir, name).with_suffix(".lock")
     with open(lock, "a+") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SessionLockedError(name, "") from None
+        if not try_lock(f):
+            raise SessionLockedError(name, "")
         try:
             yield
         finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+            unlock(f)
 
 
 def delete_session(data_dir: Path, name: str) -> list[Path]:

@@ -13,6 +13,14 @@ class ParticipantJoined:
 
 
 @dataclass(frozen=True)
+class RoleChosen:
+    """A phone chose ``role``; ``named`` roles wait for the facilitator to confirm them."""
+
+    role: str
+    named: bool
+
+
+@dataclass(frozen=True)
 class VoteRecorded:
     """A vote on step ``step_key`` is on disk."""
 
@@ -61,11 +69,25 @@ class NotesChanged:
 
 
 @dataclass(frozen=True)
+class MeetingChanged:
+    """The meeting details (organ, place, time, who was present, møteleder, referent) changed."""
+
+
+@dataclass(frozen=True)
+class LimitReached:
+    """A limit of the session was reached (``participants`` or ``text_chars``); phones are refused
+    until the facilitator raises it."""
+
+    name: str
+    value: int
+
+
+@dataclass(frozen=True)
 class StoreFailed:
     """Writing to disk failed; the phones concerned were told nothing was saved."""
 
     reason: str
 
 
-Event = (ParticipantJoined | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
-         | JoiningChanged | NotesChanged | StoreFailed)
+Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
+         | JoiningChanged | NotesChanged | MeetingChanged | LimitReached | StoreFailed)

@@ -6,6 +6,7 @@ so what the projector shows and what a phone was told are always durable.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable, Sequence
@@ -20,20 +21,27 @@ from samspill_tui.session.events import (
     AnswerRecorded,
     Event,
     JoiningChanged,
+    LimitReached,
+    MeetingChanged,
     NotesChanged,
     ParticipantJoined,
+    RoleChosen,
     StepChanged,
     StepStateChanged,
     StoreFailed,
     VoteRecorded,
 )
+from samspill_tui.session.limits import Bounds, Limits
+from samspill_tui.session.meeting import Meeting, MeetingError
 from samspill_tui.session.policy import K_DEFAULT, Policy
 from samspill_tui.session.reading import Reading
 from samspill_tui.session.record import (
+    DAMAGED,
     OWNERS,
     ROLES,
     Agreement,
     Answer,
+    CorruptSessionError,
     Participant,
     Record,
     StepState,
@@ -41,7 +49,7 @@ from samspill_tui.session.record import (
 from samspill_tui.session.steps import Step, build_steps, options
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
 
 SCHEMA_VERSION = 1
 MAX_ATTACHMENT_CHARS = 100_000
@@ -67,11 +75,14 @@ class Session:
     store: SessionStore
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
+    fresh: bool = False  # created by this open, not resumed
     reading: Reading = field(init=False)
+    bounds: Bounds = field(init=False)
 
     def __post_init__(self) -> None:
         policy = Policy.of(self.programme, self.steps, self.record.meta)
         self.reading = Reading(self.steps, self.record, policy, self.lang)
+        self.bounds = Bounds(self.record)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -85,13 +96,16 @@ class Session:
         """
         store = SessionStore(session_path(data_dir, name))
         try:
-            record = Record.from_tables(await store.load())
+            try:
+                record = Record.from_tables(await store.load())
+            except DAMAGED as exc:
+                raise CorruptSessionError(store.path) from exc
             meta = record.meta
             if meta and meta["programme"] != programme_id:
                 raise Rejected("programme-mismatch")
             lang = meta.get("lang", lang)
             content = library.lang(lang)
-            programme = content.programmes.get(programme_id)
+            programme = library.runnable(lang).get(programme_id)  # all it needs is in this form
             if programme is None:
                 raise Rejected("unknown-programme")
             fresh = not meta
@@ -102,7 +116,7 @@ class Session:
                                "joining": True, "min_group": Policy(k=k).k}
             steps = build_steps(programme, content, lang)
             record.meta["current"] = min(int(record.meta.get("current", 0)), len(steps) - 1)
-            session = cls(name, programme, lang, steps, store, record)
+            session = cls(name, programme, lang, steps, store, record, fresh=fresh)
             if fresh:
                 await store.commit([session._meta_op()])
         except BaseException:
@@ -122,6 +136,40 @@ class Session:
     async def close(self) -> None:
         """Finish pending writes and release the session."""
         await self.store.close()
+
+    async def discard(self) -> None:
+        """Close the session; one created by this open (a start that failed) leaves no file behind."""
+        if self.fresh:
+            await self.store.discard()
+        else:
+            await self.store.close()
+
+    @property
+    def ident(self) -> str:
+        """A short id of this session, the same whenever it is resumed (names the phones' cookie)."""
+        return hashlib.sha256(f"{self.name}|{self.created}".encode()).hexdigest()[:12]
+
+    @property
+    def address(self) -> tuple[str, int] | None:
+        """The host and port announced to phones when the session last ran, if any."""
+        host, port = self.record.meta.get("host"), self.record.meta.get("port")
+        return (str(host), int(port)) if host and port else None
+
+    @property
+    def rehearsal(self) -> bool:
+        """Whether the session was created for a rehearsal (its participants are simulated)."""
+        return bool(self.record.meta.get("rehearsal"))
+
+    async def mark_rehearsal(self) -> None:
+        """Record that this new session is a rehearsal, so a resume brings its simulated people back."""
+        await self._commit([self._meta_op(rehearsal=True)])
+        self.record.meta["rehearsal"] = True
+
+    async def remember_address(self, host: str, port: int) -> None:
+        """Record the host and port announced to phones, so that a resume announces them again."""
+        if self.address != (host, port):
+            await self._commit([self._meta_op(host=host, port=port)])
+            self.record.meta.update(host=host, port=port)
 
     # -- what is recorded -------------------------------------------------------------
 
@@ -222,6 +270,16 @@ class Session:
         new = _token()
         await self._set_meta(JoiningChanged(self.joining_open, new), token=new, code=_short_code())
 
+    async def new_code(self) -> None:
+        """Give the session a new short code (the QR address stays); the old code stops working."""
+        await self._set_meta(JoiningChanged(self.joining_open, self.token), code=_short_code())
+
+    def raise_limits(self) -> Limits:
+        """The facilitator doubles every limit the session has reached; returns those in force."""
+        limits = self.bounds.raise_reached()
+        self._publish(ParticipantJoined(len(self.participants)))
+        return limits
+
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step."""
         return self.record.state(step_key)
@@ -243,7 +301,8 @@ class Session:
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
                             Put("steps", {"k": step_key, "revealed": False, "locked": False})])
         self.votes.pop(step_key, None)
-        self.answers.pop(step_key, None)
+        for gone in self.answers.pop(step_key, {}).values():
+            self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.answer_keys.pop(step_key, None)
         self.record.states[step_key] = StepState()
         self._publish(StepStateChanged(step_key))
@@ -314,6 +373,25 @@ class Session:
         await self._set_meta(NotesChanged("attachment"),
                              attachment={"name": clean_text(name), "text": text})
 
+    @property
+    def meeting(self) -> Meeting:
+        """The meeting details as stored (empty until the facilitator fills them in)."""
+        return Meeting.of(self.record.meta.get("meeting"))
+
+    async def set_meeting(self, meeting: Meeting) -> Meeting:
+        """Store the meeting details, replacing the old ones; returns them as cleaned.
+
+        Rejected (``meeting-date``, ``-time``, ``-count``, ``-long``) for a date or time that
+        cannot be read, an end before the start, a negative count or a field that is too long.
+        """
+        try:
+            meeting = meeting.checked(clean_text)
+        except MeetingError as exc:
+            raise Rejected(f"meeting-{exc.code}") from None
+        if meeting != self.meeting:
+            await self._set_meta(MeetingChanged(), meeting=meeting.doc())
+        return meeting
+
     def summary(self, exported: str | None = None) -> Summary:
         """The summary (or referat) of the session as it stands, as every export renders it."""
         return build_summary(self.name, self.programme, self.reading, exported=exported)
@@ -333,6 +411,9 @@ class Session:
         """Register a new participant and return it once it is on disk."""
         if not self.joining_open:
             raise Rejected("joining-closed")
+        if self.bounds.refuse_join(len(self.participants)):
+            self._publish(LimitReached("participants", self.bounds.limits.participants))
+            raise Rejected("full")
         p = Participant(_token(), _token(), _now())
         await self._commit([Put("participants", p.doc())])
         self.participants[p.id] = p
@@ -340,7 +421,9 @@ class Session:
         return p
 
     async def choose_role(self, pid: str, role: str) -> None:
-        """Record the role participant ``pid`` chose (only when the programme asks)."""
+        """Record the role participant ``pid`` chose: once, before any vote (only the facilitator
+        changes it afterwards). A role named by design (the ordfører, the kommunedirektør) is
+        taken by one phone only and waits for the facilitator's confirmation."""
         participant = self.participants.get(pid)
         if participant is None:
             raise Rejected("not-joined")
@@ -348,9 +431,33 @@ class Session:
             raise Rejected("no-roles")
         if role not in ROLES:
             raise Rejected("bad-role")
-        await self._commit([Put("participants", replace(participant, role=role).doc())])
-        participant.role = role
+        if participant.role is not None:
+            raise Rejected("role-chosen")
+        named = self.reading.policy.is_named(role)
+        if named and any(p.role == role for p in self.participants.values()):
+            raise Rejected("role-taken")
+        await self._set_role(participant, role, confirmed=not named)
+        self._publish(RoleChosen(role, named))
+
+    async def set_role(self, pid: str, role: str | None, *, confirmed: bool = True) -> None:
+        """The facilitator confirms a phone's role, or releases it (``None``: it chooses again)."""
+        participant = self.participants.get(pid)
+        if participant is None:
+            raise Rejected("not-joined")
+        await self._set_role(participant, role, confirmed=confirmed or role is None)
         self._publish(ParticipantJoined(len(self.participants)))
+
+    async def _set_role(self, participant: Participant, role: str | None, *, confirmed: bool) -> None:
+        await self._commit([Put("participants", replace(participant, role=role, confirmed=confirmed).doc())])
+        participant.role, participant.confirmed = role, confirmed
+
+    def _check_role(self, pid: str) -> None:
+        """In a programme that asks, a phone votes and answers only once it has chosen a role."""
+        participant = self.participants.get(pid)
+        if participant is None:
+            raise Rejected("not-joined")
+        if self.asks_role and participant.role is None:
+            raise Rejected("choose-role")
 
     def _open_step(self, step_key: str) -> Step:
         if step_key != self.step.key:
@@ -359,6 +466,7 @@ class Session:
 
     async def vote(self, pid: str, step_key: str, value: str) -> None:
         """Record (or change) participant ``pid``'s vote on the current step."""
+        self._check_role(pid)
         step = self._open_step(step_key)
         if not step.accepts_votes:
             raise Rejected("not-voting")
@@ -373,6 +481,7 @@ class Session:
     async def answer(self, pid: str, step_key: str, question: int, raw: str,
                      submission: str) -> None:
         """Record a free-text answer; a repeated ``submission`` id is stored once."""
+        self._check_role(pid)
         step = self._open_step(step_key)
         if not step.accepts_answers:
             raise Rejected("not-answering")
@@ -380,12 +489,12 @@ class Session:
             raise Rejected("locked")
         if not 0 <= question < len(step.questions):
             raise Rejected("bad-question")
-        if len(raw) > MAX_ANSWER_CHARS * 2:
+        if len(raw) > MAX_ANSWER_CHARS * 2:  # refused unread: far over the limit in any unit
             raise Rejected("too-long")
         text = clean_text(raw)
         if not text:
             raise Rejected("empty")
-        if len(text) > MAX_ANSWER_CHARS:
+        if length(text) > MAX_ANSWER_CHARS:  # as the phone's counter and maxlength count
             raise Rejected("too-long")
         if not submission or len(submission) > 64 or not submission.isascii():
             raise Rejected("bad-submission")
@@ -393,8 +502,14 @@ class Session:
         existing = self.answers.get(step_key, {}).get(key)
         if existing is not None:
             return
+        refusal = self.bounds.refusal(step_key, pid, text)
+        if refusal == "session-full":
+            self._publish(LimitReached("text_chars", self.bounds.limits.text_chars))
+        if refusal:
+            raise Rejected(refusal)
         ans = Answer(key, step_key, question, text, _now(), pid)
         await self._commit([Put("answers", ans.doc())])
+        self.bounds.added(step_key, pid, text)
         self.record.add_answer(ans)
         self._publish(AnswerRecorded(step_key))
 

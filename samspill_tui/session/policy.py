@@ -22,7 +22,7 @@ from typing import Any
 from samspill_tui.content.model import Programme
 from samspill_tui.session import referat
 from samspill_tui.session.record import PAIR, Answer
-from samspill_tui.session.steps import Step
+from samspill_tui.session.steps import StatementVote, Step
 
 K_DEFAULT = 5  # the smallest group shown, as HR survey tools do
 K_MIN = 3  # the lowest a facilitator may set it
@@ -59,11 +59,15 @@ class Policy:
         """Whether ``role`` is one of the two named by design."""
         return self.named is not None and role in self.named
 
-    def promise(self, role: str | None) -> str:
-        """The i18n key of what a phone with ``role`` is promised about who sees its votes."""
+    def promise(self, role: str | None, step: Step) -> str:
+        """The i18n key of what a phone with ``role`` is promised about who sees its vote on ``step``:
+        the named pair's ratings of statements go to the gap view; any other vote of theirs is
+        shown nowhere (it would be theirs alone)."""
         if self.named is None:
             return "promise.grouped"
-        return "promise.named" if self.is_named(role) else "promise.observer"
+        if not self.is_named(role):
+            return "promise.observer"
+        return "promise.named" if isinstance(step.body, StatementVote) else "promise.named_unshown"
 
     def role_promise(self) -> str:
         """The i18n key of what the role page promises before anyone chooses."""

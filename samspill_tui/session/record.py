@@ -17,6 +17,18 @@ OWNERS = ("kommunedirektor", "arbeidsgiver", "ordforer")
 PAIR = ("ordforer", "kommunedirektor")
 
 
+class CorruptSessionError(Exception):
+    """A session file that cannot be read as a session. It is left exactly as it is."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+# What reading a damaged file raises (bad JSON, missing or mistyped fields).
+DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
 @dataclass
 class Participant:
     """A joined phone. The id is a random secret kept in the phone's cookie."""
@@ -25,10 +37,12 @@ class Participant:
     csrf: str
     joined: str
     role: str | None = None
+    confirmed: bool = True  # a role named by design waits for the facilitator's confirmation
 
     def doc(self) -> dict[str, Any]:
         """The participant as stored."""
-        return {"k": self.id, "csrf": self.csrf, "joined": self.joined, "role": self.role}
+        return {"k": self.id, "csrf": self.csrf, "joined": self.joined, "role": self.role,
+                **({} if self.confirmed else {"confirmed": False})}
 
 
 @dataclass(frozen=True)
@@ -96,7 +110,7 @@ class Record:
         rec = cls(meta=dict(next(iter(tables.get("meta", [])), {})))
         for doc in tables.get("participants", []):
             rec.participants[doc["k"]] = Participant(doc["k"], doc["csrf"], doc["joined"],
-                                                     doc.get("role"))
+                                                     doc.get("role"), bool(doc.get("confirmed", True)))
         for doc in tables.get("votes", []):
             pid = doc.get("pid", doc["k"])  # older files keyed votes "<step>|<pid>"
             rec.votes.setdefault(doc["step"], {})[pid] = doc["value"]
@@ -129,7 +143,9 @@ class Record:
         return {pid: p.role for pid, p in self.participants.items() if p.role}
 
     def pair(self) -> tuple[str, str] | None:
-        """The ordfører's and the kommunedirektør's ids, once exactly one of each has joined."""
-        roles = self.roles()
-        found = [[pid for pid, r in roles.items() if r == role] for role in PAIR]
-        return (found[0][0], found[1][0]) if all(len(ids) == 1 for ids in found) else None
+        """The ordfører's and the kommunedirektør's ids, once one of each has joined and the
+        facilitator has confirmed both."""
+        found = [[p for p in self.participants.values() if p.role == role] for role in PAIR]
+        if all(len(ps) == 1 and ps[0].confirmed for ps in found):
+            return found[0][0].id, found[1][0].id
+        return None

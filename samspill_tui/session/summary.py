@@ -7,16 +7,17 @@ text, nothing of an item marked ``referat: nei``, no attached note's text, no fa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from samspill_tui.content.library import Library
 from samspill_tui.content.model import Programme
 from samspill_tui.session import referat
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.reading import GapState, Held, Reading, RoleSplit, Tally, WallItem
-from samspill_tui.session.record import Agreement, Record
+from samspill_tui.session.record import DAMAGED, Agreement, CorruptSessionError, Record
 from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
 
@@ -88,6 +89,7 @@ class Summary:
     named: bool = False
     follows: str = ""
     attachment: str = ""  # the attached note's file name; its text is never part of a summary
+    meeting: Meeting = field(default_factory=Meeting)  # organ, place, time, who came, møteleder, referent
 
     @property
     def follow_ups(self) -> list[Agreement]:
@@ -143,7 +145,8 @@ def build_summary(name: str, programme: Programme, reading: Reading, *,
                    exported or _now(), len(record.participants), results, policy.k,
                    referat=referat.is_referat(reading.steps), named=policy.named is not None,
                    follows=str(record.meta.get("follows", "")),
-                   attachment=attached[0] if attached else "")
+                   attachment=attached[0] if attached else "",
+                   meeting=Meeting.of(record.meta.get("meeting")))
 
 
 def attachment_of(name: str, record: Record) -> Attachment | None:
@@ -178,6 +181,8 @@ def load_session(data_dir: Path, name: str, library: Library) -> SessionFile:
         record = Record.from_tables(read_snapshot(session_path(data_dir, name)))
     except (FileNotFoundError, BadSessionNameError):
         raise UnknownSessionError(name) from None
+    except DAMAGED as exc:
+        raise CorruptSessionError(session_path(data_dir, name)) from exc
     meta = record.meta
     if not meta:
         raise UnknownSessionError(name)

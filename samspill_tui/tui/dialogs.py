@@ -26,15 +26,15 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y,j", "dismiss(True)", "Ja"),
     ]
 
-    def __init__(self, question: str, lang: str) -> None:
+    def __init__(self, question: str, lang: str, yes: str = "dialog.yes") -> None:
         super().__init__()
-        self.question, self.lang = question, lang
+        self.question, self.lang, self.yes = question, lang, yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t(self.lang, "dialog.yes"), id="yes", variant="error")
+                yield Button(t(self.lang, self.yes), id="yes", variant="error")
                 yield Button(t(self.lang, "dialog.no"), id="no", variant="primary")
 
     def on_mount(self) -> None:
@@ -105,14 +105,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         text = Text()
+        text.append(t(self.lang, "help.asks") + "\n\n", style="italic")
         for binding in self.bindings:
             keys = " / ".join(_key_label(k) for k in binding.key.split(","))
             text.append(f"{keys:<18}", style="bold")
             text.append(f"{t(self.lang, f'help.{binding.action}')}\n")
-        with Vertical(classes="dialog wide"):
+        with VerticalScroll(classes="dialog wide"):  # at 80×24 the list scrolls (↑/↓)
             yield Static(plain(t(self.lang, "help.heading")), classes="dialog-heading", markup=False)
             yield Static(text, id="help-keys", markup=False)
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
 
 KEY_LABELS = {"right": "→", "left": "←", "space": "mellomrom", "question_mark": "?",

@@ -10,6 +10,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 KEY_STYLE = "bold $footer-key-foreground"
+# Kept whatever the width, on the right beside the command palette's key: help and quit.
+KEPT_ACTIONS = ("help", "quit", "app.quit")
 DESCRIPTION_STYLE = "$footer-description-foreground"
 HOVER_STYLE = "on $block-hover-background"
 
@@ -21,6 +23,7 @@ class Key(NamedTuple):
     display: str
     description: str
     enabled: bool
+    action: str = ""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -67,7 +70,7 @@ class KeyFooter(Widget, can_focus=False):
             if binding.show and binding.action not in actions:  # a binding's first key only
                 actions.add(binding.action)
                 keys.append(Key(binding.key, self.app.get_key_display(binding),
-                                binding.description, enabled))
+                                binding.description, enabled, binding.action))
         palette = bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:  # drawn on the right
             _, binding, enabled, _ = palette
@@ -78,8 +81,8 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     def _placed(self) -> list[tuple[int, Key, Content]]:
-        """The keys that fit, each with the column it starts at and its drawing; the command
-        palette's key always, on the right."""
+        """The keys that fit, each with the column it starts at and its drawing; help, quit and
+        the command palette's key always, on the right."""
         parts = []
         for index, key in enumerate(self.keys):
             part = Content.assemble((f" {key.display} ", KEY_STYLE),
@@ -94,6 +97,10 @@ class KeyFooter(Widget, can_focus=False):
         if parts and parts[-1][0].key == self.app.COMMAND_PALETTE_BINDING:
             right -= parts[-1][1].cell_length
             palette = [(right, *parts.pop())]
+        for key, part in reversed([(k, p) for k, p in parts if k.action in KEPT_ACTIONS]):
+            right -= part.cell_length
+            palette.insert(0, (right, key, part))
+        parts = [(k, p) for k, p in parts if k.action not in KEPT_ACTIONS]
         placed = []
         x = 0
         for key, part in parts:

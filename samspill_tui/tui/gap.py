@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,7 +26,16 @@ def agreement_key(statement_key: str) -> str:
 
 
 class GapView(StepView):
-    """Nothing until both have rated every statement; then the statements ranked by distance."""
+    """Nothing until both have rated every statement; then the statements ranked by distance.
+
+    ``s`` (or Enter on a statement) puts the cursor in the agreement field; Esc leaves it. While
+    the field has focus every printable key goes into it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "write", "Skriv avtale"),
+        Binding("escape", "leave", "Ferdig", show=False),
+    ]
 
     DEFAULT_CSS = """
     #gap-wait {
@@ -53,7 +65,7 @@ class GapView(StepView):
         yield Static(id="gap-wait", markup=False)
         with Horizontal(id="gap"):
             yield OptionList(id="gap-list")
-            with VerticalScroll(id="gap-detail"):
+            with VerticalScroll(id="gap-detail", can_focus=False):  # Tab: list, then the field
                 yield Static(id="gap-statement", markup=False)
                 yield Static(id="gap-questions", markup=False)
                 yield Static(plain(t(self.session.lang, "gap.agree")), classes="gap-label",
@@ -85,6 +97,8 @@ class GapView(StepView):
             prompt.append(row.step.prompt)
             options.add_option(Option(prompt, id=row.step.key))
         options.highlighted = min(index, len(gap.rows) - 1)
+        if self.screen.focused is None:
+            options.focus()
 
     @on(OptionList.OptionHighlighted, "#gap-list")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
@@ -101,6 +115,20 @@ class GapView(StepView):
         self.query_one("#gap-questions", Static).update(plain(questions))
         saved = self.session.record.agreements.get(agreement_key(row.step.key))
         self.query_one("#gap-agreement", Input).value = saved.text if saved else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Writing an agreement needs the ranking on screen."""
+        return self.ranking is not None if action == "write" else True
+
+    @on(OptionList.OptionSelected, "#gap-list")
+    def action_write(self) -> None:
+        """Put the cursor in the agreement field of the highlighted statement."""
+        if self.ranking is not None:
+            self.query_one("#gap-agreement", Input).focus()
+
+    def action_leave(self) -> None:
+        """Leave the agreement field (unsaved text stays in it) and go back to the list."""
+        self.query_one("#gap-list", OptionList).focus()
 
     @on(Input.Submitted, "#gap-agreement")
     async def _save(self, event: Input.Submitted) -> None:

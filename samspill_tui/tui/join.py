@@ -50,6 +50,21 @@ class Face(Protocol):
         ...
 
     @property
+    def port(self) -> int:
+        """The port announced to phones."""
+        ...
+
+    @property
+    def moved(self) -> bool:
+        """Whether the session was announced on another address before (phones must scan again)."""
+        ...
+
+    @property
+    def cookie_name(self) -> str:
+        """The name of the participant cookie (rehearsal phones that come back carry it)."""
+        ...
+
+    @property
     def reachable(self) -> bool:
         """Whether phones on the network can reach the announced host."""
         ...

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
 from samspill_tui.session.steps import Step
+from samspill_tui.session.store import StoreError
 from samspill_tui.tui.join import Face, JoinCorner, code_line, follow_joining
 from samspill_tui.tui.qr import QRCode
 from samspill_tui.tui.views import StepView
@@ -54,6 +55,8 @@ def status_text(lang: str, face: Face, session: Session,
                 interfaces: list[tuple[str, str]] | None) -> Content:
     """Why phones cannot reach the announced address, if so, and whether joining is open."""
     lines = []
+    if face.moved:
+        lines.append(Content.styled(t(lang, "lobby.moved", origin=face.origin), "bold $error"))
     if not face.reachable:
         key = unreachable_reason(face.host) or "lobby.unreachable"
         lines.append(Content.styled(t(lang, key, host=face.host), "bold $error"))
@@ -86,10 +89,10 @@ class LobbyView(StepView):
         yield QRCode(self.web.join_url, reserve=(INFO_COLUMNS, 0), id="qr")
         with VerticalScroll(id="lobby-info"):
             yield Static(id="join-text", markup=False)
-            yield Static(id="lobby-status", markup=False)
-            with Horizontal(id="joined-row"):
+            with Horizontal(id="joined-row"):  # before the warnings: at 80×24 all of it shows
                 yield Digits("0", id="joined")
                 yield Static(t(self.session.lang, "lobby.joined"), id="joined-label", markup=False)
+            yield Static(id="lobby-status", markup=False)
             interfaces = OptionList(id="interfaces")
             interfaces.border_title = t(self.session.lang, "lobby.network")
             yield interfaces
@@ -147,8 +150,17 @@ class LobbyView(StepView):
     def choose(self, address: str) -> None:
         """Announce ``address`` to phones; the QR code and the address change at once."""
         if address != self.web.host:
-            self.web.announce(address)
-            self.sync()
+            self._announce(address)
+
+    def _announce(self, address: str) -> None:
+        """Announce ``address`` from now on, remembered for a resume, and redraw."""
+        self.web.announce(address)
+        self.run_worker(self._remember(), group="address")
+        self.sync()
+
+    async def _remember(self) -> None:
+        with contextlib.suppress(StoreError):  # the projector already shows the store warning
+            await self.session.remember_address(self.web.host, self.web.port)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -163,5 +175,4 @@ class LobbyView(StepView):
             self.sync()
             return
         at = hosts.index(self.web.host) if self.web.host in hosts else -1
-        self.web.announce(hosts[(at + 1) % len(hosts)])
-        self.sync()
+        self._announce(hosts[(at + 1) % len(hosts)])

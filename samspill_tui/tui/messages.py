@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
+from samspill_tui.session.events import (
+    Event,
+    JoiningChanged,
+    LimitReached,
+    RoleChosen,
+    StepChanged,
+    StoreFailed,
+)
 
 # Events that must each be handled: the rest only ask for a redraw of the counts.
-_DISTINCT = (StepChanged, StoreFailed, JoiningChanged)
+_DISTINCT = (StepChanged, StoreFailed, JoiningChanged, RoleChosen, LimitReached)
 
 
 class SessionChanged(Message):

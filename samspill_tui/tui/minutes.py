@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -47,8 +47,14 @@ class AgreementScreen(ModalScreen[Agreement | None]):
 
     DEFAULT_CSS = """
     AgreementScreen { align: center middle; }
-    AgreementScreen Label { margin-top: 1; }
-    AgreementScreen #agreement-error { color: $error; margin-top: 1; }
+    AgreementScreen #agreement-fields {
+        grid-size: 2;
+        grid-columns: 22 1fr;
+        grid-rows: 3;
+        height: auto;
+    }
+    AgreementScreen #agreement-fields Label { height: 3; content-align: left middle; }
+    AgreementScreen #agreement-error { color: $error; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Lagre"),
@@ -64,17 +70,18 @@ class AgreementScreen(ModalScreen[Agreement | None]):
         with Vertical(classes="dialog wide"):
             heading = t(lang, "minutes.edit" if a else "minutes.new")
             yield Static(plain(heading), classes="dialog-heading", markup=False)
-            yield Label(plain(t(lang, "minutes.text")))
-            yield Input(a.text if a else "", id="agreement-text", max_length=500)
-            yield Label(plain(t(lang, "minutes.owner")))
-            options = [(Text(t(lang, f"owner.{o}")), o) for o in OWNERS]
-            yield Select(options, value=a.owner if a and a.owner else Select.NULL, id="agreement-owner",
-                         prompt=t(lang, "sum.no_owner"))
-            yield Label(plain(t(lang, "minutes.due")))
-            yield Input(due_label(a.due) if a and a.due else "", id="agreement-due",
-                        placeholder="30.06.2026", max_length=10)
-            yield Label(plain(t(lang, "minutes.status")))
-            yield Input(a.status if a else "", id="agreement-status", max_length=300)
+            with Grid(id="agreement-fields"):  # label beside field: all of it fits 80×24
+                yield Label(plain(t(lang, "minutes.text")))
+                yield Input(a.text if a else "", id="agreement-text", max_length=500)
+                yield Label(plain(t(lang, "minutes.owner")))
+                options = [(Text(t(lang, f"owner.{o}")), o) for o in OWNERS]
+                yield Select(options, value=a.owner if a and a.owner else Select.NULL,
+                             id="agreement-owner", prompt=t(lang, "sum.no_owner"))
+                yield Label(plain(t(lang, "minutes.due")))
+                yield Input(due_label(a.due) if a and a.due else "", id="agreement-due",
+                            placeholder="30.06.2026", max_length=10)
+                yield Label(plain(t(lang, "minutes.status")))
+                yield Input(a.status if a else "", id="agreement-status", max_length=300)
             yield Static(id="agreement-error", markup=False)
         yield KeyFooter()
 
@@ -113,7 +120,8 @@ class MinutesScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     MinutesScreen { align: center middle; }
-    MinutesScreen #minutes-note { height: 10; }
+    MinutesScreen .dialog { height: 90%; max-height: 36; }
+    MinutesScreen #minutes-note { height: 1fr; min-height: 3; }
     MinutesScreen #minutes-agreements { height: auto; max-height: 12; }
     MinutesScreen Label { margin-top: 1; }
     MinutesScreen #minutes-withheld { color: $warning; text-style: bold; }

@@ -17,8 +17,16 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.events import Event, JoiningChanged, StepChanged, StoreFailed
+from samspill_tui.session.events import (
+    Event,
+    JoiningChanged,
+    LimitReached,
+    RoleChosen,
+    StepChanged,
+    StoreFailed,
+)
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.steps import PollVote, StepKind
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
@@ -64,6 +72,8 @@ class SessionScreen(Screen[None]):
         Binding("v", "by_role", "Roller"),
         Binding("f", "answer_key", "Fasit"),
         Binding("o", "facilitator_notes", "Fasilitatornotat"),
+        Binding("R", "roles", "Roller med navn", show=False),
+        Binding("L", "raise_limits", "Hev grensene", show=False),
         Binding("h", "hide_answer", "Skjul svar"),
         Binding("a", "highlight_answer", "Framhev"),
         Binding("t", "timer", "Klokke"),
@@ -71,13 +81,15 @@ class SessionScreen(Screen[None]):
         Binding("minus", "timer_less", "-1 min", show=False),
         Binding("g", "steps", "Steg"),
         Binding("k", "qr", "QR"),
-        Binding("j", "joining", "Påmelding", show=False),
-        Binding("J", "new_code", "Ny kode", show=False),
-        Binding("x", "reset", "Nullstill", show=False),
+        Binding("j", "joining", "Påmelding…", show=False),  # «…»: asks first (help screen)
+        Binding("J", "new_code", "Ny kode…", show=False),
+        Binding("x", "reset", "Nullstill…", show=False),
         Binding("m", "minutes", "Notat"),
+        Binding("M", "meeting", "Møtet", show=False),  # in help and the palette; the footer is full
         Binding("e", "export", "Eksporter"),
         Binding("question_mark", "help", "Hjelp"),
-        Binding("q,ctrl+q", "app.quit", "Avslutt"),
+        Binding("q", "quit", "Avslutt…"),
+        Binding("ctrl+q", "app.quit", "Avslutt nå", show=False),
     ]
 
     def __init__(self, session: Session, face: Face) -> None:
@@ -118,14 +130,24 @@ class SessionScreen(Screen[None]):
         if isinstance(event, StoreFailed):
             self.notify(t(self.session.lang, "store.failed", reason=event.reason),
                         severity="error", timeout=10)
+        elif isinstance(event, LimitReached):
+            self.notify(t(self.session.lang, f"limits.reached.{event.name}", n=event.value),
+                        severity="error", timeout=30)
+        elif isinstance(event, RoleChosen) and event.named:
+            role = t(self.session.lang, f"role.{event.role}")
+            self.notify(t(self.session.lang, "roles.claimed", role=role), severity="warning", timeout=15)
+            self._redraw_soon()
         elif isinstance(event, StepChanged):
             self.run_worker(self.show_step(), group="step")
         else:
             if isinstance(event, JoiningChanged):
                 self.refresh_bindings()
-            if not self._redraw_due:
-                self._redraw_due = True
-                self.set_timer(REFRESH_SECONDS, self._redraw)
+            self._redraw_soon()
+
+    def _redraw_soon(self) -> None:
+        if not self._redraw_due:
+            self._redraw_due = True
+            self.set_timer(REFRESH_SECONDS, self._redraw)
 
     def _redraw(self) -> None:
         self._redraw_due = False
@@ -212,6 +234,8 @@ class SessionScreen(Screen[None]):
             return step.accepts_votes
         if action == "answer_key":
             return isinstance(step.body, PollVote)
+        if action == "roles":
+            return self.session.reading.policy.named is not None
         if action == "facilitator_notes":
             return bool(step.facilitator_notes)
         if action in ("hide_answer", "highlight_answer"):
@@ -281,6 +305,18 @@ class SessionScreen(Screen[None]):
                 self.notify(t(self.session.lang, "poll.reveal_first"))
             view.refresh_data()
 
+    def action_raise_limits(self) -> None:
+        """Double the limits the session has reached (participants, the text of all answers)."""
+        limits = self.session.raise_limits()
+        self.notify(t(self.session.lang, "limits.now", participants=limits.participants,
+                      chars=limits.text_chars))
+
+    def action_roles(self) -> None:
+        """Confirm or release the roles named by design (the ordfører, the kommunedirektør)."""
+        from samspill_tui.tui.roles import RolesScreen  # deferred: start-up time
+
+        self.app.push_screen(RolesScreen(self.session), lambda _: self._redraw_soon())
+
     def action_facilitator_notes(self) -> None:
         """Show the step's facilitator notes, on their own and labelled as for the facilitator only."""
         from samspill_tui.tui.dialogs import NotesScreen  # deferred: start-up time
@@ -338,34 +374,80 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(QRScreen(self.session, self.face))
 
     async def action_joining(self) -> None:
-        """Close joining for new phones, or open it again."""
-        await self._do(self.session.set_joining(not self.session.joining_open))
-        key = "joining.open" if self.session.joining_open else "joining.closed"
-        self.notify(t(self.session.lang, key))
+        """Close joining for new phones (after confirmation), or open it again."""
+        async def switch() -> None:
+            await self._do(self.session.set_joining(not self.session.joining_open))
+            key = "joining.open" if self.session.joining_open else "joining.closed"
+            self.notify(t(self.session.lang, key))
 
-    async def action_new_code(self) -> None:
-        """Replace the join address and code (a new QR code); joined phones stay."""
-        if await self._do(self.session.rotate_token()):
-            self.notify(t(self.session.lang, "joining.rotated"))
+        if self.session.joining_open:
+            self._confirm(t(self.session.lang, "joining.confirm"), "dialog.close_joining", switch)
+        else:
+            await switch()
+
+    def action_new_code(self) -> None:
+        """Replace the join address and code (a new QR code), after confirmation; joined phones stay."""
+        async def rotate() -> None:
+            if await self._do(self.session.rotate_token()):
+                self.notify(t(self.session.lang, "joining.rotated"))
+
+        self._confirm(t(self.session.lang, "rotate.confirm"), "dialog.rotate", rotate)
 
     def action_reset(self) -> None:
         """Delete the votes and answers of the current step, after confirmation."""
-        from samspill_tui.tui.dialogs import ConfirmScreen  # deferred: start-up time
-
         step = self.session.step
 
-        async def confirmed(yes: bool | None) -> None:
-            if yes:
-                await self._do(self.session.reset_step(step.key))
+        async def reset() -> None:
+            await self._do(self.session.reset_step(step.key))
 
-        self.app.push_screen(ConfirmScreen(t(self.session.lang, "reset.confirm", step=step.title),
-                                           self.session.lang), confirmed)
+        self._confirm(t(self.session.lang, "reset.confirm", step=step.title), "dialog.yes", reset)
+
+    def action_quit(self) -> None:
+        """Quit; asks first once phones have joined (ctrl+q quits at once)."""
+        n = len(self.session.participants)
+        if not n:
+            self.app.exit()
+            return
+
+        async def leave() -> None:
+            self.app.exit()
+
+        self._confirm(t(self.session.lang, "quit.confirm", n=n), "dialog.quit", leave)
+
+    def _confirm(self, question: str, yes: str, then: Callable[[], Awaitable[None]]) -> None:
+        """Run ``then`` once the facilitator has said yes to ``question``."""
+        from samspill_tui.tui.dialogs import ConfirmScreen  # deferred: start-up time
+
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await then()
+
+        self.app.push_screen(ConfirmScreen(question, self.session.lang, yes), answered)
 
     def action_minutes(self) -> None:
         """Open the note and the agreements of the current step."""
         from samspill_tui.tui.minutes import MinutesScreen  # deferred: start-up time
 
         self.app.push_screen(MinutesScreen(self.session, self.session.step))
+
+    def action_meeting(self) -> None:
+        """Open the meeting details (organ, place, time, who was present, møteleder, referent)."""
+        from samspill_tui.tui.meeting import MeetingScreen  # deferred: start-up time
+
+        async def save(meeting: Meeting | None) -> None:
+            if meeting is None:
+                return
+            try:
+                await self.session.set_meeting(meeting)
+            except StoreError:
+                return  # shown by the StoreFailed event
+            except Rejected as exc:
+                reason = t(self.session.lang, f"err.{exc.code}")
+                self.notify(t(self.session.lang, "meeting.failed", reason=reason), severity="error")
+            else:
+                self.notify(t(self.session.lang, "meeting.saved"))
+
+        self.app.push_screen(MeetingScreen(self.session.lang, self.session.meeting), save)
 
     def action_help(self) -> None:
         """List every key of this screen."""
@@ -375,9 +457,9 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(HelpScreen(bindings, self.session.lang))
 
     async def action_export(self) -> None:
-        """Write the summary as Markdown, HTML, CSV and JSON into the session's export folder,
+        """Write the summary as Markdown, HTML, CSV, JSON, Excel and PDF into the session's export folder,
         and an attached note as its own confidential file."""
-        from samspill_tui.export.files import write_exports  # deferred: start-up
+        from samspill_tui.export.files import ExportIncomplete, write_exports  # deferred: start-up
         from samspill_tui.session.archive import export_folder
         from samspill_tui.session.summary import attachment_of
 
@@ -388,5 +470,8 @@ class SessionScreen(Screen[None]):
             await asyncio.to_thread(write_exports, summary, folder, note)
         except OSError as exc:
             self.notify(t(session.lang, "export.failed", reason=exc.strerror), severity="error")
+        except ExportIncomplete as exc:  # no PDF without Pango; every other format is written
+            self.notify(t(session.lang, "export.partial", path=folder, reason=exc.reason),
+                        severity="warning", timeout=20)
         else:
             self.notify(t(session.lang, "export.done", path=folder))

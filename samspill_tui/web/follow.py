@@ -12,7 +12,9 @@ from aiohttp import web
 from samspill_tui.session.events import Event, StepChanged, StepStateChanged
 from samspill_tui.session.live import Session
 
-KEEPALIVE = 15.0  # seconds between comments on a quiet stream (finds dropped phones)
+# Seconds between repeats of the room's position on a quiet stream: a phone that hears nothing for
+# a few of them knows the laptop is gone (asleep, off the network), and a dropped phone is found.
+BEAT = 2.0
 
 
 class Pulse:
@@ -76,12 +78,9 @@ async def stream(request: web.Request, pulse: Pulse, pid: str,
     try:
         await response.prepare(request)
         await response.write(b"retry: 3000\n\n")
-        sent = b""
         while not pulse.closed:
-            message = pulse.message()
-            await response.write(b": ok\n\n" if message is sent else message)
-            sent = message
-            await pulse.wait(KEEPALIVE)
+            await response.write(pulse.message())  # one encoding shared by every stream
+            await pulse.wait(BEAT)
     except ConnectionError:
         pass  # the phone went away
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +12,7 @@ from aiohttp import web
 from samspill_tui.web.limits import Rate
 from samspill_tui.web.pages import SERVER_KEY, message
 
+log = logging.getLogger(__name__)
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
        "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 HEADERS = {
@@ -36,10 +38,6 @@ class RateLimiter:
         tokens, then = self._buckets.get(key, (self.rate.burst, self.clock()))
         return min(self.rate.burst, tokens + (self.clock() - then) * self.rate.per_second)
 
-    def available(self, key: str) -> bool:
-        """Whether ``key`` may make one more request now (without spending it)."""
-        return self._level(key) >= 1
-
     def take(self, key: str) -> bool:
         """Spend one request of ``key``'s bucket; False (nothing spent) when it is empty."""
         level = self._level(key)
@@ -49,6 +47,11 @@ class RateLimiter:
             self._forget_full()
         self._buckets[key] = (level - 1, self.clock())
         return True
+
+    def give_back(self, key: str) -> None:
+        """Return a request spent by ``take`` that turned out not to count (a right code)."""
+        if key in self._buckets:
+            self._buckets[key] = (min(self.rate.burst, self._level(key) + 1), self.clock())
 
     def retry_after(self, key: str) -> int:
         """Seconds until ``key`` may make a request again."""
@@ -93,6 +96,9 @@ async def security_headers(request: web.Request, handler: Any) -> web.StreamResp
             exc.headers.setdefault("Cache-Control", "no-store")
             raise
         response = message(request, "web.not_found", exc.status)
+    except Exception:  # a bug: logged, and the phone still gets our page with our headers
+        log.exception("request %s %s failed", request.method, request.path)
+        response = message(request, "err.server", 500, code="server")
     if not response.prepared:
         response.headers.update(HEADERS)
         static = request.path.startswith("/static/") and response.status == 200

@@ -21,3 +21,5 @@ class Limits:
     joins: Rate = Rate(300, 5.0)  # per client IP: new participants (token or code)
     failures: Rate = Rate(6, 0.1)  # per client IP: wrong short codes, about 6 a minute
     streams: int = 4  # open live streams per participant
+    rotate_after: int = 30  # wrong short codes in all before the code changes by itself
+    keepalive: float = 10.0  # seconds an idle connection is kept (aiohttp's default is an hour)

@@ -5,6 +5,7 @@ The network side can do nothing else: every facilitator action lives in the TUI 
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections import deque
 from collections.abc import Awaitable
@@ -20,7 +21,7 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.record import ROLES, Participant
 from samspill_tui.session.steps import label, options
 from samspill_tui.session.store import StoreError
-from samspill_tui.session.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.follow import Pulse, stream
 from samspill_tui.web.guard import (
     HEADERS,
@@ -44,7 +45,7 @@ from samspill_tui.web.pages import (
 )
 
 HERE = Path(__file__).parent
-MAX_BODY = 8 * 1024
+MAX_BODY = 16 * 1024  # a full answer of 1,000 characters in any script, percent-encoded, fits
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
 
@@ -60,6 +61,7 @@ class Guards:
     pulse: Pulse
     recent: dict[str, deque[tuple[str, str]]]
     pages: PageCache
+    wrong_codes: int = 0  # wrong short codes since the code last changed, from every address
 
 
 GUARDS_KEY = web.AppKey("guards", Guards)
@@ -129,16 +131,27 @@ async def join_by_code(request: web.Request) -> web.StreamResponse:
         return message(request, "err.csrf", 403)
     if _participant(request) is not None:
         raise web.HTTPSeeOther("/")
-    session, failures, ip = request.app[SESSION_KEY], request.app[GUARDS_KEY].failures, client_ip(request)
-    if not failures.available(ip):  # about 27 bits: wrong guesses are few per address and minute
-        return too_many(request, failures, ip)
+    session, guards, ip = request.app[SESSION_KEY], request.app[GUARDS_KEY], client_ip(request)
+    # About 27 bits. A guess is paid for before anything is read, so guesses sent at once cannot
+    # all pass one check; a right code is paid back. Wrong guesses from anywhere add up: after
+    # ``rotate_after`` of them the code changes on the projector, so a flood from behind the
+    # venue's NAT locks nobody out for long (and the QR code is never rate-limited this way).
+    if not guards.failures.take(ip):
+        return message(request, "web.code_limited", 429, code="rate-limited",
+                       headers={"Retry-After": str(guards.failures.retry_after(ip))})
     form = await _read_form(request)
     if isinstance(form, web.Response):
         return form
     code = _field(form, "code")
     valid = len(code) <= 16 and session.check_code(code)
-    if not valid and session.joining_open:
-        failures.take(ip)
+    if valid or not session.joining_open:
+        guards.failures.give_back(ip)
+    else:
+        guards.wrong_codes += 1
+        if guards.wrong_codes >= request.app[SERVER_KEY].limits.rotate_after:
+            guards.wrong_codes = 0
+            with contextlib.suppress(StoreError):
+                await session.new_code()
     return await _join(request, valid, "web.bad_code")
 
 
@@ -153,7 +166,9 @@ async def _join(request: web.Request, valid: bool, wrong: str) -> web.StreamResp
         return too_many(request, guards.joins, ip)
     try:
         participant = await session.join()
-    except Rejected:
+    except Rejected as exc:
+        if exc.code == "full":
+            return message(request, "err.full", 403, code="full")
         return _join_page(request)
     except StoreError:
         return message(request, "err.store", 503)
@@ -184,7 +199,7 @@ async def page(request: web.Request) -> web.StreamResponse:
         saved = ""
     locked = session.state(step.key).locked
     # Shared by every phone in the same situation (its own answers are filled in afterwards).
-    promise = policy.promise(participant.role)
+    promise = policy.promise(participant.role, step)
     key = (session.current, guards.pulse.revision, locked, mine, saved, promise)
 
     def context() -> dict[str, Any]:
@@ -226,7 +241,8 @@ async def _read_form(request: web.Request) -> Any:
         return await request.post()
     except web.HTTPRequestEntityTooLarge:
         return message(request, "err.too-large", 413, code="too-large")
-    except (ValueError, web.HTTPBadRequest):
+    except (ValueError, LookupError, web.HTTPBadRequest, web.RequestPayloadError):
+        # a malformed form, an unknown charset, a body that does not decode as its Content-Encoding
         return message(request, "err.bad-request", 400, code="bad-request")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import time
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from samspill_tui.session.live import Session
+from samspill_tui.session.store import StoreError
 from samspill_tui.web.limits import Limits
 from samspill_tui.web.net import announce_host, interface_addresses, reachable_from_lan
 
@@ -27,11 +29,13 @@ class WebServer:
     listen backlog.
     """
 
-    def __init__(self, session: Session, host: str, port: int, *, limits: Limits | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, session: Session, host: str, port: int, *, again: tuple[str, int] | None = None,
+                 limits: Limits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.session = session
         self.bind_host = host
         self.requested_port = port
+        self.again = again  # the host and port announced before: taken again when they can be
+        self.moved = False  # announced before on another address: phones must scan again
         self.host = announce_host(host)
         self._announced = {self.host}  # phones that joined on an earlier address keep working
         self.port = 0
@@ -43,10 +47,26 @@ class WebServer:
         self._runner: web.AppRunner | None = None
 
     def listen(self) -> None:
-        """Bind the configured host and port (0 picks a free one); OSError if it is taken."""
-        if self._socket is None:
-            self._socket = _bind(self.bind_host or "0.0.0.0", self.requested_port)
-            self.port = self._socket.getsockname()[1]
+        """Bind the configured host and port (0 picks a free one); OSError if it is taken.
+
+        With ``again``, its port is bound (a free one if it is taken) and its host announced if this
+        laptop still has it; ``moved`` tells whether the address phones know has changed.
+        """
+        if self._socket is not None:
+            return
+        bind = self.bind_host or "0.0.0.0"
+        if self.again is None:
+            self._socket = _bind(bind, self.requested_port)
+        else:
+            host, port = self.again
+            try:
+                self._socket = _bind(bind, port)
+            except OSError:
+                self._socket = _bind(bind, 0)
+            if host != self.host and bind in ("0.0.0.0", "::") and _is_local(host):
+                self.announce(host)
+        self.port = self._socket.getsockname()[1]
+        self.moved = self.again is not None and (self.host, self.port) != self.again
 
     async def start(self) -> None:
         """Serve phones on the bound socket (binding it first if needed); once started, does nothing."""
@@ -58,7 +78,11 @@ class WebServer:
         from samspill_tui.web.routes import build_app
 
         runner = web.AppRunner(build_app(self.session, self), access_log=None,
-                               shutdown_timeout=SHUTDOWN_TIMEOUT)
+                               shutdown_timeout=SHUTDOWN_TIMEOUT,
+                               keepalive_timeout=self.limits.keepalive,
+                               # phones never compress what they send: a body is read as sent, so
+                               # a bogus Content-Encoding is our own 400 page, not aiohttp's bare one
+                               auto_decompress=False)
         sock = self._socket
         await runner.setup()
         if self._socket is not sock:  # stopped meanwhile (the app quit while this was starting)
@@ -136,8 +160,24 @@ class WebServer:
 
     @property
     def cookie_name(self) -> str:
-        """The participant cookie's name; it includes the port so two sessions never clash."""
-        return f"samspill_{self.port}"
+        """The participant cookie's name: the session's, whatever the port, so a phone is recognised
+        after a resume on another port and two sessions never clash (cookies ignore the port)."""
+        return f"samspill_{self.session.ident}"
+
+
+async def listen_for(session: Session, host: str, port: int | None, default_port: int) -> WebServer:
+    """The session's web server, listening, with its address remembered in the session.
+
+    A resumed session takes the host and port it announced before unless another ``port`` is asked
+    for (0 picks a free port for a new session only); a new one listens on ``port`` (``None``:
+    ``default_port``). OSError if that port is taken.
+    """
+    again = session.address if port in (None, 0) else None
+    server = WebServer(session, host, default_port if port is None else port, again=again)
+    server.listen()
+    with contextlib.suppress(StoreError):  # a disk that fails now fails loudly at the first vote
+        await session.remember_address(server.host, server.port)
+    return server
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -160,6 +200,17 @@ def _bind(host: str, port: int) -> socket.socket:
 
 def _bracketed(host: str) -> str:
     return f"[{host}]" if ":" in host else host
+
+
+def _is_local(host: str) -> bool:
+    """Whether this laptop has address ``host`` (it can be bound)."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.bind((host, 0))
+    except OSError:
+        return False
+    return True
 
 
 def _is_loopback(host: str) -> bool:

@@ -10,7 +10,8 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
 from samspill_tui.session.live import Session
-from samspill_tui.web.server import WebServer
+from samspill_tui.web import follow
+from samspill_tui.web.server import WebServer, listen_for
 from tests.conftest import answers_of, go_to_kind, votes_of
 from tests.web.helpers import roles_library, served
 
@@ -219,3 +220,58 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await late.get_by_label("Kode (6 tegn)").fill(session.code)
     await late.get_by_role("button", name="Bli med").click()
     await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()
+
+
+async def test_the_page_says_when_the_laptop_is_gone_and_comes_back_by_itself(
+    browser: Browser, session: Session
+) -> None:
+    server = await listen_for(session, "127.0.0.1", 0, 0)
+    await server.start()
+    _, page, errors = await _phone(browser)
+    try:
+        await page.goto(server.join_url)
+        await go_to_kind(session, "reflection")
+        question = page.get_by_label("Hva er problemet?")
+        await expect(question).to_be_visible()
+        await question.fill("Skrevet før")
+        notice = page.get_by_role("alert").filter(has_text="Mistet kontakten med laptopen")
+        await expect(notice).to_be_hidden()
+
+        await server.stop()  # the laptop is gone: the page says so within about five seconds
+        await expect(notice).to_be_visible(timeout=5000)
+        await question.press_sequentially(" og under")  # typing goes on meanwhile
+
+        server = await listen_for(session, "127.0.0.1", 0, 0)  # the app resumed on the same port
+        await server.start()
+        await expect(notice).to_be_hidden(timeout=30000)  # back by itself, with backoff
+        await expect(question).to_have_value("Skrevet før og under")  # the typed text kept
+
+        await session.go_to(session.current + 1)  # and it follows the room again
+        await expect(page.get_by_label("Hva er problemet?")).to_be_hidden(timeout=30000)
+        assert not [e for e in errors if "Content Security Policy" in e]
+    finally:
+        await server.stop()
+
+
+async def test_a_laptop_that_goes_silent_is_noticed_within_about_five_seconds(
+    browser: Browser, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = await listen_for(session, "127.0.0.1", 0, 0)
+    await server.start()
+    _, page, _ = await _phone(browser)
+    try:
+        await page.goto(server.join_url)
+        notice = page.get_by_role("alert").filter(has_text="Mistet kontakten med laptopen")
+        await page.wait_for_timeout(3000)  # a few beats heard: the page is not alarmed by them
+        await expect(notice).to_be_hidden()
+        # Asleep, or off the network: the open stream stays connected but says nothing more, and
+        # /state gets no answer.
+        monkeypatch.setattr(follow, "BEAT", 3600.0)
+        await page.wait_for_timeout(2100)  # the beat already under way still arrives
+        await page.route("**/state", lambda route: None)
+        await expect(notice).to_be_visible(timeout=6000)
+        await page.unroute("**/state")
+        monkeypatch.setattr(follow, "BEAT", 2.0)
+        await expect(notice).to_be_hidden(timeout=30000)  # awake again: back by itself
+    finally:
+        await server.stop()

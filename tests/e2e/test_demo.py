@@ -199,3 +199,39 @@ async def test_app_without_demo_has_an_empty_lobby(tmp_path: Path, library: Libr
             await phone.close()
         assert app.session is not None and len(app.session.participants) == 1
     assert app._demo_task is None
+
+
+async def test_a_resumed_rehearsal_brings_back_the_same_people(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "igjen"), demo=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.session is not None
+        await wait_for(pilot, lambda: app.session is not None and len(app.session.participants) == 3,
+                       timeout=30)
+    app = make_app(library, tmp_path, ("folkevalgtdag", "igjen"), demo=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        session = app.session
+        assert session is not None
+        statement = next(i for i, s in enumerate(session.steps) if s.kind == "statement")
+        await session.go_to(statement)
+        await wait_for(pilot, lambda: len(session.votes.get(session.step.key, {})) == 3, timeout=30)
+        assert len(session.participants) == 3  # the three came back; nobody joined anew
+
+
+async def test_a_rehearsal_on_a_real_session_never_takes_its_peoples_places(
+        tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "ekte"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.session is not None
+        real = await app.session.join()
+    app = make_app(library, tmp_path, ("folkevalgtdag", "ekte"), demo=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        session = app.session
+        assert session is not None and not session.rehearsal
+        statement = next(i for i, s in enumerate(session.steps) if s.kind == "statement")
+        await session.go_to(statement)
+        await wait_for(pilot, lambda: len(session.votes.get(session.step.key, {})) == 1, timeout=30)
+        assert real.id not in session.votes[session.step.key]  # a simulated person of its own voted

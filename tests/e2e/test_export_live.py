@@ -81,8 +81,8 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
 
             table = _export(tmp_path, "csv")
             assert table.returncode == 0, table.stderr
-            rows = list(csv.reader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
-            assert [r[7] for r in rows if r[1] == "statement:dekk/s01"] == ["5", "5", "5"]
+            rows = list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
+            assert [r["value"] for r in rows if r["step_key"] == "statement:dekk/s01"] == ["5", "5", "5"]
             page = _export(tmp_path, "html")
             assert page.returncode == 0
             assert page.stdout.count("<svg") == 2  # the poll and the statement with three votes
@@ -90,9 +90,9 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
             # the facilitator's e key writes every format; its Markdown equals the file export
             await pilot.press("e")
             folder = tmp_path / "live.export"
-            await wait_for(pilot, lambda: (folder / "live.json").exists())
+            await wait_for(pilot, lambda: (folder / "live.pdf").exists(), timeout=30)  # written last
             written = sorted(p.name for p in folder.iterdir())
-            assert written == [f"live.{x}" for x in ("csv", "html", "json", "md")]
+            assert written == [f"live.{x}" for x in ("csv", "html", "json", "md", "pdf", "xlsx")]
             assert (folder / "live.md").read_text() == md.stdout
             # the app is still running and still accepts votes after the export
             assert (await a.vote("3"))[0] == 200
@@ -104,4 +104,4 @@ async def test_two_phones_vote_and_export_shows_it_while_live(tmp_path: Path, li
 def test_export_of_unknown_session_fails_clearly(tmp_path: Path) -> None:
     result = _export(tmp_path, "md")
     assert result.returncode == 1
-    assert "fant ingen økt 'live'" in result.stderr
+    assert "fant ingen økt «live»" in result.stderr

@@ -31,17 +31,19 @@ from samspill_tui.session.store import read_snapshot
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.web.server import WebServer
-from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, go_to_kind, hidden
+from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, confirm_pair, go_to_kind, hidden
 from tests.golden.build import PAY, build, fixed_clock
+from tests.golden.readers import ALL_FORMATS, file_text
 from tests.tui.helpers import make_app, wait_for
 
 GUIDE = Path(__file__).parent.parent.parent / "docs" / "fasilitatorguide.md"
-FORMATS = ("md", "html", "csv", "json")
+FORMATS = ALL_FORMATS  # md, html, csv, json, xlsx, pdf
 F = TypeVar("F", bound=Callable[..., Any])
 CLAIMED: dict[str, list[str]] = {}
 # What the product promises in words: phones, projector, exports (the i18n keys), and the guide.
 PROMISE_KEYS = (
-    "promise.grouped", "promise.named", "promise.observer", "promise.role", "promise.role_named",
+    "promise.grouped", "promise.named", "promise.named_unshown", "promise.observer", "promise.role",
+    "promise.role_named",
     "pair.notice", "gap.waiting", "held.few_live", "held.named_live", "held.few", "held.named",
     "roles.withheld", "sum.roles_withheld", "sum.footer", "sum.footer_named", "sum.referat_footer",
     "sum.gap_waiting", "sum.hidden_count", "wall.hidden", "web.saved", "sum.withheld",
@@ -78,7 +80,7 @@ def exports(data_dir: Path, name: str, content: Path) -> dict[str, str]:
         path = data_dir / f"out.{fmt}"
         assert main(["--content", str(content), "export", name, "--format", fmt, "--out", str(path),
                      "--data-dir", str(data_dir)]) == 0
-        out[fmt] = path.read_text(encoding="utf-8-sig")
+        out[fmt] = file_text(path)
     return out
 
 
@@ -120,7 +122,8 @@ def named_library(tmp_path: Path) -> Library:
 # -- the named pair --------------------------------------------------------------------------
 
 
-@promises("promise.role_named", "promise.named", "promise.observer", "pair.notice", "gap.waiting",
+@promises("promise.role_named", "promise.named", "promise.named_unshown", "promise.observer",
+          "pair.notice", "gap.waiting",
           "held.named_live", "held.named", "sum.gap_waiting", "sum.footer_named", "L1", "L2")
 async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished(
         tmp_path: Path, named_library: Library) -> None:
@@ -132,6 +135,7 @@ async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished
         await phone.close()
         ordforer, _ = await _join(server, "ordforer")
         kd, _ = await _join(server, "kommunedirektor")
+        await confirm_pair(s)
         elected, _ = await _join(server, "folkevalgt")
         phones = (ordforer, kd, elected)
         try:
@@ -150,6 +154,9 @@ async def test_the_named_pair_is_shown_only_side_by_side_once_both_have_finished
             assert "Helt enig" not in shown and "Delvis uenig" not in shown
             assert "Ordførerens og kommunedirektørens vurderinger vises i gjennomgangen" in shown
             await go_to_kind(s, "poll")  # a poll too: the pair is left out, the rest is under k
+            pages = [html.unescape((await p.get("/"))[1]) for p in phones]
+            assert t("nb", "promise.named_unshown") in pages[0] and t("nb", "promise.named") not in pages[0]
+            assert t("nb", "promise.observer", k=5) in pages[2]
             for p in phones:
                 assert (await p.vote("kd"))[0] == 200
             await pilot.press("r")
@@ -266,12 +273,12 @@ async def test_facilitator_notes_never_reach_the_room_the_phones_or_an_export(
             assert "Fasilitatornotat – bare for fasilitatoren" in screen_text(app)
             await pilot.press("escape", "e")
             folder = tmp_path / "audit.export"
-            await wait_for(pilot, lambda: (folder / "audit.json").exists())
+            await wait_for(pilot, lambda: (folder / "audit.pdf").exists(), timeout=30)  # written last
         finally:
             for p in phones:
                 await p.close()
-    written = [p.read_text(encoding="utf-8-sig") for p in folder.iterdir()]
-    assert len(written) == 4 and not [text for text in written if secret in text]
+    written = [file_text(p) for p in folder.iterdir()]
+    assert len(written) == 6 and not [text for text in written if secret in text]
     assert not [text for text in exports(tmp_path, "audit", FIXTURE_CONTENT).values() if secret in text]
 
 
@@ -293,11 +300,11 @@ async def test_a_hidden_answer_is_counted_and_never_shown_or_exported(tmp_path: 
             assert t("nb", "wall.hidden") in screen_text(app)
             await pilot.press("e")
             folder = tmp_path / "audit.export"
-            await wait_for(pilot, lambda: (folder / "audit.md").exists())
+            await wait_for(pilot, lambda: (folder / "audit.pdf").exists(), timeout=30)
         finally:
             await phone.close()
     outputs = [*exports(tmp_path, "audit", FIXTURE_CONTENT).values(),
-               *(p.read_text(encoding="utf-8-sig") for p in folder.iterdir())]
+               *(file_text(p) for p in folder.iterdir())]
     for text in outputs:
         assert "NAVNGITT-ANSATT" not in text and "Dette kan stå" in text
     md = exports(tmp_path, "audit", FIXTURE_CONTENT)["md"]
@@ -364,7 +371,7 @@ async def test_pay_and_the_attached_note_never_reach_the_referat(
         await pilot.press("e")
         folder = tmp_path / "us-2026.export"
         await wait_for(pilot, lambda: (folder / "us-2026.vedlegg-fortrolig.md").exists())
-    files = {p.name: p.read_text(encoding="utf-8-sig") for p in folder.iterdir()}
+    files = {p.name: file_text(p) for p in folder.iterdir()}
     outputs = [*exports(tmp_path, "us-2026", REPO_CONTENT).values(),
                *(text for name, text in files.items() if "vedlegg" not in name)]
     for text in outputs:

@@ -14,9 +14,11 @@ import pytest
 from samspill_tui.content.library import Library
 from samspill_tui.session import live
 from samspill_tui.session.live import Session
+from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
 from samspill_tui.session.steps import StepKind, options
+from tests.conftest import confirm_pair
 
 EXPORTED = "2026-03-02T15:00:00+00:00"
 PROGRAMMES = ("folkevalgtdag", "formannskap", "samspill", "utviklingssamtale")
@@ -93,7 +95,7 @@ async def _workshop(session: Session, participants: int) -> None:
     await session.set_note(case.key, "Gruppa var enig om at ansvaret ligger hos kommunedirektøren.\n"
                                      "# Ikke overskrift, <i>ikke HTML</i>")
     await session.save_agreement(Agreement("a1", first.key, "Be om en sak om [rutiner](http://x) =1+1",
-                                           "ordforer", "2026-06-30"))
+                                           "ordforer", "2026-06-30", "Bestilt"))
 
 
 async def _samspill(session: Session) -> None:
@@ -101,6 +103,7 @@ async def _samspill(session: Session) -> None:
     ordforer, kd, other = await _join(session, 3)
     await session.choose_role(ordforer, "ordforer")
     await session.choose_role(kd, "kommunedirektor")
+    await confirm_pair(session)
     await session.choose_role(other, "annet")
     statements = [s for s in session.steps if s.kind == StepKind.STATEMENT]
     for n, step in enumerate(statements):
@@ -159,11 +162,28 @@ async def _development(session: Session, data_dir: Path, library: Library) -> No
                                      "<script>alert(1)</script>\n\n- punkt én\n- punkt to")
 
 
+# The meeting details: counts by role for a workshop, names for the development conversation;
+# markup and a formula start to show they are escaped in every format.
+MEETINGS = {
+    "folkevalgtdag": Meeting(organ="Kommunestyret", kommune="Eksempel kommune",
+                             place="Rådhuset, <b>sal</b> [1](http://x)", date="2026-03-02", start="09:00",
+                             end="15:30", counts=(("folkevalgt", 23), ("administrasjon", 4)),
+                             chair="Kari Nordmann", secretary="=Ola Referent"),
+    "utviklingssamtale": Meeting(organ="Formannskapet", kommune="Eksempel kommune", place="Formannskapssalen",
+                                 date="2026-03-02", start="13:00", end="15:00",
+                                 present=("Kari Nordmann (ordfører)", "Per Hansen",
+                                          "Lise Berg (kommunedirektør)"),
+                                 chair="Kari Nordmann", secretary="Per Hansen"),
+}
+
+
 async def build(programme: str, data_dir: Path, library: Library, lang: str = "nb") -> Session:
     """Create the fixture session of ``programme`` in ``data_dir`` and return it, still open."""
     name = "us-2026" if programme == "utviklingssamtale" else f"{programme}-fixture"
     k = 3 if programme == "formannskap" else 5  # a small formannskap at the lowest threshold
     session = await Session.open(data_dir, name, programme, library, lang, k)
+    if programme in MEETINGS:
+        await session.set_meeting(MEETINGS[programme])
     if programme == "samspill":
         await _samspill(session)
     elif programme == "utviklingssamtale":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -14,17 +16,17 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.policy import K_DEFAULT
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.wall import AnswerWall
-from samspill_tui.web.server import WebServer
+from samspill_tui.web.server import WebServer, listen_for
 
 
 def make_app(library: Library, data_dir: Path, start: tuple[str, str] | None, demo: int = 0,
-             k: int = K_DEFAULT) -> SamspillApp:
+             lang: str = "nb", k: int = K_DEFAULT) -> SamspillApp:
     async def serve(session: Session) -> WebServer:
-        server = WebServer(session, "127.0.0.1", 0)
+        server = await listen_for(session, "127.0.0.1", 0, 0)  # a resume takes its port again
         await server.start()
         return server
 
-    return SamspillApp(library=library, lang="nb", data_dir=data_dir, serve=serve, start=start,
+    return SamspillApp(library=library, lang=lang, data_dir=data_dir, serve=serve, start=start,
                        demo=demo, demo_pace=QUICK_PACE, k=k)
 
 
@@ -48,3 +50,18 @@ def wall_rows(app: SamspillApp) -> list[tuple[str, set[str]]]:
                        if seg.text.strip() and seg.style and seg.style.bgcolor}
         rows.append((strip.text.strip(), backgrounds))
     return rows
+
+
+@contextlib.contextmanager
+def kept_gc() -> Iterator[None]:
+    """Give the garbage collector back as it was: enabled or not, its thresholds, nothing frozen."""
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()

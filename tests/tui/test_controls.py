@@ -8,16 +8,19 @@ import pytest
 from textual.widgets import Input, Label, Markdown, OptionList, Static
 
 from samspill_tui.content import Library
+from samspill_tui.session.limits import Limits
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.steps import StatementVote
+from samspill_tui.session.summary import Summary
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
+from samspill_tui.tui.roles import RolesScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
 from samspill_tui.tui.vote import VoteView
 from samspill_tui.tui.wall import AnswerWall
-from tests.conftest import answers_of, go_to_kind
+from tests.conftest import answers_of, confirm_pair, go_to_kind
 from tests.tui.helpers import make_app, wait_for, wall_rows
 
 
@@ -92,10 +95,11 @@ async def test_step_list_jumps_and_help_lists_every_key(tmp_path: Path, library:
         for phrase in ("Lås avstemningen", "Vis eller skjul resultatene", "Slett stemmer",
                        "Lag ny QR-kode", "Framhev valgt svar", "Vis alle steg"):
             assert phrase in keys
+        assert keys.count("spør først") == 4  # closing joining, a new code, a reset, quitting
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Resultat", "Lås", "Fasit", "Steg", "Klokke", "Nullstill", "Ny kode"} <= titles
+        assert {"Resultat", "Lås", "Fasit", "Steg", "Klokke", "Nullstill…", "Ny kode…"} <= titles
         assert "Skjul svar" not in titles  # only on a reflection step
 
 
@@ -217,6 +221,7 @@ async def test_gap_view_ranks_and_records_the_pairs_agreement(tmp_path: Path, li
         o, k = await s.join(), await s.join()
         await s.choose_role(o.id, "ordforer")
         await s.choose_role(k.id, "kommunedirektor")
+        await confirm_pair(s)
         statements = [st for st in s.steps if st.kind == "statement"]
         await s.go_to(s.steps.index(statements[0]))
         await wait_for(pilot, lambda: app.screen.query("#pair-notice"))
@@ -274,11 +279,54 @@ async def test_joining_keys_close_and_rotate(tmp_path: Path, library: Library) -
     async with app.run_test(size=(120, 40)) as pilot:
         s = await _started(pilot, app)
         token = s.token
+        await pilot.press("j")  # closing asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert s.joining_open
         await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
         await wait_for(pilot, lambda: not s.joining_open)
         await wait_for(pilot, lambda: "stengt" in _text(app, "#step-heading"))
-        await pilot.press("j", "J")
-        await wait_for(pilot, lambda: s.joining_open and s.token != token)
+        await pilot.press("j")  # opening again does not ask
+        await wait_for(pilot, lambda: s.joining_open)
+        await pilot.press("J")  # a new code asks first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert s.token == token
+        await pilot.press("j")
+        await wait_for(pilot, lambda: s.token != token)
+
+
+async def test_quit_asks_first_once_phones_have_joined(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "slutt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await s.join()
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Mobilene som er med (1)" in _text(app, "ConfirmScreen Static")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        assert app.is_running
+        await pilot.press("q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not app.is_running)
+
+
+async def test_quit_without_phones_and_ctrl_q_do_not_ask(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "tom"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(pilot, app)
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running)
+    app = make_app(library, tmp_path, ("folkevalgtdag", "tom"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await s.join()
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
 
 
 async def test_agenda_item_shows_the_input_sent_beforehand(tmp_path: Path) -> None:
@@ -356,3 +404,73 @@ async def test_the_next_statement_reuses_the_view_with_its_own_text_and_state(
         await pilot.pause()
         assert _text(app, "#prompt") == first.prompt
         assert app.screen.query_one("#tally").display  # revealed there
+
+
+async def test_the_facilitator_confirms_or_releases_the_named_roles(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("samspill", "roller"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        o, k = await s.join(), await s.join()
+        await s.choose_role(o.id, "ordforer")
+        await s.choose_role(k.id, "kommunedirektor")
+        await wait_for(pilot, lambda: any("valgte rollen Ordfører" in str(n.message)
+                                          for n in app._notifications))
+        await go_to_kind(s, "gap")
+        await wait_for(pilot, lambda: app.screen.query("#gap-wait")
+                       and "bekrefter rollene med R" in _text(app, "#gap-wait"))
+        await pilot.press("R")
+        await wait_for(pilot, lambda: isinstance(app.screen, RolesScreen))
+        await pilot.press("enter")  # the ordfører is who they say
+        await wait_for(pilot, lambda: s.participants[o.id].confirmed)
+        await pilot.press("down", "delete")  # this phone was not the kommunedirektør
+        await wait_for(pilot, lambda: s.participants[k.id].role is None)
+        assert s.record.pair() is None
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+
+
+async def test_the_summary_is_rebuilt_calmly_while_the_hall_keeps_joining(
+        tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A join every half second used to rebuild the whole summary each time: keys went unheard."""
+    from samspill_tui.tui import reading
+
+    built: list[int] = []
+    real = reading.summary_markdown
+
+    def counted(summary: Summary) -> str:
+        built.append(summary.participants)
+        return real(summary)
+
+    monkeypatch.setattr(reading, "summary_markdown", counted)
+    monkeypatch.setattr(reading.SummaryView, "SUMMARY_SECONDS", 0.6)
+    app = make_app(library, tmp_path, ("folkevalgtdag", "oppsummering"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "summary")
+        await wait_for(pilot, lambda: built == [0])
+        for _ in range(40):
+            await s.join()
+            await pilot.pause(0.01)
+        assert len(built) <= 2  # at most one rebuild in the time 40 joins took
+        await wait_for(pilot, lambda: built[-1] == 40)  # and the last one shows them all
+        source = app.screen.query_one("#summary", Markdown).source
+        assert "**Deltakere:** 40" in source
+        await pilot.press("g")  # keys are heard at once
+        await wait_for(pilot, lambda: isinstance(app.screen, StepListScreen), timeout=2)
+
+
+async def test_a_limit_reached_is_told_on_the_projector_and_raised_with_l(tmp_path: Path,
+                                                                         library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "grense"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        s.bounds.limits = Limits(participants=1)
+        await s.join()
+        with pytest.raises(Rejected):
+            await s.join()
+        await wait_for(pilot, lambda: any("Grensen på 1 deltakere er nådd" in str(n.message)
+                                          for n in app._notifications))
+        await pilot.press("L")
+        await wait_for(pilot, lambda: s.bounds.limits.participants == 2)
+        await s.join()
+        assert len(s.participants) == 2

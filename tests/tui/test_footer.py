@@ -30,7 +30,7 @@ async def test_the_keys_of_each_step_and_a_click_presses_one(tmp_path: Path, lib
         assert app.session is not None
         line = _line(app)
         assert "i Nettverk" in line and "→ Neste" in line and "Resultat" not in line
-        assert line.rstrip().endswith("^p palette")
+        assert line.rstrip().endswith("^p Meny")
 
         await pilot.click(KeyFooter, offset=(_column(app, "Neste"), 0))
         await wait_for(pilot, lambda: app.session is not None and app.session.current == 1)
@@ -43,12 +43,13 @@ async def test_the_keys_of_each_step_and_a_click_presses_one(tmp_path: Path, lib
                        and app.session.state(app.session.step.key).revealed)
 
 
-async def test_a_narrow_footer_keeps_the_palette_key(tmp_path: Path, library: Library) -> None:
+async def test_a_narrow_footer_keeps_help_quit_and_the_palette_key(tmp_path: Path, library: Library) -> None:
     app = make_app(library, tmp_path, ("folkevalgtdag", "smal"))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and "Neste" in _line(app))
         line = _line(app)
-        assert len(line) == 80 and line.rstrip().endswith("^p palette")
-        assert "Avslutt" not in line  # what does not fit is left out whole, not cut
-        await pilot.click(KeyFooter, offset=(_column(app, "palette"), 0))
+        assert len(line) == 80 and line.rstrip().endswith("? Hjelp  q Avslutt…  ^p Meny")
+        assert "m Notat" not in line  # what does not fit is left out whole, not cut
+        assert "t Klokke" in line  # the keys that fit come first, from the left
+        await pilot.click(KeyFooter, offset=(_column(app, "Meny"), 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))

@@ -86,6 +86,9 @@ async def test_i_cycles_networks_and_the_qr_code_follows(tmp_path: Path, library
         assert lobby.query_one(QRCode).data == url
         assert decode(screen_image(app)) == [url]
         assert str(app.screen.query_one(OptionList).options[0].prompt).startswith("● wlan0")
+        assert app.session is not None  # remembered, so that a resume announces it again
+        await wait_for(pilot, lambda: app.session is not None
+                       and app.session.address == ("192.168.1.23", face.port))
 
 
 async def test_choosing_a_network_in_the_list(tmp_path: Path, library: Library) -> None:

@@ -15,7 +15,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.home import HomeScreen
 from samspill_tui.tui.run import SessionScreen
-from samspill_tui.web.server import WebServer
+from samspill_tui.web.server import WebServer, listen_for
 from tests.conftest import Phone
 from tests.tui.helpers import make_app, wait_for, wall_rows
 
@@ -171,9 +171,7 @@ async def test_a_taken_port_exits_with_clear_message_and_frees_the_session(
         port = taken.getsockname()[1]
 
         async def serve(session: Session) -> WebServer:
-            server = WebServer(session, "127.0.0.1", port)
-            server.listen()
-            return server
+            return await listen_for(session, "127.0.0.1", port, 0)
 
         app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=serve,
                           start=("folkevalgtdag", "port"))
@@ -183,5 +181,34 @@ async def test_a_taken_port_exits_with_clear_message_and_frees_the_session(
     assert app.return_code == 1 and app.session is None
     [message] = messages
     assert message.startswith("Kunne ikke starte nettsiden for mobilene") and "--port" in message
+    assert list(tmp_path.iterdir()) == []  # no session file, no lock
     reopened = await Session.open(tmp_path, "port", "folkevalgtdag", library, "nb")  # not left locked
     await reopened.close()
+
+
+@pytest.mark.parametrize("damage", ["file", "lock"])
+async def test_a_session_that_cannot_be_opened_says_why_and_is_left_as_it_was(
+        tmp_path: Path, library: Library, damage: str) -> None:
+    """Every file-system error used to say «Prøv en annen --port»."""
+    if damage == "file":
+        (tmp_path / "skadet.json").write_text('{"meta": {"1": {"k":')
+        before = (tmp_path / "skadet.json").read_bytes()
+        expected = "Øktfila for «skadet»"
+    else:
+        (tmp_path / "skadet.lock").mkdir()  # the lock's path is a folder
+        expected = "Kunne ikke åpne økta «skadet»: det ligger en mappe der en fil skulle vært."
+
+    async def serve(session: Session) -> WebServer:
+        return await listen_for(session, "127.0.0.1", 0, 0)
+
+    app = SamspillApp(library=library, lang="nb", data_dir=tmp_path, serve=serve,
+                      start=("folkevalgtdag", "skadet"))
+    messages = _exit_messages(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 1
+    [message] = messages
+    assert message.startswith(expected) and "--port" not in message
+    if damage == "file":
+        assert (tmp_path / "skadet.json").read_bytes() == before  # never overwritten
+        assert "er skadet og kan ikke leses. Den er ikke endret." in message

@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Markdown
+from textual.widgets import Input, Markdown
 
 from samspill_tui.content import Library
 from samspill_tui.session.live import Session
 from samspill_tui.session.store import Put
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
+from tests.conftest import confirm_pair
 from tests.tui.helpers import wait_for
 
 JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
@@ -33,7 +34,10 @@ class FixedFace:
     origin = "http://192.0.2.10:8765"
     host = "192.0.2.10"
     join_url = JOIN_URL
+    port = 8765
     reachable = True
+    moved = False
+    cookie_name = "samspill_snap"
 
     def candidates(self) -> list[tuple[str, str]]:
         """One network, the one announced."""
@@ -117,6 +121,7 @@ async def _pair(s: Session) -> None:
     o, k = await s.join(), await s.join()
     await s.choose_role(o.id, "ordforer")
     await s.choose_role(k.id, "kommunedirektor")
+    await confirm_pair(s)
     for st, (a, b) in zip([st for st in s.steps if st.kind == "statement"], [("4", "3"), ("5", "1")],
                           strict=True):
         await s.go_to(s.steps.index(st))
@@ -156,6 +161,10 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "facilitator_notes": ("folkevalgtdag", _nothing, "poll", ("o",)),
     "help": ("folkevalgtdag", _nothing, "case", ("question_mark",)),
     "step_list": ("folkevalgtdag", _nothing, "case", ("g",)),
+    "minutes": ("folkevalgtdag", _nothing, "case", ("m",)),
+    "agreement": ("folkevalgtdag", _nothing, "case", ("m", "ctrl+n")),
+    "confirm_quit": ("folkevalgtdag", _five_votes, "case", ("q",)),
+    "confirm_new_code": ("folkevalgtdag", _nothing, "case", ("J",)),
 }
 
 
@@ -168,3 +177,24 @@ def test_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: P
     assert snap_compare(_app(tmp_path, library, programme), terminal_size=size,
                         run_before=_at(kind, keys))
 
+
+
+async def _home(pilot: Pilot[None]) -> None:
+    """The home screen with a fixed session name (the default carries today's date)."""
+    from samspill_tui.tui.home import HomeScreen
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+    pilot.app.screen.query_one("#name", Input).value = "2026-11-24-folkevalgtdag"
+    await pilot.pause(0.3)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home(size: tuple[int, int], snap_compare: Any, library: Library) -> None:
+    # The home screen names the data folder: a fixed one (never created), so the picture is too.
+    app = SamspillApp(library=library, lang="nb", data_dir=Path("/srv/samspill/okter"), serve=_no_serve,
+                      start=None)
+    assert snap_compare(app, terminal_size=size, run_before=_home)
+
+
+async def _no_serve(session: Session) -> FixedFace:
+    return FixedFace()

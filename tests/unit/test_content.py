@@ -51,7 +51,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _problems(root: Path) -> list[tuple[str, int, str]]:
-    return [(str(p.path.relative_to(root)), p.line, p.message) for p in load_library(root).problems]
+    return [(str(p.path.relative_to(root)), p.line, p.message()) for p in load_library(root).problems]
 
 
 def _reported(root: Path, file: str, line: int, text: str) -> bool:
@@ -69,7 +69,7 @@ def test_unknown_id_in_programme(content: Path) -> None:
     assert (
         "nb/programmes/folkevalgtdag.md",
         _line_of(prog, "finnes-ikke"),
-        "unknown case id 'finnes-ikke'",
+        "ingen case har id-en «finnes-ikke»",
     ) in _problems(content)
 
 
@@ -78,34 +78,38 @@ def test_duplicate_id(content: Path) -> None:
     dup.parent.mkdir(exist_ok=True)
     dup.write_text("---\ntitle: X\nid: sak\n---\n\n## Spørsmål\n\n- Hvorfor?\n")
 
-    assert _reported(content, "nb/reflection/sak.md", 3, "duplicate id 'sak'")
+    assert _reported(content, "nb/reflection/sak.md", 3, "id-en «sak» er brukt to ganger")
 
 
-def test_id_in_one_language_form_only(content: Path) -> None:
+def test_id_in_one_language_form_only_is_a_warning_and_blocks_only_that_form(content: Path) -> None:
     (content / "nn/cases/sak.md").unlink()
-    problems = _problems(content)
-    assert ("nb/cases/sak.md", 2, "'sak' has no nynorsk version") in problems
+    lib = load_library(content)
+    assert (content / "nb/cases/sak.md", 2, "sak", "nn") in [
+        (w.path, w.line, w.ident, w.missing) for w in lib.twins]
+    assert "folkevalgtdag" in lib.runnable("nb") and "folkevalgtdag" not in lib.runnable("nn")
+    assert lib.blocked["nn"]["folkevalgtdag"] == "sak"
+    assert not any("sak" in p.message() for p in lib.problems)
 
 
 def test_empty_question(content: Path) -> None:
     case = content / "nb/cases/sak.md"
     _edit(case, "- Hvem har ansvaret?", "-")
     line = _line_of(case, "- Hva er problemet?") + 1
-    assert ("nb/cases/sak.md", line, "empty question") in _problems(content)
+    assert ("nb/cases/sak.md", line, "tomt spørsmål") in _problems(content)
 
 
 def test_statement_without_dialogue_questions(content: Path) -> None:
     deck = content / "nb/statements/dekk.md"
     _edit(deck, "- Hvor ofte?\n- Om hva?\n", "")
     line = _line_of(deck, "### s02")
-    assert _reported(content, "nb/statements/dekk.md", line, "has no dialogue questions")
+    assert _reported(content, "nb/statements/dekk.md", line, "har ingen dialogspørsmål")
 
 
 def test_unknown_step_kind(content: Path) -> None:
     prog = content / "nn/programmes/folkevalgtdag.md"
     _edit(prog, "summary (5 min)", "dans (5 min)")
     line = _line_of(prog, "dans")
-    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "unknown step kind 'dans'")
+    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "ukjent stegtype «dans»")
 
 
 @pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])
@@ -113,16 +117,15 @@ def test_bad_minutes(content: Path, minutes: str) -> None:
     prog = content / "nb/programmes/folkevalgtdag.md"
     _edit(prog, "case sak (10 min)", f"case sak ({minutes})")
     line = _line_of(prog, "case sak")
-    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "bad number of minutes")
+    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "ugyldig antall minutter")
 
 
 def test_poll_answer_key_naming_no_option(content: Path) -> None:
     case = content / "nb/cases/sak.md"
     _edit(case, "Fasit: kd", "Fasit: ordforer")
     line = _line_of(case, "Fasit:")
-    assert ("nb/cases/sak.md", line, "answer key 'ordforer' names no option (options: kd, ks)") in _problems(
-        content
-    )
+    message = "fasiten «ordforer» er ikke et av alternativene (alternativer: kd, ks)"
+    assert ("nb/cases/sak.md", line, message) in _problems(content)
 
 
 def test_content_check_command_reports_file_and_line(
@@ -131,11 +134,13 @@ def test_content_check_command_reports_file_and_line(
     from samspill_tui.cli import main
 
     assert main(["content", "check", str(content)]) == 0
-    assert "nb: 1 cases, 0 reflection, 1 statements, 3 programmes" in capsys.readouterr().out
+    assert "bokmål: 1 caser, 0 refleksjonssett, 1 påstandssett, 3 program" in capsys.readouterr().out
+    assert main(["content", "check", str(content), "--lang", "nn"]) == 0
+    assert "nynorsk: 1 casar, 0 refleksjonssett, 1 påstandssett, 3 program" in capsys.readouterr().out
     _edit(content / "nb/cases/sak.md", "Fasit: kd", "Fasit: nei")
     assert main(["content", "check", str(content)]) == 1
     out = capsys.readouterr().out
-    assert f"{content}/nb/cases/sak.md:" in out and "answer key 'nei'" in out
+    assert f"{content}/nb/cases/sak.md:" in out and "fasiten «nei» er ikke et av alternativene" in out
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -148,3 +153,24 @@ def test_parser_never_crashes(text: str, folder: str, prefix: str) -> None:
     parsed, problems = parse_text(prefix + text, Path("x.md"), folder)
     assert (parsed is None) == bool(problems)
     assert all(p.line >= 0 for p in problems)
+    assert all(p.text("nb") and p.text("nn") for p in problems)  # every message renders in both forms
+
+
+@pytest.mark.parametrize("sequence", ["\x1b]52;c;ZWNobyBoYWNrZWQ=\x07", "\x1b[2J", "\x9b31m", "\u202eabc"],
+                         ids=["osc52-clipboard", "clear-screen", "c1-csi", "bidi-override"])
+def test_content_with_terminal_control_sequences_is_refused_with_file_and_line(
+        tmp_path: Path, sequence: str) -> None:
+    """Content reaches the projector's terminal: an escape in it could write the clipboard."""
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    case = root / "nb" / "cases" / "sak.md"
+    lines = case.read_text().split("\n")
+    lines[7] += f" {sequence}"  # line 8, in the situation
+    case.write_text("\n".join(lines))
+    library = load_library(root)
+    found = [p for p in library.problems if p.key == "problem.control_char"]
+    assert [(p.path.name, p.line) for p in found][:1] == [("sak.md", 8)]
+    assert "styretegn" in found[0].text("nb")
+    lines[7] = lines[7].replace(f" {sequence}", " 👨\u200d👩\u200d👧 og \t tabulator")  # kept as written
+    case.write_text("\n".join(lines))
+    assert not [p for p in load_library(root).problems if p.key == "problem.control_char"]

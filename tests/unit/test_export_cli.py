@@ -86,7 +86,9 @@ def test_sessions_list_shows_name_programme_created_participants_size(
     _session(tmp_path, library, "a-okt", joined=3)
     _session(tmp_path, library, "b-okt", joined=0)
     assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0
-    lines = capsys.readouterr().out.splitlines()
+    out, err = capsys.readouterr()
+    assert f"Øktene ligger i {tmp_path.resolve()}" in err  # where they are, the table stays clean
+    lines = out.splitlines()
     assert lines[0].split() == ["Navn", "Program", "Opprettet", "Deltakere", "Størrelse"]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     assert set(rows) == {"a-okt", "b-okt"}
@@ -107,7 +109,7 @@ def test_sessions_delete_asks_and_removes_data_journal_lock_and_exports(tmp_path
     assert (tmp_path / "slett.json").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
     assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 0
-    assert "Slettet økta «slett» (8 filer)." in capsys.readouterr().out  # its journal too
+    assert "Slettet økta «slett» (10 filer)." in capsys.readouterr().out  # its journal too
     assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.journal", "behold.json", "behold.lock"]
 
 
@@ -127,7 +129,7 @@ def test_sessions_delete_refuses_while_the_session_is_open(tmp_path: Path, libra
 
 def test_sessions_delete_of_unknown_or_bad_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("sessions", "delete", "finnes-ikke", "--yes", "--data-dir", str(tmp_path)) == 1
-    assert "fant ingen økt 'finnes-ikke'" in capsys.readouterr().err
+    assert "fant ingen økt «finnes-ikke»" in capsys.readouterr().err
     assert _run("sessions", "delete", "../x", "--yes", "--data-dir", str(tmp_path)) == 2
 
 
@@ -194,3 +196,34 @@ def test_agreement_status_survives_the_round_trip(tmp_path: Path, repo_library: 
     summary = load_session(tmp_path, "us", repo_library).summary()
     made = [(a.owner, a.due, a.status) for a in summary.follow_ups]
     assert made == [("arbeidsgiver", "2026-05-01", "Startet")]
+
+
+def test_a_damaged_session_file_is_named_and_left_alone(tmp_path: Path, library: Library,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    damaged = tmp_path / "skadet.json"
+    damaged.write_text('{"meta": {"1": {"k": "meta"}}, "participants": {"1": {"csrf": 1}}}')
+    before = damaged.read_bytes()
+    assert _run("export", "skadet", "--data-dir", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == (f"samspill export: øktfila {damaged} er skadet og kan ikke leses. "
+                           "Den er ikke endret.")
+    assert damaged.read_bytes() == before
+    assert _run("sessions", "list", "--data-dir", str(tmp_path)) == 0  # listed with what is known
+    assert "skadet" in capsys.readouterr().out
+
+
+def test_the_command_line_never_shows_a_traceback(tmp_path: Path, library: Library,
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _session(tmp_path, library)
+
+    def broken(args: object) -> int:
+        raise RuntimeError("en feil ingen ventet")
+
+    monkeypatch.setattr("samspill_tui.cli.cmd_export", broken)
+    assert _run("export", "okt", "--data-dir", str(tmp_path)) == 1
+    err = capsys.readouterr().err
+    [log] = tmp_path.glob("samspill-feil-*.log")
+    assert err.strip() == ("samspill export stoppet på grunn av en uventet feil. Detaljene for "
+                           f"feilsøking står i {log}.")
+    assert "Traceback" not in err and "RuntimeError: en feil ingen ventet" in log.read_text()

@@ -70,7 +70,7 @@ def _write(root: Path, items: Items, steps: str, nn: Items | None = None) -> Non
 
 
 def _problems(root: Path) -> list[tuple[str, int, str]]:
-    return [(str(p.path.relative_to(root)), p.line, p.message) for p in load_library(root).problems]
+    return [(str(p.path.relative_to(root)), p.line, p.message()) for p in load_library(root).problems]
 
 
 def test_valid_links_load_and_reach_the_steps(root: Path) -> None:
@@ -88,17 +88,17 @@ def test_valid_links_load_and_reach_the_steps(root: Path) -> None:
     ("items", "steps", "where", "message"),
     [
         ({"punkt-1": ("kanskje", "innspill 1")}, "1. reflection innspill", ("punkt-1", 4),
-         "referat must be one of resultater, forventninger, samhandling, utvikling, nei, got 'kanskje'"),
+         "«referat:» må være resultater, forventninger, samhandling, utvikling eller nei, ikke «kanskje»"),
         ({"punkt-1": ("nei", "innspill en")}, "1. reflection innspill", ("punkt-1", 5),
-         "input must be '<reflection set id> <question number>'"),
+         "«input:» skrives «<id for refleksjonssettet> <spørsmålsnummer>», ikke «innspill en»"),
         ({"punkt-1": ("nei", "ukjent 1")}, "1. reflection innspill", ("punkt-1", 5),
-         "input names no other reflection set: 'ukjent'"),
+         "«input:» viser ikke til et annet refleksjonssett: «ukjent»"),
         ({"punkt-1": ("nei", "innspill 3")}, "1. reflection innspill", ("punkt-1", 5),
-         "'innspill' has 2 questions, not 3"),
+         "«innspill» har 2 spørsmål, ikke 3"),
         ({"punkt-1": ("nei", "innspill 1"), "punkt-2": ("nei", "innspill 1")}, "1. reflection innspill",
-         ("punkt-2", 5), "question 1 of 'innspill' is also the input of 'punkt-1'"),
+         ("punkt-2", 5), "spørsmål 1 i «innspill» er også input til «punkt-1»"),
         ({"punkt-1": ("nei", "innspill 1"), "punkt-2": ("nei", "punkt-1 1")}, "1. reflection innspill",
-         ("punkt-2", 5), "input set 'punkt-1' is itself an agenda item"),
+         ("punkt-2", 5), "«punkt-1» i «input:» er selv et dagsordenpunkt"),
     ],
 )
 def test_bad_links_are_reported_with_file_and_line(root: Path, items: Items, steps: str,
@@ -111,12 +111,12 @@ def test_bad_links_are_reported_with_file_and_line(root: Path, items: Items, ste
 
 def test_agenda_item_needs_its_input_step_in_the_programme(root: Path) -> None:
     _write(root, {"punkt-1": ("resultater", "innspill 1")}, "1. reflection punkt-1\n2. summary")
-    message = "'punkt-1' shows the input of 'innspill': add 'reflection innspill' to the programme"
+    message = "«punkt-1» viser svarene fra «innspill»: legg «reflection innspill» til i programmet"
     assert ("nb/programmes/samtale.md", 11, message) in _problems(root)
 
 
 def test_both_language_forms_must_link_alike(root: Path) -> None:
     _write(root, {"punkt-1": ("resultater", "innspill 1")}, "1. reflection innspill\n2. reflection punkt-1",
            nn={"punkt-1": ("nei", "innspill 1")})
-    message = "'punkt-1' differs from bokmål in 'referat' or 'input'"
+    message = "«referat:» eller «input:» i «punkt-1» er ikke som på bokmål"
     assert ("nn/reflection/punkt-1.md", 2, message) in _problems(root)

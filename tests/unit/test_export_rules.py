@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from samspill_tui.content import Library, load_library
 from samspill_tui.export.csvexport import safe_cell, summary_csv
-from samspill_tui.export.files import FORMATS, render, write_exports
+from samspill_tui.export.files import render, write_exports
 from samspill_tui.export.html import summary_html
 from samspill_tui.export.jsonexport import summary_json
 from samspill_tui.export.markdown import escape, summary_markdown, text_block
@@ -31,9 +31,10 @@ from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
 from samspill_tui.session.store import read_snapshot
 from samspill_tui.session.summary import Summary, attachment_of, load_session
-from samspill_tui.session.text import clean_text
+from samspill_tui.text import clean_text
 from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
 from tests.golden.build import EXPORTED, NASTY, PAY, build, fixed_clock
+from tests.golden.readers import ALL_FORMATS, export_text, file_text
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +67,8 @@ async def test_pay_item_never_reaches_any_export(tmp_path: Path, repo_library: L
     finally:
         await session.close()
     for summary in (live, load_session(tmp_path, "us-2026", repo_library).summary()):
-        for fmt in FORMATS:
-            text = render(summary, fmt)
+        for fmt in ALL_FORMATS:
+            text = export_text(summary, fmt)
             assert PAY not in text, fmt
             assert pay_question not in text, fmt  # not even the question asked before the meeting
         assert [r.step.key for r in summary.results if r.withheld] == ["reflection:us-6-lonn"]
@@ -75,7 +76,7 @@ async def test_pay_item_never_reaches_any_export(tmp_path: Path, repo_library: L
         assert [q.number for q in innspill.questions] == [0, 1, 2, 3, 4]
     folder = export_folder(tmp_path, "us-2026")
     for path in write_exports(live, folder):
-        assert PAY not in path.read_text(encoding="utf-8-sig")
+        assert PAY not in file_text(path)
     doc = json.loads(render(live, "json"))
     pay_step = next(s for s in doc["steps"] if s["key"] == "reflection:us-6-lonn")
     assert pay_step == {"key": "reflection:us-6-lonn", "kind": "reflection",
@@ -179,8 +180,8 @@ async def test_attached_note_is_never_quoted_and_goes_out_only_as_its_own_confid
     stored = load_session(tmp_path, "us-2026", repo_library)
     summary = stored.summary()
     assert summary.attachment == "notat.md"
-    for fmt in FORMATS:
-        text = render(summary, fmt)
+    for fmt in ALL_FORMATS:
+        text = export_text(summary, fmt)
         assert "framdrift" not in text and "Notat fra kommunedirektøren" not in text, fmt
     md = summary_markdown(summary)
     assert "## Vedlegg: notat.md" in md
@@ -193,7 +194,7 @@ async def test_attached_note_is_never_quoted_and_goes_out_only_as_its_own_confid
     text = own.read_text()
     assert text.startswith("**FORTROLIG – personalmateriale. Ikke en del av referatet.**")
     assert "Status: **god** framdrift." in text and "\\<script>" in text
-    assert not [p for p in paths[:-1] if "framdrift" in p.read_text(encoding="utf-8-sig")]
+    assert not [p for p in paths[:-1] if "framdrift" in file_text(p)]
 
 
 # -- hidden answers, escaping, CSV ------------------------------------------------------
@@ -214,8 +215,8 @@ async def test_hidden_answers_are_counted_and_never_exported_as_text(tmp_path: P
     finally:
         await session.close()
     summary = load_session(tmp_path, "skjul", library).summary()
-    for fmt in FORMATS:
-        text = render(summary, fmt)
+    for fmt in ALL_FORMATS:
+        text = export_text(summary, fmt)
         assert "SYNLIG" in text and "SKJULT" not in text and "ENESTE" not in text, fmt
     md = summary_markdown(summary)
     assert md.count("*1 svar skjult av fasilitator.*") == 2
@@ -237,8 +238,8 @@ async def test_exports_carry_no_participant_ids_or_times(tmp_path: Path, repo_li
     times |= {d["joined"] for d in tables["participants"]}
     assert len(times) > 40
     summary = load_session(tmp_path, session.name, repo_library).summary(EXPORTED)
-    for fmt in FORMATS:
-        text = render(summary, fmt)
+    for fmt in ALL_FORMATS:
+        text = export_text(summary, fmt)
         assert not [s for s in secrets if s in text], fmt
         assert not [at for at in times if at in text], fmt
 
@@ -254,16 +255,35 @@ async def test_csv_is_anonymous_ordered_and_inert_in_spreadsheets(tmp_path: Path
     cells = [c for row in rows for c in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert "'=HYPERLINK(\"http://evil.example\";\"klikk\")" in cells
-    assert "'+47 og -5 grader, @alle | kolonne | `kode` *stjerne* _under_" in cells
-    poll = [r for r in rows[1:] if r[2] == "poll"]
+    assert "'+47 og -5 grader, '@alle | kolonne | `kode` *stjerne* _under_" in cells
+    records = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    poll = [r["value"] for r in records if r["step_kind"] == "poll" and r["type"] == "vote"]
     order = ["kd", "ks", "ordforer", "hvu", "amu"]
-    assert [r[7] for r in poll] == sorted((r[7] for r in poll), key=order.index)
+    assert poll and poll == sorted(poll, key=order.index)
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "＝1+1"])
 def test_safe_cell_neutralises_formula_starts(value: str) -> None:
     assert safe_cell(value) == "'" + value
     assert safe_cell("Hei = hallo") == "Hei = hallo"
+    assert safe_cell("\t=1") == " '=1" and safe_cell("\r@x") == " '@x"
+
+
+FIELD_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Bra", ";", ",", "\t", "\n", "\r", "|", " ", "=1+1", "+", "-2", "@A",
+                                 '"', "＝"]), max_size=12).map("".join))
+def test_no_cell_starts_a_formula_however_a_spreadsheet_splits_the_line(text: str) -> None:
+    """`Bra;=1+1;` was a live formula in Norwegian Excel, which splits a comma file at «;»."""
+    for sep in (",", ";", "\t", "|"):
+        out = io.StringIO()
+        csv.writer(out, delimiter="," if sep == "|" else sep).writerow([safe_cell(text), "x"])
+        for line in out.getvalue().splitlines():
+            for dialect in (",", ";", "\t", "|"):
+                for field in line.split(dialect):
+                    assert not field.strip(' "\u00a0').startswith(FIELD_START), (text, field)
 
 
 _html_md = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -419,7 +439,7 @@ async def test_write_exports_writes_every_format_into_the_session_folder(tmp_pat
     finally:
         await session.close()
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
-        f"filer.export/filer.{fmt}" for fmt in ("md", "html", "csv", "json")]
+        f"filer.export/filer.{fmt}" for fmt in ("md", "html", "csv", "json", "xlsx", "pdf")]
     assert json.loads(paths[3].read_text())["version"] == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "filer.export", "filer.journal", "filer.json", "filer.lock"]
@@ -430,8 +450,8 @@ async def test_referat_in_nynorsk(tmp_path: Path, repo_library: Library) -> None
         session = await build("utviklingssamtale", tmp_path, repo_library, lang="nn")
         await session.close()
     summary = load_session(tmp_path, "us-2026", repo_library).summary()
-    for fmt in FORMATS:
-        assert PAY not in render(summary, fmt)
+    for fmt in ALL_FORMATS:
+        assert PAY not in export_text(summary, fmt)
     md = summary_markdown(summary)
     assert "**Utkast – til godkjenning**" in md and "## 2. Nye mål og forventningar" in md
     assert "«Lønsutviklinga til kommunedirektøren» vart drøfta i samtalen" in md

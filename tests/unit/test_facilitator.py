@@ -11,7 +11,7 @@ from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.reading import Held
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.steps import gap_statements
-from tests.conftest import answers_of, go_to_kind
+from tests.conftest import answers_of, confirm_pair, go_to_kind
 
 
 async def _reopen(path: Path, library: Library, programme: str = "folkevalgtdag") -> Session:
@@ -131,6 +131,7 @@ async def test_gap_ranking_waits_for_both_then_orders(tmp_path: Path, library: L
     o, k = await s.join(), await s.join()
     await s.choose_role(o.id, "ordforer")
     await s.choose_role(k.id, "kommunedirektor")
+    await confirm_pair(s)
     statements = [st for st in s.steps if st.kind == "statement"]
     gap = next(st for st in s.steps if st.kind == "gap")
     assert [st.key for st in gap_statements(s.steps, gap)] == [st.key for st in statements]

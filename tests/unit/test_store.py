@@ -138,13 +138,13 @@ async def test_concurrent_commits_share_writes(tmp_path: Path, monkeypatch: pyte
     store = SessionStore(tmp_path / "g.json")
     await store.load()
     appended: list[int] = []
-    real_pwrite = os.pwrite
+    real_lseek = os.lseek
 
-    def counting_pwrite(fd: int, data: bytes, at: int) -> int:
+    def counting_lseek(fd: int, at: int, how: int) -> int:  # once per journal append
         appended.append(at)
-        return real_pwrite(fd, data, at)
+        return real_lseek(fd, at, how)
 
-    monkeypatch.setattr(os, "pwrite", counting_pwrite)
+    monkeypatch.setattr(os, "lseek", counting_lseek)
     try:
         await asyncio.gather(*(store.commit([Put("votes", {"k": str(n), "step": "s", "value": "1"})])
                                for n in range(200)))
@@ -331,8 +331,26 @@ def fail_with(code: int, attempts: list[object]) -> Any:
     return failing
 
 
+def journal_fd(store: SessionStore) -> int:
+    assert store._journal is not None
+    return store._journal._fd
+
+
+def write_failing(code: int, attempts: list[object], *, journal: int, on_journal: bool) -> Any:
+    """``os.write`` failing with ``code`` on the journal only, or everywhere but the journal."""
+    real = os.write
+
+    def write(fd: int, data: bytes) -> int:
+        if (fd == journal) == on_journal:
+            attempts.append(fd)
+            raise OSError(code, os.strerror(code))
+        return real(fd, data)
+
+    return write
+
+
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
-@pytest.mark.parametrize("target", ["pwrite", "fsync"])
+@pytest.mark.parametrize("target", ["write", "fsync"])
 async def test_a_failed_append_acknowledges_nothing_and_recovers(
     tmp_path: Path, library: Library, monkeypatch: pytest.MonkeyPatch, code: int, target: str
 ) -> None:
@@ -348,7 +366,8 @@ async def test_a_failed_append_acknowledges_nothing_and_recovers(
         await s.vote(p.id, step, "2")
         before, journal_before = path.read_bytes(), journal_path(path).read_bytes()
         real, attempts = getattr(os, target), []
-        monkeypatch.setattr(os, target, fail_with(code, attempts))
+        monkeypatch.setattr(os, target, fail_with(code, attempts) if target == "fsync" else
+                            write_failing(code, attempts, journal=journal_fd(s.store), on_journal=True))
         results = await asyncio.gather(s.vote(p.id, step, "5"), s.vote(q.id, step, "1"),
                                        return_exceptions=True)
         monkeypatch.setattr(os, target, real)
@@ -387,7 +406,8 @@ async def test_a_failed_checkpoint_loses_nothing_and_is_tried_again(
     await s.store.checkpoint()
     before = path.read_bytes()
     real, attempts = getattr(os, target), []
-    monkeypatch.setattr(os, target, fail_with(code, attempts))
+    monkeypatch.setattr(os, target, fail_with(code, attempts) if target == "replace" else
+                        write_failing(code, attempts, journal=journal_fd(s.store), on_journal=False))
     await s.vote(q.id, step, "4")  # acknowledged: the journal is on disk
     with pytest.raises(OSError):
         await s.store.checkpoint()
@@ -528,7 +548,8 @@ async def test_a_failed_reset_keeps_the_step_and_a_later_one_clears_it(
         await s.vote(p.id, voted, "2")
         await s.vote(q.id, voted, "4")
         before = read_snapshot(path)
-        monkeypatch.setattr(os, "pwrite", fail_with(errno.ENOSPC, []))
+        monkeypatch.setattr(os, "write", write_failing(errno.ENOSPC, [], journal=journal_fd(s.store),
+                                                       on_journal=True))
         with pytest.raises(StoreError):
             await s.reset_step(voted)
         monkeypatch.undo()

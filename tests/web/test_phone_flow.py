@@ -16,7 +16,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
 from samspill_tui.web.net import lan_addresses, reachable_from_lan
 from samspill_tui.web.server import WebServer
-from tests.conftest import Phone, answers_of, go_to_kind, hidden, votes_of
+from tests.conftest import Phone, answers_of, confirm_pair, go_to_kind, hidden, votes_of
 from tests.web.helpers import roles_library, served
 
 JSON = {"Accept": "application/json"}
@@ -376,3 +376,31 @@ async def test_address_is_known_before_serving_and_a_taken_port_fails(session: S
             await phone.close()
     finally:
         await first.stop()
+
+
+async def test_a_role_is_chosen_once_before_any_vote_and_a_named_role_by_one_phone(
+        tmp_path: Path, library: Library) -> None:
+    """A third phone claiming «ordfører» broke the pair; a role changed after voting unmasked it."""
+    async with served(tmp_path, library, programme="samspill") as (session, server):
+        first, second, third = Phone(server), Phone(server), Phone(server)
+        try:
+            _, page = await first.join()
+            await go_to_kind(session, "statement")
+            status, reply = await first.vote("4", step=session.step.key)  # no role yet: refused
+            assert status == 400 and "Velg rolle først" in reply
+            assert (await first.post("/role", {"csrf": hidden(page, "csrf"), "role": "ordforer"}))[0] == 200
+            status, reply = await first.post("/role", {"csrf": hidden(page, "csrf"), "role": "folkevalgt"})
+            assert status == 400 and "Du har allerede valgt rolle" in reply  # once
+            _, page = await second.join()
+            status, reply = await second.post("/role", {"csrf": hidden(page, "csrf"), "role": "ordforer"})
+            assert status == 400 and "Den rollen har en annen allerede valgt" in reply
+            assert 'name="role"' in (await second.get("/"))[1]  # it chooses another
+            _, page = await third.join()
+            await third.post("/role", {"csrf": hidden(page, "csrf"), "role": "kommunedirektor"})
+            assert [p.role for p in session.participants.values()] == ["ordforer", None, "kommunedirektor"]
+            assert session.record.pair() is None  # until the facilitator confirms both
+            await confirm_pair(session)
+            assert session.record.pair() is not None
+        finally:
+            for phone in (first, second, third):
+                await phone.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import re
 from collections.abc import Mapping
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from samspill_tui.content import Library
@@ -16,7 +18,7 @@ from samspill_tui.web.limits import Limits, Rate
 from samspill_tui.web.routes import ROUTES
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, answers_of, go_to_kind, hidden
-from tests.web.helpers import FrozenClock, served
+from tests.web.helpers import FrozenClock, roles_library, served
 
 
 def _bits(token: str) -> int:
@@ -36,13 +38,13 @@ async def test_join_token_is_random_with_at_least_128_bits(tmp_path: Path, libra
     assert len(tokens) == 3
 
 
-async def test_token_is_exchanged_for_a_strict_httponly_cookie_named_by_port(
+async def test_token_is_exchanged_for_a_strict_httponly_cookie_named_by_the_session(
     server: WebServer, session: Session, phones: list[Phone]
 ) -> None:
     async with phones[0].http.get(server.join_url, allow_redirects=False) as r:
         assert r.status == 303 and r.headers["Location"] == "/"  # the address loses the token
         (raw,) = r.headers.getall("Set-Cookie")
-    cookie = SimpleCookie(raw)[f"samspill_{server.port}"]
+    cookie = SimpleCookie(raw)[f"samspill_{session.ident}"]  # not the port: it may change on resume
     assert cookie["httponly"] is True and cookie["samesite"] == "Strict" and cookie["path"] == "/"
     assert cookie.value in session.participants and cookie.value != session.token
 
@@ -165,11 +167,25 @@ async def test_request_bodies_are_capped(server: WebServer, session: Session, ph
     await go_to_kind(session, "reflection")
     _, page = await phones[0].get("/")
     form = {"step": hidden(page, "step"), "q": "0", "csrf": hidden(page, "csrf"), "submission": "big"}
-    status, page = await phones[0].post("/answer", {**form, "text": "x" * 9000})
+    status, page = await phones[0].post("/answer", {**form, "text": "x" * 17000})
     assert status == 413 and "for stor" in page
-    status, _ = await phones[0].post("/answer", {**form, "text": "x" * 6000, "pad": "y" * 3000})
+    status, _ = await phones[0].post("/answer", {**form, "text": "x" * 900, "pad": "y" * 16000})
     assert status == 413
     assert answers_of(session) == []
+
+
+@pytest.mark.parametrize("text", ["👨‍👩‍👧" * 125, "字" * 1000, "😀" * 500, "ی\u200cی." * 250],
+                         ids=["family", "cjk", "emoji", "persian"])
+async def test_a_full_answer_in_any_script_fits_and_is_kept_as_typed(
+        server: WebServer, session: Session, phones: list[Phone], text: str) -> None:
+    """What the page's counter calls 1,000 (UTF-16 units, as maxlength counts) is accepted whole."""
+    await phones[0].join()
+    await go_to_kind(session, "reflection")
+    status, _ = await phones[0].answer(0, text, "full")
+    assert status == 200
+    assert [a.text for a in answers_of(session)] == [text]
+    status, page = await phones[0].answer(0, text + "x", "over")
+    assert status == 400 and "for langt" in page
 
 
 async def test_free_text_is_capped(server: WebServer, session: Session, phones: list[Phone]) -> None:
@@ -226,7 +242,7 @@ async def test_wrong_codes_are_rate_limited_per_address(tmp_path: Path, library:
             for attempt in ("AAAAAA", "BBBBBB", "CCCCCC"):
                 assert (await phone.post("/kode", {"code": attempt}))[0] == 403
             status, page = await phone.post("/kode", {"code": session.code})  # even the right one
-            assert status == 429 and "For mange forsøk" in page
+            assert status == 429 and "Skann QR-koden på skjermen i stedet" in page
             assert session.participants == {}
             assert (await scanner.join())[0] == 200  # the QR code (128 bits) still works from there
             clock.now += 10
@@ -345,3 +361,68 @@ async def test_participant_text_is_never_interpreted_as_html(
     assert "<script>alert" not in page and "<img src=x" not in page
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&#34;alert(2)&#34;&gt;&amp;amp;"
     assert escaped in page
+
+
+async def test_an_idle_connection_is_closed_after_the_keepalive(tmp_path: Path) -> None:
+    """400 idle connections left open for an hour kept a hall out; now they go after seconds."""
+    library = roles_library(tmp_path)
+    async with served(tmp_path, library, limits=Limits(keepalive=0.3)) as (_, server):
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        try:
+            writer.write(f"GET / HTTP/1.1\r\nHost: {server.host}:{server.port}\r\n\r\n".encode())
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 5)
+            assert head.startswith(b"HTTP/1.1 200")
+            length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                              if line.lower().startswith(b"content-length")))
+            await reader.readexactly(length)
+            assert await asyncio.wait_for(reader.read(), 5) == b""  # closed by the server, idle
+        finally:
+            writer.close()
+
+
+async def test_guesses_sent_at_once_are_paid_for_before_they_are_read(tmp_path: Path,
+                                                                    library: Library) -> None:
+    """The limit held only for guesses sent one by one: 2,000 guesses whose headers were sent
+    first, each waiting for its body, were all read and checked."""
+    limits = Limits(failures=Rate(5, 0.01), rotate_after=10_000)
+    async with served(tmp_path, library, limits=limits, clock=FrozenClock()) as (session, server):
+        codes = ["AAAAAA"] * 59 + [session.code]  # the right one last
+        conns = [await asyncio.open_connection("127.0.0.1", server.port) for _ in codes]
+        try:
+            for (_, writer), code in zip(conns, codes, strict=True):
+                body = f"code={code}"
+                writer.write((f"POST /kode HTTP/1.1\r\nHost: {server.host}:{server.port}\r\n"
+                              "Content-Type: application/x-www-form-urlencoded\r\n"
+                              f"Content-Length: {len(body)}\r\n\r\n").encode())
+                await writer.drain()
+            await asyncio.sleep(0.3)  # every handler is now waiting for its body
+            for (_, writer), code in zip(conns, codes, strict=True):
+                writer.write(f"code={code}".encode())
+                await writer.drain()
+            heads = [await asyncio.wait_for(reader.readline(), 10) for reader, _ in conns]
+            statuses = [int(head.split()[1]) for head in heads]
+            assert statuses.count(429) >= 55 and statuses.count(403) <= 5
+            assert statuses[-1] == 429 and session.participants == {}  # the flood got nowhere
+        finally:
+            for _, writer in conns:
+                writer.close()
+
+
+async def test_wrong_codes_from_many_addresses_change_the_code(tmp_path: Path, library: Library) -> None:
+    """A flood from anywhere (many addresses, or one venue NAT) cannot go on guessing one code."""
+    limits = Limits(failures=Rate(2, 0.01), rotate_after=6)
+    async with served(tmp_path, library, limits=limits, clock=FrozenClock()) as (session, server):
+        first = session.code
+        for n in range(2, 8):  # six addresses on loopback, one wrong guess each
+            connector = aiohttp.TCPConnector(local_addr=(f"127.0.0.{n}", 0))
+            async with aiohttp.ClientSession(connector=connector) as http, http.post(
+                    server.origin + "/kode", data={"code": "AAAAAA"}) as r:
+                assert r.status == 403
+        assert session.code != first and session.check_code(session.code)
+        phone = Phone(server)
+        try:
+            assert (await phone.post("/kode", {"code": first}))[0] == 403  # the old code is gone
+            assert (await phone.post("/kode", {"code": session.code}))[0] == 200
+        finally:
+            await phone.close()

@@ -16,6 +16,8 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from samspill_tui.session.lock import sync_folder
+
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
 HEAD = 18  # "LLLLLLLL CCCCCCCC "
 
@@ -55,15 +57,6 @@ def write_all(fd: int, parts: Iterable[bytes]) -> None:
             view = view[os.write(fd, view):]
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make the folder's entries (a rename, a new file) durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
     """Write ``parts`` to a temp file beside ``path``, fsync, rename over it, fsync the folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -78,7 +71,7 @@ def write_atomically(path: Path, parts: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_folder(path.parent)
+    sync_folder(path.parent)
 
 
 def record(payload: bytes) -> bytes:
@@ -112,7 +105,7 @@ class Journal:
 
     def __init__(self, path: Path, end: int) -> None:
         self.path, self.end = path, end
-        self._fd = os.open(path, os.O_WRONLY)
+        self._fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
         self._dirty = os.fstat(self._fd).st_size != end  # a torn record left by a crash
 
     def append(self, data: bytes) -> None:
@@ -120,11 +113,8 @@ class Journal:
         try:
             if self._dirty:
                 self._cut()
-            at = self.end
-            view = memoryview(data)
-            while view:
-                at += (written := os.pwrite(self._fd, view, at))
-                view = view[written:]
+            os.lseek(self._fd, self.end, os.SEEK_SET)
+            write_all(self._fd, [data])
             os.fsync(self._fd)
         except OSError:
             self._dirty = True

@@ -1,13 +1,14 @@
-"""One app per session: an exclusive ``flock`` on ``NAME.lock`` that names its owner."""
+"""One app per session: an exclusive OS lock on ``NAME.lock`` that names its owner."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
+
+from samspill_tui.session.lock import try_lock, unlock
 
 
 class SessionLockedError(Exception):
@@ -28,12 +29,10 @@ class SessionLock:
 
     def __init__(self, path: Path, name: str) -> None:
         self._file = open(path, "a+")  # noqa: SIM115 - held until release()
-        try:
-            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not try_lock(self._file):
             owner = self._read_owner()
             self._file.close()
-            raise SessionLockedError(name, owner) from None
+            raise SessionLockedError(name, owner)
         # An owner still named in the file left without closing: its app crashed.
         self.stale_owner = self._read_owner() or None
         self._file.truncate(0)
@@ -45,7 +44,7 @@ class SessionLock:
         self._file.seek(0)
         try:
             owner = json.loads(self._file.read() or "null")
-        except ValueError:
+        except (ValueError, OSError):  # Windows: the owner's lock makes the bytes unreadable
             return ""
         if not isinstance(owner, dict):
             return ""
@@ -54,5 +53,5 @@ class SessionLock:
     def release(self) -> None:
         """Empty the owner line (a clean close) and unlock."""
         self._file.truncate(0)
-        fcntl.flock(self._file, fcntl.LOCK_UN)
+        unlock(self._file)
         self._file.close()

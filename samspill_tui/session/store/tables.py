@@ -117,7 +117,7 @@ class FileImage:
     @property
     def seq(self) -> int:
         """The last journal record the file this image was read from holds."""
-        return int(self.raw.get(CHECKPOINT, {}).get("1", {}).get("seq", 0))
+        return checkpoint_seq(self.raw)
 
     def apply(self, placed: Sequence[Placed]) -> None:
         """Apply one batch's operations (a replaced document keeps its id, so its place)."""
@@ -183,6 +183,11 @@ class FileImage:
     def logical(self) -> Tables:
         """The documents of every logical table."""
         return logical_tables(self.raw)
+
+
+def checkpoint_seq(raw: Mapping[str, Mapping[str, Any]]) -> int:
+    """The last journal record a file's data holds (0 for a file of an older version)."""
+    return int(raw.get(CHECKPOINT, {}).get("1", {}).get("seq", 0))
 
 
 def logical_tables(raw: Mapping[str, Mapping[str, Any]]) -> Tables:
@@ -279,11 +284,26 @@ def read_session(path: Path) -> Opened:
     return Opened(image, journal, seq, from_file)
 
 
+def _snapshot(path: Path) -> Tables:
+    with open(path, "rb") as f:
+        raw = json.loads(f.read() or b"{}")
+    journal, seq = read_journal(journal_path(path)), checkpoint_seq(raw)
+    if journal.base is not None and journal.base > seq:
+        raise JournalGapError(f"journal follows batch {journal.base}, the file holds {seq}")
+    batches = [ops for number, ops, _ in journal.batches if number > seq]
+    if not batches:  # the file alone, read as it is
+        return logical_tables(raw)
+    image = FileImage(raw)
+    for ops in batches:
+        image.apply(ops)
+    return image.logical()
+
+
 def read_snapshot(path: Path) -> Tables:
     """Read a session as it is on disk, file and journal, without locking it (for exports)."""
     for _ in range(READ_ATTEMPTS - 1):
         try:
-            return read_session(path).image.logical()
+            return _snapshot(path)
         except JournalGapError:
             continue  # a checkpoint replaced the file and trimmed the journal meanwhile
-    return read_session(path).image.logical()
+    return _snapshot(path)

@@ -192,30 +192,53 @@ class SessionStore:
         return self._seq, self._image.serialise(self._seq)
 
     def _trim(self, seq: int) -> None:
-        """In the writer: a new journal holding the batches after ``seq``, over the old one."""
-        self._kept = [(n, data) for n, data in self._kept if n > seq]
+        """In the writer: a new journal holding the batches after ``seq``, over the old one
+        (closed meanwhile: Windows renames nothing over an open file)."""
+        kept = [(n, data) for n, data in self._kept if n > seq]
         header = record(dumps({"base": seq}))
-        path = journal_path(self.path)
-        write_atomically(path, [header, *(data for _, data in self._kept)])
-        if self._journal is not None:
-            self._journal.close()
-        self._journal = Journal(path, len(header) + sum(len(data) for _, data in self._kept))
+        path, old = journal_path(self.path), self._journal
+        if old is not None:
+            old.close()
+        try:
+            write_atomically(path, [header, *(data for _, data in kept)])
+        except BaseException:
+            if old is not None:
+                self._journal = Journal(path, old.end)
+            raise
+        self._kept = kept
+        self._journal = Journal(path, len(header) + sum(len(data) for _, data in kept))
 
     async def close(self) -> None:
         """Wait for pending writes, checkpoint, stop the writer and release the lock."""
+        await self._settle()
+        if self._image is not None:
+            try:
+                await self.checkpoint()
+            except OSError as exc:  # the journal keeps everything: the next open replays it
+                log.warning("closing checkpoint of %s failed: %s", self.path.name, exc)
+        self._stop()
+
+    async def discard(self) -> None:
+        """Remove the session's file, journal and lock from disk, then close (a session that
+        never started)."""
+        await self._settle()
+        self._stop(discard=True)
+
+    async def _settle(self) -> None:
+        """Wait for pending writes and a running checkpoint; no checkpoint starts after."""
         while self._drain_task is not None:
             await asyncio.shield(self._drain_task)
         if self._quiet is not None:
             self._quiet.cancel()
         while self._checkpoint_task is not None:
             await asyncio.shield(self._checkpoint_task)
-        if self._image is not None:
-            try:
-                await self.checkpoint()
-            except OSError as exc:  # the journal keeps everything: the next open replays it
-                log.warning("closing checkpoint of %s failed: %s", self.path.name, exc)
+
+    def _stop(self, *, discard: bool = False) -> None:
         if self._journal is not None:
             self._journal.close()
         self._writer.shutdown(wait=True)
         self._checkpointer.shutdown(wait=True)
+        if discard:
+            for path in (self.path, journal_path(self.path), self.path.with_suffix(".lock")):
+                path.unlink(missing_ok=True)
         self._lock.release()

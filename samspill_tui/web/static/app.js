@@ -7,23 +7,45 @@
   var shown = d.step + "." + d.rev, es = null;
   Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
 
+  // The laptop gone (quit, asleep, out of reach): say so, retry with backoff, and come back by
+  // itself at the room's step; a page still current stays, with what was typed in it.
+  var banner = document.getElementById("offline"), gone = false, wait = 1000, timer = null;
   function apply(s) {
     if (s && s.step + "." + s.rev !== shown) { location.replace("/"); }
   }
-  function check() {
-    fetch("/state", { cache: "no-store" })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(apply, function () {});
+  function back(s) {
+    if (gone) { gone = false; wait = 1000; banner.hidden = true; follow(); }
+    apply(s);
   }
-  if (window.EventSource) {
+  function lost() {
+    if (!gone) { gone = true; banner.hidden = false; if (es) { es.close(); es = null; } }
+    if (!timer) {
+      timer = setTimeout(function () { timer = null; check(); }, wait);
+      wait = Math.min(wait * 2, 16000);
+    }
+  }
+  function check() { // a laptop that went silent never answers: give up after 4 s
+    var stop = window.AbortController && new AbortController();
+    if (stop) { setTimeout(function () { stop.abort(); }, 4000); }
+    fetch("/state", { cache: "no-store", signal: stop && stop.signal })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(back, lost);
+  }
+  var heard = 0; // the stream repeats where the room is every 2 s: 5 s of silence is a laptop gone
+  function follow() {
+    if (!window.EventSource) { return; }
     es = new EventSource("/events");
-    es.onmessage = function (e) { apply(JSON.parse(e.data)); };
+    heard = Date.now();
+    es.onmessage = function (e) { heard = Date.now(); back(JSON.parse(e.data)); };
     es.onerror = check;
   }
+  follow();
+  setInterval(function () { if (es && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
   (function tick() { // slow safety net while streaming, faster when the stream is gone
-    setTimeout(function () { check(); tick(); }, es && es.readyState !== 2 ? 20000 : 3000);
+    setTimeout(function () { if (!gone) { check(); } tick(); }, es && es.readyState !== 2 ? 20000 : 3000);
   })();
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { check(); } });
+  window.addEventListener("offline", lost);
 
   function newId() {
     var a = new Uint8Array(12);
