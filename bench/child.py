@@ -26,14 +26,19 @@ class ServerProcess:
         self.process, self.hello = process, hello
 
     @classmethod
-    async def start(cls, *args: str) -> ServerProcess:
-        """Start the child with ``args`` and wait until it serves."""
+    async def spawn(cls, *args: str) -> ServerProcess:
+        """Start the child with ``args``; it is not serving yet."""
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bench.server", *args, cwd=ROOT,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
-        child = cls(process, {})
+        return cls(process, {})
+
+    @classmethod
+    async def start(cls, *args: str) -> ServerProcess:
+        """Start the child with ``args`` and wait until it serves."""
+        child = await cls.spawn(*args)
         try:
-            child.hello = await asyncio.wait_for(child._line(), START_TIMEOUT)
+            child.hello = await asyncio.wait_for(child.line(), START_TIMEOUT)
         except BaseException:
             await child.kill()
             raise
@@ -58,7 +63,8 @@ class ServerProcess:
         """The index of the first step of ``kind``."""
         return next(i for i, (_, k, _) in enumerate(self.steps) if k == kind)
 
-    async def _line(self) -> dict[str, Any]:
+    async def line(self) -> dict[str, Any]:
+        """The child's next JSON line."""
         assert self.process.stdout is not None
         line = await self.process.stdout.readline()
         if not line:
@@ -74,7 +80,7 @@ class ServerProcess:
             await self.process.stdin.drain()
         except (BrokenPipeError, ConnectionResetError) as exc:
             raise ChildGone(str(exc)) from None
-        return await asyncio.wait_for(self._line(), COMMAND_TIMEOUT)
+        return await asyncio.wait_for(self.line(), COMMAND_TIMEOUT)
 
     def freeze(self) -> None:
         """Stop the child (SIGSTOP) until ``thaw``: it uses no CPU while others are measured."""

@@ -5,9 +5,12 @@
 A child process runs the real Session and WebServer (bench/server.py) on a fixed port; phones in
 this process join, vote and answer over HTTP as fast as they can, and note every post the server
 acknowledged. At random moments the parent kills the child with SIGKILL, checks that the session
-file parses (JSON and TinyDB), starts the child again on the same data and moves it between steps
-now and then. At the end every acknowledged join, vote and answer must be in the file. The crash
-test of the suite (tests/e2e/test_crash.py) runs the same with fewer kills.
+file parses (JSON and TinyDB) and that file + journal read, starts the child again on the same
+data and moves it between steps now and then. The store checkpoints every few batches, so kills
+land in checkpoints too; every third restart is killed again as it opens the session, replaying
+the journal. At the end every acknowledged join, vote and answer must be in the file and its
+journal, and the last, clean, close must leave the file holding everything. The crash test of the
+suite (tests/e2e/test_crash.py) runs the same with fewer kills.
 """
 
 from __future__ import annotations
@@ -26,10 +29,14 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from bench.child import ChildGone, ServerProcess
+from bench.child import START_TIMEOUT, ChildGone, ServerProcess
 from bench.phones import Phone, Sent
 from bench.server import NAME, bench_content
-from samspill_tui.session.store import read_snapshot
+from samspill_tui.session.store import read_snapshot, temp_files
+from samspill_tui.session.store.tables import read_session
+
+CHECKPOINT_BATCHES = 5  # the child's store checkpoints this often: kills land in checkpoints
+KILL_AT_START = 3  # every third restart is killed again while it opens the session
 
 
 @dataclass
@@ -60,6 +67,9 @@ class CrashResult:
     acked: int
     unknown: int
     problems: list[str]
+    in_checkpoint: int = 0  # kills that left a checkpoint half written (its temp file)
+    at_start: int = 0  # restarts killed as they opened the session
+    before_replayed: int = 0  # ... of which left the journal still to replay
 
 
 def free_port() -> int:
@@ -85,6 +95,40 @@ def check_parses(path: Path) -> list[str]:
     except (ValueError, OSError) as exc:
         return [f"{path.name} does not parse: {exc}"]
     return []
+
+
+def journal_state(path: Path) -> tuple[bool, bool, list[str]]:
+    """Whether a checkpoint was cut short (its temp file is there), whether the journal holds
+    batches the file does not yet, and problems reading file + journal."""
+    try:
+        opened = read_session(path)
+    except FileNotFoundError:
+        return bool(temp_files(path)), False, []
+    except (ValueError, OSError) as exc:
+        return bool(temp_files(path)), False, [f"file + journal do not read: {exc}"]
+    return bool(temp_files(path)), opened.seq > opened.from_file, []
+
+
+async def start(flags: list[str]) -> ServerProcess:
+    """Start the child and wait until it serves (past its line saying it opens the session)."""
+    child = await ServerProcess.spawn(*flags)
+    try:
+        await asyncio.wait_for(child.line(), START_TIMEOUT)
+        child.hello = await asyncio.wait_for(child.line(), START_TIMEOUT)
+    except BaseException:
+        await child.kill()
+        raise
+    return child
+
+
+async def kill_while_opening(flags: list[str]) -> None:
+    """Start the child and kill it within 20 ms of its starting to open the session."""
+    child = await ServerProcess.spawn(*flags)
+    try:
+        await asyncio.wait_for(child.line(), START_TIMEOUT)
+        await asyncio.sleep(random.uniform(0, 0.02))
+    finally:
+        await child.kill()
 
 
 def verify(path: Path, ledger: Ledger) -> list[str]:
@@ -151,9 +195,11 @@ async def crash_run(work: Path, kills: int, phones: int, *, lifetime: tuple[floa
     began = time.monotonic()
     content, data, port = bench_content(work), work / "data", free_port()
     path = data / f"{NAME}.json"
-    flags = ["--data-dir", str(data), "--content", str(content), "--port", str(port), "--go", "statement"]
+    flags = ["--data-dir", str(data), "--content", str(content), "--port", str(port), "--go", "statement",
+             "--checkpoint-batches", str(CHECKPOINT_BATCHES), "--say-loading"]
     ledger, stop, problems = Ledger(), asyncio.Event(), []
-    child = await ServerProcess.start(*flags)
+    in_checkpoint = at_start = before_replayed = 0
+    child = await start(flags)
     steps = [child.first("reflection"), *[i for i, s in enumerate(child.steps) if s[1] == "statement"][:3]]
     crowd = [Phone(child.origin, timeout=10) for _ in range(phones)]
     tasks = [asyncio.create_task(vote_or_answer(p, child.join_url, ledger, stop)) for p in crowd]
@@ -168,9 +214,18 @@ async def crash_run(work: Path, kills: int, phones: int, *, lifetime: tuple[floa
             await asyncio.sleep(life)
             await child.kill()
             problems += check_parses(path)
+            halfway, _, unread = journal_state(path)
+            in_checkpoint += halfway
+            problems += unread
+            if kill % KILL_AT_START == KILL_AT_START - 1:
+                await kill_while_opening(flags)
+                problems += check_parses(path)
+                _, pending, unread = journal_state(path)
+                at_start, before_replayed = at_start + 1, before_replayed + pending
+                problems += unread
             if log:
                 print(f"kill {kill + 1}: acked {ledger.acked}, unknown {ledger.unknown}", flush=True)
-            child = await ServerProcess.start(*flags)
+            child = await start(flags)
         await asyncio.sleep(lifetime[0])
         stop.set()
         await asyncio.gather(*tasks)
@@ -189,8 +244,10 @@ async def crash_run(work: Path, kills: int, phones: int, *, lifetime: tuple[floa
             await phone.close()
     problems += verify(path, ledger)
     problems += [f"temp file left: {p.name}" for p in data.glob("*.tmp")]
+    if journal_state(path)[1]:
+        problems.append("the journal still holds batches after a clean close")
     return CrashResult(kills, time.monotonic() - began, len(ledger.joined), ledger.acked, ledger.unknown,
-                       problems)
+                       problems, in_checkpoint, at_start, before_replayed)
 
 
 def main() -> None:
@@ -204,6 +261,8 @@ def main() -> None:
         result = asyncio.run(crash_run(Path(tmp), args.kills, args.phones, log=args.verbose))
     print(f"{result.kills} kills in {result.seconds:.0f} s, {args.phones} phones: {result.joined} joins, "
           f"{result.acked} posts acknowledged, {result.unknown} cut off by a kill; "
+          f"{result.in_checkpoint} kills in a checkpoint; {result.at_start} restarts killed while "
+          f"opening, {result.before_replayed} of them before the journal was replayed; "
           f"problems: {len(result.problems)}")
     for problem in result.problems[:20]:
         print("  " + problem)

@@ -2,14 +2,19 @@
 
     python -m bench.server --mode samspill|bare|rewrite|tinydb --data-dir DIR [--content DIR]
                            [--programme ID] [--port N] [--tui] [--go KIND]
+                           [--checkpoint-batches N] [--say-loading]
 
 ``samspill`` is the real Session and WebServer (with ``--tui`` inside the real Textual app,
 headless, as the projector runs it, each statement's live results shown as it opens);
 ``bare`` is a bare aiohttp handler; ``rewrite`` the same handler answering each post only once a
 whole-file rewrite holding it is on disk, as issue 5 asks of the store, and nothing else (group
 commit, the store's own ``write_atomically``); ``tinydb`` the bare handler storing each vote with
-one insert into TinyDB's default storage: the baselines; and ``append``, for comparison, the
-``rewrite`` handler with a journal instead (one append and fsync per batch).
+one insert into TinyDB's default storage; and ``append``, the yardstick of issue 24: the
+``rewrite`` handler with a journal instead (one append and fsync per batch), the durable floor.
+
+``--checkpoint-batches`` makes the store checkpoint that often (the crash run's kills then land
+in checkpoints too); with ``--say-loading`` it first prints {"loading": true} just before it
+opens the session (replaying its journal), so the crash run can kill it there.
 
 It prints one JSON line when it is serving ({"origin", "join", "steps", "pid"}), then reads
 commands on stdin, one per line, and answers each with one JSON line:
@@ -42,6 +47,7 @@ from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
 from samspill_tui.session.steps import SCALE, Step, build_steps
 from samspill_tui.session.store import write_atomically
+from samspill_tui.session.store import writer as store_writer
 from samspill_tui.web.limits import Limits, Rate
 from samspill_tui.web.server import WebServer
 
@@ -210,7 +216,7 @@ class Rewrite(Baseline):
 
 class Append(Rewrite):
     """Like ``rewrite``, but a batch is appended to a journal and fsynced, the file never
-    rewritten: what a write-ahead journal would cost, for comparison (not in the default run)."""
+    rewritten: the least a durable store costs here, the yardstick of the storm's targets."""
 
     def __init__(self, steps: list[Step], path: Path) -> None:
         super().__init__(steps, path)
@@ -271,6 +277,8 @@ async def first_of_kind(session: Session, kind: str | None) -> None:
 
 
 async def run_samspill(args: argparse.Namespace, library: Library, monitor: Monitor) -> None:
+    if args.say_loading:
+        reply(loading=True)
     session = await Session.open(args.data_dir, NAME, args.programme, library, "nb")
     session.subscribe(monitor.on_event)
     server = WebServer(session, "127.0.0.1", args.port, limits=LIMITS)
@@ -349,7 +357,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--tui", action="store_true", help="run inside the real Textual app, headless")
     parser.add_argument("--go", help="move a fresh session to its first step of this kind")
+    parser.add_argument("--checkpoint-batches", type=int, help="checkpoint after this many batches")
+    parser.add_argument("--say-loading", action="store_true", help="announce the opening of the session")
     args = parser.parse_args(argv)
+    if args.checkpoint_batches:
+        store_writer.CHECKPOINT_BATCHES = args.checkpoint_batches
     args.data_dir.mkdir(parents=True, exist_ok=True)
     if args.content is None:
         args.content = bench_content(args.data_dir)

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samspill_tui.session.lock import try_lock, unlock
-from samspill_tui.session.store import NAME_RE, SessionLockedError, read_snapshot, session_path
+from samspill_tui.session.store import (
+    NAME_RE,
+    SessionLockedError,
+    journal_path,
+    read_snapshot,
+    session_path,
+    temp_files,
+)
 
 EXPORT_SUFFIX = ".export"  # a session's exports: DATA_DIR/NAME.export/NAME.{md,html,csv,json,xlsx,pdf}
 _OLDER_EXPORTS = ("md", "html", "csv")  # written beside the session file by older versions
@@ -39,10 +46,11 @@ def _size(paths: list[Path]) -> int:
 
 
 def session_files(data_dir: Path, name: str) -> list[Path]:
-    """Every file of session ``name`` that exists: the data, its lock, leftovers, the exports."""
+    """Every file of session ``name`` that exists: the data, its journal and lock, leftovers, the
+    exports."""
     path = session_path(data_dir, name)
     folder = export_folder(data_dir, name)
-    candidates = [path, path.with_suffix(".lock"), *data_dir.glob(f".{path.name}.*.tmp")]
+    candidates = [path, journal_path(path), path.with_suffix(".lock"), *temp_files(path)]
     candidates += [data_dir / f"{name}.{fmt}" for fmt in _OLDER_EXPORTS]
     if folder.is_dir() and not folder.is_symlink():
         candidates += [p for p in folder.iterdir() if p.is_file() or p.is_symlink()]

@@ -330,6 +330,7 @@ class Session:
             self.votes.pop(key, None)
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
+        self.record.answer_keys.pop(step_key, None)
         self.record.states[step_key] = StepState(premoderated=kept)
         self._publish(StepStateChanged(step_key))
 
@@ -606,7 +607,7 @@ class Session:
                      pending=self.state(step_key).premoderated)
         await self._commit([Put("answers", ans.doc())])
         self.bounds.added(step_key, pid, text)
-        self.answers.setdefault(step_key, {})[key] = ans
+        self.record.add_answer(ans)
         self._publish(AnswerRecorded(step_key))
 
     # -- reading ----------------------------------------------------------------------
@@ -617,7 +618,8 @@ class Session:
 
     def my_answers(self, pid: str, step_key: str) -> list[Answer]:
         """Participant ``pid``'s answers on a step, oldest first."""
-        return [a for k, a in self.answers.get(step_key, {}).items() if k.startswith(pid + ":")]
+        answers = self.answers.get(step_key, {})
+        return [answers[key] for key in self.record.answer_keys.get(step_key, {}).get(pid, ())]
 
 
 def _token() -> str:

@@ -106,6 +106,8 @@ class Record:
     participants: dict[str, Participant] = field(default_factory=dict)
     votes: dict[str, dict[str, str]] = field(default_factory=dict)  # step key -> pid -> value
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)  # step key -> key -> answer
+    # step key -> participant id -> the keys of their answers, oldest first (a phone's own page)
+    answer_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     states: dict[str, StepState] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # step key -> facilitator's note
     agreements: dict[str, Agreement] = field(default_factory=dict)
@@ -122,9 +124,9 @@ class Record:
             pid = doc.get("pid", doc["k"])  # older files keyed votes "<step>|<pid>"
             rec.votes.setdefault(doc["step"], {})[pid] = doc["value"]
         for doc in sorted(tables.get("answers", []), key=lambda d: str(d["at"])):
-            rec.answers.setdefault(doc["step"], {})[doc["k"]] = Answer(
-                doc["k"], doc["step"], doc["q"], doc["text"], doc["at"], doc.get("pid", ""),
-                bool(doc.get("hidden")), bool(doc.get("highlighted")), bool(doc.get("pending")))
+            rec.add_answer(Answer(doc["k"], doc["step"], doc["q"], doc["text"], doc["at"],
+                                  doc.get("pid", ""), bool(doc.get("hidden")),
+                                  bool(doc.get("highlighted")), bool(doc.get("pending"))))
         for doc in tables.get("steps", []):
             rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")),
                                              bool(doc.get("premoderated")))
@@ -137,6 +139,12 @@ class Record:
         for doc in tables.get("finished", []):
             rec.finished.setdefault(doc["step"], set()).add(doc["pid"])
         return rec
+
+    def add_answer(self, answer: Answer) -> None:
+        """Keep a new answer, indexed under its participant (its key is ``<pid>:<submission>``)."""
+        self.answers.setdefault(answer.step_key, {})[answer.key] = answer
+        owner = answer.key.partition(":")[0]
+        self.answer_keys.setdefault(answer.step_key, {}).setdefault(owner, []).append(answer.key)
 
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step (hidden and open until changed)."""

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+import re
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar, Protocol
 
 import aiohttp_jinja2
 from aiohttp import web
 from markdown_it import MarkdownIt
+from markupsafe import escape
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
+from samspill_tui.session.record import Answer
 from samspill_tui.web.limits import Limits
+
+MINE_RE = re.compile(r"samspill-mark-mine-(hidden|items)-(\d+)\.")
 
 
 class Host(Protocol):
@@ -76,8 +81,9 @@ def render(request: web.Request, template: str, context: Mapping[str, Any], stat
 class PageCache:
     """Rendered pages shared by every phone that would see the same thing.
 
-    A page is rendered with ``MARKS`` in place of the per-phone tokens, which ``fill``
-    swaps in; a hall fetching the same step then costs one render, not hundreds.
+    A page is rendered with ``MARKS`` in place of the per-phone tokens, and with a mark for the
+    list of the phone's own answers under each question (``mine_hidden``, ``mine_items``), which
+    ``fill`` swaps in; a hall fetching the same step then costs one render, not hundreds.
     """
 
     MARKS: ClassVar[dict[str, str]] = {"csrf": "samspill-mark-csrf", "submission": "samspill-mark-submission"}
@@ -86,25 +92,43 @@ class PageCache:
         self.size = size
         self._pages: dict[Hashable, str] = {}
 
-    def page(self, request: web.Request, key: Hashable | None, template: str,
+    def page(self, request: web.Request, key: Hashable, template: str,
              context: Callable[[], Mapping[str, Any]]) -> str:
-        """The page for ``key``, rendered from ``context()`` the first time it is asked for
-        (every time for ``key`` None: a page of one phone's own)."""
+        """The page for ``key``, rendered from ``context()`` the first time it is asked for."""
         if (text := self._pages.get(key)) is None:
             lang = request.app[SESSION_KEY].lang
             text = aiohttp_jinja2.render_string(
                 template, request, {"lang": lang, "t": translator(request), **context(),
-                                    **self.MARKS})
-            if key is not None:
-                if len(self._pages) >= self.size:
-                    self._pages.clear()
-                self._pages[key] = text
+                                    **self.MARKS, "mine_hidden": self.mine_hidden,
+                                    "mine_items": self.mine_items})
+            if len(self._pages) >= self.size:
+                self._pages.clear()
+            self._pages[key] = text
         return text
 
-    def fill(self, text: str, **tokens: str) -> web.Response:
-        """The cached ``text`` with this phone's ``tokens`` in place of the marks."""
+    @staticmethod
+    def mine_hidden(question: int) -> str:
+        """The mark where the heading of a question's own answers is ``hidden`` (none yet)."""
+        return f"samspill-mark-mine-hidden-{question}."
+
+    @staticmethod
+    def mine_items(question: int) -> str:
+        """The mark where the list items of a question's own answers go."""
+        return f"samspill-mark-mine-items-{question}."
+
+    def fill(self, text: str, mine: Sequence[Answer] = (), **tokens: str) -> web.Response:
+        """The cached ``text`` with this phone's ``tokens`` and own answers ``mine`` in place of
+        the marks (in one pass, so an answer's text is never searched for marks)."""
         for name, value in tokens.items():
             text = text.replace(self.MARKS[name], value)
+        if "samspill-mark-mine-" in text:
+            def own(match: re.Match[str]) -> str:
+                texts = [a.text for a in mine if a.question == int(match[2])]
+                if match[1] == "hidden":
+                    return "" if texts else " hidden"
+                return "".join(f"<li>{escape(text)}</li>" for text in texts)
+
+            text = MINE_RE.sub(own, text)
         return web.Response(text=text, content_type="text/html")
 
 

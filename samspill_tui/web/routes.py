@@ -201,19 +201,20 @@ async def page(request: web.Request) -> web.StreamResponse:
     if saved not in {"vote", *(f"q{q}" for q in range(len(step.questions)))}:
         saved = ""
     locked = session.state(step.key).locked
-    # Shared by every phone in the same situation; a page showing the phone's own answers is not.
+    # Shared by every phone in the same situation (its own answers are filled in afterwards).
     promise = policy.promise(participant.role, step)
-    key = None if my_answers else (session.current, guards.pulse.revision, locked, mine, saved, promise)
+    key = (session.current, guards.pulse.revision, locked, mine, saved, promise)
 
     def context() -> dict[str, Any]:
         choices = options(step, session.lang)
         return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
                 "locked": locked, "promise": promise, "k": policy.k, "options": choices,
                 "mine": mine, "mine_label": label(step, session.lang, mine) if mine else "",
-                "my_answers": my_answers, "saved": saved}
+                "saved": saved}
 
     text = guards.pages.page(request, key, "step.html", context)
-    return guards.pages.fill(text, csrf=participant.csrf, submission=secrets.token_urlsafe(12))
+    return guards.pages.fill(text, my_answers, csrf=participant.csrf,
+                             submission=secrets.token_urlsafe(12))
 
 
 def _rating_page(request: web.Request, participant: Participant, step: Step,
@@ -231,15 +232,18 @@ def _rating_page(request: web.Request, participant: Participant, step: Step,
         index = int(asked)
     item = body.items[index] if index < total else None
 
+    locked, promise = session.state(step.key).locked, session.reading.policy.promise(participant.role, step)
+
     def context() -> dict[str, Any]:
         return {"step": step, "body": body, "index": session.current, "rev": guards.pulse.revision,
-                "locked": session.state(step.key).locked, "k": session.reading.policy.k,
-                "promise": session.reading.policy.promise(participant.role, step),
+                "locked": locked, "k": session.reading.policy.k, "promise": promise,
                 "at": index, "total": total, "item": item, "finished": finished,
                 "options": options(item, session.lang) if item else (),
                 "mine": mine[index] if item else None, "missing": missing}
 
-    text = guards.pages.page(request, None, "step.html", context)
+    # Shared by the phones in the very same place: the same statement, ratings and «Ferdig».
+    key = (session.current, guards.pulse.revision, locked, promise, index, finished, tuple(mine))
+    text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, csrf=participant.csrf, submission="")
 
 

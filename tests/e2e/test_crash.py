@@ -15,4 +15,5 @@ async def test_nothing_acknowledged_is_lost_across_sigkills(tmp_path: Path) -> N
     assert result.kills == 20
     assert result.joined >= 12 and result.acked > 200
     assert result.unknown > 0  # kills landed while posts were on their way
+    assert result.at_start == 6  # restarts killed again while opening the session
     assert result.problems == []  # every acknowledged join, vote and answer is in a sound file

@@ -96,7 +96,7 @@ def test_sessions_list_shows_name_programme_created_participants_size(
     assert rows["b-okt"][4] == "0" and rows["b-okt"][-1] in ("B", "kB")
 
 
-def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, library: Library,
+def test_sessions_delete_asks_and_removes_data_journal_lock_and_exports(tmp_path: Path, library: Library,
                                                                 capsys: pytest.CaptureFixture[str],
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     _session(tmp_path, library, "slett")
@@ -109,8 +109,8 @@ def test_sessions_delete_asks_and_removes_data_lock_and_exports(tmp_path: Path, 
     assert (tmp_path / "slett.json").exists()
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
     assert _run("sessions", "delete", "slett", "--data-dir", str(tmp_path)) == 0
-    assert "Slettet økta «slett» (9 filer)." in capsys.readouterr().out
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.json", "behold.lock"]
+    assert "Slettet økta «slett» (10 filer)." in capsys.readouterr().out  # its journal too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["behold.journal", "behold.json", "behold.lock"]
 
 
 def test_sessions_delete_refuses_while_the_session_is_open(tmp_path: Path, library: Library,

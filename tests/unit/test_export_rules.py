@@ -56,6 +56,7 @@ async def test_pay_item_never_reaches_any_export(tmp_path: Path, repo_library: L
     session = await _development(tmp_path, repo_library)
     try:
         # the pay item was really discussed: its note, agreement, answer and input are on disk
+        await session.store.checkpoint()
         raw = (tmp_path / "us-2026.json").read_text()
         assert raw.count(PAY) >= 4
         pay = session.step_by_key("reflection:us-6-lonn")
@@ -440,7 +441,8 @@ async def test_write_exports_writes_every_format_into_the_session_folder(tmp_pat
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == [
         f"filer.export/filer.{fmt}" for fmt in ("md", "html", "csv", "json", "xlsx", "pdf")]
     assert json.loads(paths[3].read_text())["version"] == 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["filer.export", "filer.json", "filer.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "filer.export", "filer.journal", "filer.json", "filer.lock"]
 
 
 async def test_referat_in_nynorsk(tmp_path: Path, repo_library: Library) -> None:

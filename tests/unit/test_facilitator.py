@@ -73,6 +73,30 @@ async def test_hidden_and_highlighted_answers_persist(tmp_path: Path, library: L
     await s.close()
 
 
+async def test_a_phone_sees_its_own_answers_in_order_moderated_reset_and_after_a_restart(
+        tmp_path: Path, library: Library) -> None:
+    s = await _reopen(tmp_path, library)
+    p, q = await s.join(), await s.join()
+    await go_to_kind(s, "reflection")
+    key = s.step.key
+    for n, who in enumerate((p, q, p, q, p)):
+        await s.answer(who.id, key, 0, f"svar {n}", f"sub{n}")
+    await s.answer(p.id, key, 0, "svar 0 again", "sub0")  # a retried submission is stored once
+    assert [a.text for a in s.my_answers(p.id, key)] == ["svar 0", "svar 2", "svar 4"]
+    assert [a.text for a in s.my_answers(q.id, key)] == ["svar 1", "svar 3"]
+    await s.moderate(key, f"{p.id}:sub2", hidden=True)
+    assert [a.hidden for a in s.my_answers(p.id, key)] == [False, True, False]
+    await s.close()
+    s = await _reopen(tmp_path, library)
+    assert [a.text for a in s.my_answers(p.id, key)] == ["svar 0", "svar 2", "svar 4"]
+    assert [a.text for a in s.my_answers(q.id, key)] == ["svar 1", "svar 3"]
+    await s.reset_step(key)
+    assert s.my_answers(p.id, key) == [] and s.my_answers(q.id, key) == []
+    await s.answer(q.id, key, 0, "ny", "sub9")
+    assert [a.text for a in s.my_answers(q.id, key)] == ["ny"] and s.my_answers(p.id, key) == []
+    await s.close()
+
+
 async def test_closed_joining_and_rotated_token(session: Session) -> None:
     old_token, old_code = session.token, session.code
     await session.set_joining(False)

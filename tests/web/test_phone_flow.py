@@ -214,6 +214,19 @@ async def test_phones_on_the_same_step_share_a_page_but_never_their_tokens_or_vo
     mine, theirs = [(await phone.get("/?saved=q0"))[1] for phone in phones[:2]]
     assert "Bare mitt svar" in mine and "Bare mitt svar" not in theirs
     assert "Registrert" in mine and "Registrert" in theirs
+    # The page is shared and the answers filled in per phone: under their own question, each
+    # once, the heading shown only where there are answers, marks in an answer left as typed.
+    odd = "samspill-mark-mine-items-1. samspill-mark-csrf <i>"
+    assert (await phones[0].answer(0, odd, "m2"))[0] == 200
+    assert (await phones[1].answer(1, "Ditt svar", "t1"))[0] == 200
+    mine, theirs = [(await phone.get("/"))[1] for phone in phones[:2]]
+    lists = [re.findall(r'<ul class="mine">(.*?)</ul>', page) for page in (mine, theirs)]
+    assert lists[0] == ["<li>Bare mitt svar</li><li>samspill-mark-mine-items-1. samspill-mark-csrf "
+                        "&lt;i&gt;</li>", ""]
+    assert lists[1] == ["", "<li>Ditt svar</li>"]
+    headings = [re.findall(r'<p class="mine-heading"( hidden)?>', page) for page in (mine, theirs)]
+    assert headings == [["", " hidden"], [" hidden", ""]]
+    assert hidden(theirs, "csrf") not in mine and "Bare mitt svar" not in theirs
 
 
 async def test_locked_step_shows_voting_closed_and_the_own_vote(
