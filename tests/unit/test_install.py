@@ -60,10 +60,23 @@ def test_folder_fsync_is_skipped_where_the_os_has_none(monkeypatch: pytest.Monke
     lock.sync_folder(tmp_path)
 
 
+def _unguarded_imports(tree: ast.AST) -> set[str]:
+    """Top names imported anywhere but under an ``if sys.platform …`` (an import for one OS)."""
+    guarded = {id(n) for node in ast.walk(tree)
+               if isinstance(node, ast.If) and "sys.platform" in ast.unparse(node.test)
+               for branch in (node.body, node.orelse) for stmt in branch for n in ast.walk(stmt)}
+    names = {a.name.split(".")[0] for n in ast.walk(tree)
+             if isinstance(n, ast.Import) and id(n) not in guarded for a in n.names}
+    names |= {(n.module or "").split(".")[0] for n in ast.walk(tree)
+              if isinstance(n, ast.ImportFrom) and id(n) not in guarded}
+    return names
+
+
 def test_no_posix_only_module_in_the_core() -> None:
-    """fcntl, termios and pwd do not exist on Windows: nothing in samspill_tui imports them."""
+    """fcntl, termios and pwd do not exist on Windows: nothing in samspill_tui imports them but
+    under a check of the platform (the lock takes fcntl on POSIX and msvcrt on Windows)."""
     for path in (ROOT / "samspill_tui").rglob("*.py"):
-        tree = ast.parse(path.read_text())
-        names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        assert not names & {"fcntl", "termios", "pwd", "grp", "resource"}, path
+        names = _unguarded_imports(ast.parse(path.read_text()))
+        assert not names & {"fcntl", "termios", "pwd", "grp", "resource", "msvcrt"}, path
+    assert "fcntl" not in _unguarded_imports(ast.parse("if sys.platform != 'win32':\n    import fcntl"))
+    assert "fcntl" in _unguarded_imports(ast.parse("import fcntl"))
