@@ -142,7 +142,7 @@ async def make_screenshots(out: Path, size: tuple[int, int], people: int, host: 
             index = next(i for i, s in enumerate(session.steps) if s.kind == "statement")
             await session.go_to(index)
             step = session.steps[index]
-            await _until(pilot, lambda: session.tally(step).total == people, "everyone to vote")
+            await _until(pilot, lambda: session.reading.answered(step) == people, "everyone to vote")
             await session.set_state(step.key, revealed=True)
             await _settled(pilot, app)
             save("statement")
