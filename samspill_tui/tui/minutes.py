@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Awaitable
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,25 +19,12 @@ from samspill_tui.export.markdown import date as due_label
 from samspill_tui.i18n import t
 from samspill_tui.session import referat
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.meeting import parse_date
 from samspill_tui.session.record import OWNERS, Agreement
 from samspill_tui.session.steps import Step
 from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.views import plain
-
-_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-
-
-def parse_due(text: str) -> str | None:
-    """A due date typed as dd.mm.yyyy (or yyyy-mm-dd) as ISO; "" for none; None if invalid."""
-    text = text.strip()
-    if not text:
-        return ""
-    m = _NORWEGIAN_DATE.match(text)
-    try:
-        return (date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(text)).isoformat()
-    except ValueError:
-        return None
 
 
 class AgreementScreen(ModalScreen[Agreement | None]):
@@ -92,7 +77,7 @@ class AgreementScreen(ModalScreen[Agreement | None]):
     def action_save(self) -> None:
         """Check the fields and hand the agreement back to the minutes screen."""
         text = self.query_one("#agreement-text", Input).value.strip()
-        due = parse_due(self.query_one("#agreement-due", Input).value)
+        due = parse_date(self.query_one("#agreement-due", Input).value)
         if not text:
             self._error("minutes.empty")
             self.query_one("#agreement-text", Input).focus()

@@ -9,10 +9,11 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TextArea
 
 from samspill_tui.content import Library, load_library
+from samspill_tui.session.meeting import parse_date
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.store import read_snapshot
 from samspill_tui.tui.app import SamspillApp
-from samspill_tui.tui.minutes import AgreementScreen, MinutesScreen, parse_due
+from samspill_tui.tui.minutes import AgreementScreen, MinutesScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.views import StepView
 from tests.conftest import REPO_CONTENT
@@ -130,4 +131,4 @@ async def test_pay_item_warns_that_nothing_here_is_exported(tmp_path: Path, repo
                                                 ("2026-12-24", "2026-12-24"), ("", ""), ("31.02.2026", None),
                                                 ("snart", None)])
 def test_due_dates_are_read_as_norwegian_dates(typed: str, stored: str | None) -> None:
-    assert parse_due(typed) == stored
+    assert parse_date(typed) == stored
