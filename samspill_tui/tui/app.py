@@ -12,8 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from samspill_tui.console.protocol import socket_path
-from samspill_tui.console.server import ConsoleServer
 from samspill_tui.content.library import Library
 from samspill_tui.i18n import os_reason, t
 from samspill_tui.session.live import Session
@@ -27,6 +25,7 @@ from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.theme import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:
+    from samspill_tui.console.server import ConsoleServer
     from samspill_tui.demo import Pace
 
 ServeFn = Callable[[Session], Awaitable[Face]]
@@ -63,7 +62,6 @@ class SamspillApp(App[None]):
         self.demo, self.demo_pace = demo, demo_pace
         self._demo_task: asyncio.Task[None] | None = None
         self.channel: ConsoleServer | None = None  # the presenter console's channel
-        self._console_failed: OSError | None = None
         self._crashed: BaseException = RuntimeError("unknown")  # the error that ended the app
         self.session_shown = asyncio.Event()
         """Set once the session screen has been refreshed; slow set-up may wait for it."""
@@ -120,7 +118,6 @@ class SamspillApp(App[None]):
             raise
         self.session, self.face = session, face
         self.lang = session.lang  # a resumed session keeps its language form: so does the app
-        await self._open_console(session, face)
         if self.demo > 0:  # rehearsal: simulated phones through the real web face
             from samspill_tui.demo import HUMAN_PACE, run_demo
 
@@ -134,7 +131,10 @@ class SamspillApp(App[None]):
                 run_demo(lambda: face.join_url, self.demo, self.demo_pace or HUMAN_PACE, returning))
 
     async def _open_console(self, session: Session, face: Face) -> None:
-        """Let presenter consoles attach (``samspill console``); the projector works without."""
+        """Let presenter consoles attach (``samspill console``), once the lobby is on screen (it
+        is not part of start-up); the projector works without."""
+        from samspill_tui.console.protocol import socket_path
+        from samspill_tui.console.server import ConsoleServer
         from samspill_tui.tui.remote import extras, perform
 
         console = ConsoleServer(session, socket_path(self.data_dir, session.name),
@@ -143,7 +143,8 @@ class SamspillApp(App[None]):
         try:
             await console.start()
         except OSError as exc:  # a path too long for a socket, a folder it cannot be made in
-            self._console_failed = exc
+            reason = os_reason(self.lang, exc)
+            self.notify(t(self.lang, "console.unavailable", reason=reason), severity="warning", timeout=15)
         else:
             self.channel = console
 
@@ -157,9 +158,8 @@ class SamspillApp(App[None]):
             self.session.subscribe(collector.activity)
         self.set_interval(1.0, collector.tick)
         self.session_shown.set()
-        if self._console_failed is not None:
-            reason = os_reason(self.lang, self._console_failed)
-            self.notify(t(self.lang, "console.unavailable", reason=reason), severity="warning", timeout=15)
+        if self.session is not None and self.face is not None and self.channel is None:
+            self.run_worker(self._open_console(self.session, self.face), name="console")
         if self.face is not None and self.face.moved:
             self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
                         timeout=30)
