@@ -181,6 +181,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat vises",
         "status.locked": "Avstemningen er låst",
+        "status.closes.lock": "Låses når klokka når null",
+        "status.closes.reveal": "Låses og vises når klokka når null",
         "status.closed": "Påmeldingen er stengt",
         "joining.open": "Nye deltakere kan bli med igjen.",
         "joining.closed": "Påmeldingen er stengt for nye deltakere.",
@@ -278,6 +280,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
         "help.timer_less": "Ett minutt mindre på klokka",
+        "help.timer_closes": (
+            "Velg hva klokka gjør ved null: ingenting, låser avstemningen, eller låser og viser "
+            "resultatet (mobilene ser tiden som er igjen)"
+        ),
         "help.steps": "Vis alle steg og hopp til et av dem",
         "help.qr": "Vis QR-koden stor",
         "help.joining": "Steng påmeldingen for nye deltakere (spør først), eller åpne den igjen",
@@ -407,6 +413,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
         "web.not_found": "Siden finnes ikke.",
         "web.locked": "Avstemningen er stengt.",
+        "web.closes_at": "Avstemningen stenger kl. {time}.",
+        "web.closes_in": "Avstemningen stenger om {time}.",
         "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
         "web.your_vote": "Ditt svar",
         "web.count": "{n} av {max} tegn",
@@ -954,6 +962,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat blir vist",
         "status.locked": "Avrøystinga er låst",
+        "status.closes.lock": "Blir låst når klokka når null",
+        "status.closes.reveal": "Blir låst og vist når klokka når null",
         "status.closed": "Påmeldinga er stengd",
         "joining.open": "Nye deltakarar kan bli med att.",
         "joining.closed": "Påmeldinga er stengd for nye deltakarar.",
@@ -1051,6 +1061,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",
         "help.timer_less": "Eitt minutt mindre på klokka",
+        "help.timer_closes": (
+            "Vel kva klokka gjer ved null: ingenting, låser avrøystinga, eller låser og viser "
+            "resultatet (mobilane ser tida som er att)"
+        ),
         "help.steps": "Vis alle steg og hopp til eitt av dei",
         "help.qr": "Vis QR-koden stor",
         "help.joining": "Steng påmeldinga for nye deltakarar (spør først), eller opne ho att",
@@ -1179,6 +1193,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
         "web.not_found": "Sida finst ikkje.",
         "web.locked": "Røystinga er stengd.",
+        "web.closes_at": "Røystinga stengjer kl. {time}.",
+        "web.closes_in": "Røystinga stengjer om {time}.",
         "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
         "web.your_vote": "Svaret ditt",
         "web.count": "{n} av {max} teikn",

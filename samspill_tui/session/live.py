@@ -86,6 +86,7 @@ class Session:
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
     fresh: bool = False  # created by this open, not resumed
+    deadlines: dict[str, float] = field(default_factory=dict)  # step key -> when its timer locks it
     reading: Reading = field(init=False)
     bounds: Bounds = field(init=False)
 
@@ -314,6 +315,20 @@ class Session:
             await self._commit([Put("steps", new.doc(step_key))])
             self.record.states[step_key] = new
             self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
+
+    def deadline(self, step_key: str) -> float | None:
+        """When the running timer of a step locks its voting (epoch seconds), if it will."""
+        return self.deadlines.get(step_key)
+
+    def set_deadline(self, step_key: str, ends: float | None) -> None:
+        """Tell the phones when the timer locks a step (``None``: it will not, or is paused)."""
+        old = self.deadlines.get(step_key)
+        if ends is None:
+            self.deadlines.pop(step_key, None)
+        else:
+            self.deadlines[step_key] = ends
+        if (None if old is None else round(old)) != (None if ends is None else round(ends)):
+            self._publish(StepStateChanged(step_key))
 
     async def reset_step(self, step_key: str) -> None:
         """Delete every vote and answer on a step (a rating step's too, and who had finished it) and
