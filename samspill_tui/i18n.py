@@ -181,6 +181,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat vises",
         "status.locked": "Avstemningen er låst",
+        "status.on_phones": "Resultatet vises også på mobilene",
         "status.closes.lock": "Låses når klokka når null",
         "status.closes.reveal": "Låses og vises når klokka når null",
         "status.closed": "Påmeldingen er stengt",
@@ -280,6 +281,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
         "help.timer_less": "Ett minutt mindre på klokka",
+        "help.phone_results": (
+            "Vis resultatet på mobilene også når du viser det (av som standard; aldri for færre "
+            "enn k svar)"
+        ),
         "help.timer_closes": (
             "Velg hva klokka gjør ved null: ingenting, låser avstemningen, eller låser og viser "
             "resultatet (mobilene ser tiden som er igjen)"
@@ -417,6 +422,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_in": "Avstemningen stenger om {time}.",
         "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
         "web.your_vote": "Ditt svar",
+        "web.results": "Resultat",
+        "web.results_total": "{n} har svart.",
         "web.count": "{n} av {max} tegn",
         "web.max_chars": "Høyst {max} tegn.",
         "web.sending": "Sender …",
@@ -962,6 +969,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat blir vist",
         "status.locked": "Avrøystinga er låst",
+        "status.on_phones": "Resultatet blir vist på mobilane òg",
         "status.closes.lock": "Blir låst når klokka når null",
         "status.closes.reveal": "Blir låst og vist når klokka når null",
         "status.closed": "Påmeldinga er stengd",
@@ -1061,6 +1069,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",
         "help.timer_less": "Eitt minutt mindre på klokka",
+        "help.phone_results": (
+            "Vis resultatet på mobilane òg når du viser det (av som standard; aldri for færre "
+            "enn k svar)"
+        ),
         "help.timer_closes": (
             "Vel kva klokka gjer ved null: ingenting, låser avrøystinga, eller låser og viser "
             "resultatet (mobilane ser tida som er att)"
@@ -1197,6 +1209,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_in": "Røystinga stengjer om {time}.",
         "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
         "web.your_vote": "Svaret ditt",
+        "web.results": "Resultat",
+        "web.results_total": "{n} har svart.",
         "web.count": "{n} av {max} teikn",
         "web.max_chars": "Høgst {max} teikn.",
         "web.sending": "Sender …",

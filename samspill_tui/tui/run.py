@@ -69,6 +69,7 @@ class SessionScreen(Screen[None]):
         Binding("right,n,space", "next", "Neste"),
         Binding("left,p", "previous", "Tilbake"),
         Binding("r", "reveal", "Resultat"),
+        Binding("P", "phone_results", "På mobilene", show=False),
         Binding("l", "lock", "Lås"),
         Binding("v", "by_role", "Roller"),
         Binding("f", "answer_key", "Fasit"),
@@ -167,6 +168,8 @@ class SessionScreen(Screen[None]):
         status = []
         if step.accepts_votes:
             status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
+            if state.on_phones:
+                status.append(t(lang, "status.on_phones"))
         if (step.accepts_votes or step.accepts_answers) and state.locked:
             status.append(t(lang, "status.locked"))
         timer = self.query_one(StepTimer).state
@@ -235,7 +238,7 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply to the current step."""
         step = self.session.step
-        if action in ("reveal", "by_role"):
+        if action in ("reveal", "by_role", "phone_results"):
             return step.accepts_votes
         if action == "answer_key":
             return isinstance(step.body, PollVote)
@@ -284,6 +287,11 @@ class SessionScreen(Screen[None]):
         """Show or hide the results of the current vote."""
         key = self.session.step.key
         await self._do(self.session.set_state(key, revealed=not self.session.state(key).revealed))
+
+    async def action_phone_results(self) -> None:
+        """Show the revealed results on the phones too, or only on the projector."""
+        key = self.session.step.key
+        await self._do(self.session.set_state(key, on_phones=not self.session.state(key).on_phones))
 
     async def action_lock(self) -> None:
         """Lock voting on the current step, or open it again."""

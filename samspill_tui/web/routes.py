@@ -19,6 +19,7 @@ import jinja2
 from aiohttp import web
 
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.reading import Held, Tally, held_text
 from samspill_tui.session.record import ROLES, Participant
 from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
@@ -205,14 +206,16 @@ async def page(request: web.Request) -> web.StreamResponse:
     # Shared by every phone in the same situation (its own answers are filled in afterwards).
     promise = policy.promise(participant.role, step)
     ends = _deadline(session, step, locked)
-    key = (session.current, guards.pulse.revision, locked, mine, saved, promise, ends["ends"])
+    result = session.reading.on_phones(step)  # the policy applied: a Tally only for k or more
+    key = (session.current, guards.pulse.revision, locked, mine, saved, promise, ends["ends"], result)
 
     def context() -> dict[str, Any]:
         choices = options(step, session.lang)
         return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
                 "locked": locked, "promise": promise, "k": policy.k, "options": choices, **ends,
                 "mine": mine, "mine_label": label(step, session.lang, mine) if mine else "",
-                "saved": saved}
+                "saved": saved, "tally": result if isinstance(result, Tally) else None,
+                "held": held_text(session.lang, result) if isinstance(result, Held) else ""}
 
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, my_answers, csrf=participant.csrf,

@@ -1,4 +1,4 @@
-"""A timer that closes the vote: ``T`` chooses what the timer does at zero; the phones see the time left."""
+"""The projector's keys for the phones: «T», a timer that closes the vote; «P», results on the phones."""
 
 from __future__ import annotations
 
@@ -76,3 +76,20 @@ async def test_the_timer_only_locks_when_asked_to(tmp_path: Path, library: Libra
         await wait_for(pilot, lambda: "overtime" in timer.classes)
         await pilot.pause(0.6)
         assert not s.state(s.step.key).locked
+
+
+async def test_p_shows_the_revealed_results_on_the_phones_too(tmp_path: Path, library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "mobilresultat"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        s = app.session
+        assert s is not None
+        await go_to_kind(s, "statement")
+        heading = app.screen.query_one("#step-heading", Static)
+        await wait_for(pilot, lambda: "Resultat skjult" in str(heading.render()))
+        assert not s.state(s.step.key).on_phones  # off by default
+        await pilot.press("P")
+        await wait_for(pilot, lambda: "Resultatet vises også på mobilene" in str(heading.render()))
+        assert s.state(s.step.key).on_phones and not s.state(s.step.key).revealed
+        await pilot.press("P")
+        await wait_for(pilot, lambda: not s.state(s.step.key).on_phones)
