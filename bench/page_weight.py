@@ -15,6 +15,7 @@ import asyncio
 import re
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,7 @@ async def _programme(content: Path, data_dir: Path, lang: str, programme: str) -
             await phone.fetch("/role", {"csrf": csrf.group(1).decode(), "role": "folkevalgt"})
         for index, step in enumerate(session.steps):
             await session.go_to(index)
+            session.set_deadline(step.key, time.time() + 600)  # the heavier page: a timer will lock it
             found.append(await phone.weigh(step.kind, f"{where} {step.key}", await phone.fetch("/")))
         return found
     finally:

@@ -181,6 +181,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat vises",
         "status.locked": "Avstemningen er låst",
+        "status.on_phones": "Resultatet vises også på mobilene",
+        "status.closes.lock": "Låses når klokka når null",
+        "status.closes.reveal": "Låses og vises når klokka når null",
         "status.closed": "Påmeldingen er stengt",
         "joining.open": "Nye deltakere kan bli med igjen.",
         "joining.closed": "Påmeldingen er stengt for nye deltakere.",
@@ -278,6 +281,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
         "help.timer_less": "Ett minutt mindre på klokka",
+        "help.phone_results": (
+            "Vis resultatet på mobilene også når du viser det (av som standard; aldri for færre "
+            "enn k svar)"
+        ),
+        "help.timer_closes": (
+            "Velg hva klokka gjør ved null: ingenting, låser avstemningen, eller låser og viser "
+            "resultatet (mobilene ser tiden som er igjen)"
+        ),
         "help.steps": "Vis alle steg og hopp til et av dem",
         "help.qr": "Vis QR-koden stor",
         "help.joining": "Steng påmeldingen for nye deltakere (spør først), eller åpne den igjen",
@@ -407,8 +418,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
         "web.not_found": "Siden finnes ikke.",
         "web.locked": "Avstemningen er stengt.",
+        "web.closes_at": "Avstemningen stenger kl. {time}.",
+        "web.closes_in": "Avstemningen stenger om {time}.",
         "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
         "web.your_vote": "Ditt svar",
+        "web.results": "Resultat",
+        "web.results_total": "{n} har svart.",
         "web.count": "{n} av {max} tegn",
         "web.max_chars": "Høyst {max} tegn.",
         "web.sending": "Sender …",
@@ -954,6 +969,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "status.hidden": "Resultat skjult",
         "status.shown": "Resultat blir vist",
         "status.locked": "Avrøystinga er låst",
+        "status.on_phones": "Resultatet blir vist på mobilane òg",
+        "status.closes.lock": "Blir låst når klokka når null",
+        "status.closes.reveal": "Blir låst og vist når klokka når null",
         "status.closed": "Påmeldinga er stengd",
         "joining.open": "Nye deltakarar kan bli med att.",
         "joining.closed": "Påmeldinga er stengd for nye deltakarar.",
@@ -1051,6 +1069,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",
         "help.timer_less": "Eitt minutt mindre på klokka",
+        "help.phone_results": (
+            "Vis resultatet på mobilane òg når du viser det (av som standard; aldri for færre "
+            "enn k svar)"
+        ),
+        "help.timer_closes": (
+            "Vel kva klokka gjer ved null: ingenting, låser avrøystinga, eller låser og viser "
+            "resultatet (mobilane ser tida som er att)"
+        ),
         "help.steps": "Vis alle steg og hopp til eitt av dei",
         "help.qr": "Vis QR-koden stor",
         "help.joining": "Steng påmeldinga for nye deltakarar (spør først), eller opne ho att",
@@ -1179,8 +1205,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.rate_limited": "For mange forsøk på kort tid. Vent litt og prøv igjen.",
         "web.not_found": "Sida finst ikkje.",
         "web.locked": "Røystinga er stengd.",
+        "web.closes_at": "Røystinga stengjer kl. {time}.",
+        "web.closes_in": "Røystinga stengjer om {time}.",
         "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
         "web.your_vote": "Svaret ditt",
+        "web.results": "Resultat",
+        "web.results_total": "{n} har svart.",
         "web.count": "{n} av {max} teikn",
         "web.max_chars": "Høgst {max} teikn.",
         "web.sending": "Sender …",

@@ -86,6 +86,7 @@ class Session:
     record: Record
     _listeners: list[Callable[[Event], None]] = field(default_factory=list)
     fresh: bool = False  # created by this open, not resumed
+    deadlines: dict[str, float] = field(default_factory=dict)  # step key -> when its timer locks it
     reading: Reading = field(init=False)
     bounds: Bounds = field(init=False)
 
@@ -303,35 +304,54 @@ class Session:
         return self.record.state(step_key)
 
     async def set_state(self, step_key: str, *, revealed: bool | None = None,
-                        locked: bool | None = None, premoderated: bool | None = None) -> None:
+                        locked: bool | None = None, premoderated: bool | None = None,
+                        on_phones: bool | None = None) -> None:
         """Reveal or hide a step's results; lock or reopen its voting; pre-moderate its answers
-        (new answers wait for approval before they reach the wall) or stop."""
+        (new answers wait for approval before they reach the wall) or stop; show revealed results
+        on the phones too, or only on the projector."""
         old = self.state(step_key)
         new = StepState(old.revealed if revealed is None else revealed,
                         old.locked if locked is None else locked,
-                        old.premoderated if premoderated is None else premoderated)
+                        old.premoderated if premoderated is None else premoderated,
+                        old.on_phones if on_phones is None else on_phones)
         if new != old:
             await self._commit([Put("steps", new.doc(step_key))])
             self.record.states[step_key] = new
-            self._publish(StepStateChanged(step_key, phones=new.locked != old.locked))
+            phones = new.locked != old.locked or new.phones_see_results != old.phones_see_results
+            self._publish(StepStateChanged(step_key, phones=phones))
+
+    def deadline(self, step_key: str) -> float | None:
+        """When the running timer of a step locks its voting (epoch seconds), if it will."""
+        return self.deadlines.get(step_key)
+
+    def set_deadline(self, step_key: str, ends: float | None) -> None:
+        """Tell the phones when the timer locks a step (``None``: it will not, or is paused)."""
+        old = self.deadlines.get(step_key)
+        if ends is None:
+            self.deadlines.pop(step_key, None)
+        else:
+            self.deadlines[step_key] = ends
+        if (None if old is None else round(old)) != (None if ends is None else round(ends)):
+            self._publish(StepStateChanged(step_key))
 
     async def reset_step(self, step_key: str) -> None:
         """Delete every vote and answer on a step (a rating step's too, and who had finished it) and
-        hide its results again (pre-moderation stays)."""
+        hide its results again (pre-moderation and results on the phones stay chosen)."""
         step = next((s for s in self.steps if s.key == step_key), None)
         items = [s.key for s in rated([step]) if s.key != step_key] if step else []
         finished = self.record.finished.pop(step_key, set())
-        kept = self.state(step_key).premoderated
+        old = self.state(step_key)
+        kept = StepState(premoderated=old.premoderated, on_phones=old.on_phones)
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
                             *(Clear("votes", key) for key in items),
                             *(Delete("finished", f"{step_key}|{pid}") for pid in finished),
-                            Put("steps", StepState(premoderated=kept).doc(step_key))])
+                            Put("steps", kept.doc(step_key))])
         for key in [step_key, *items]:
             self.votes.pop(key, None)
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.answer_keys.pop(step_key, None)
-        self.record.states[step_key] = StepState(premoderated=kept)
+        self.record.states[step_key] = kept
         self._publish(StepStateChanged(step_key))
 
     async def moderate(self, step_key: str, key: str, *, hidden: bool | None = None,

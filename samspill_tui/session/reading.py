@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from samspill_tui.i18n import t
 from samspill_tui.session import referat
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.record import PAIR, Agreement, Answer, Record
@@ -52,6 +53,13 @@ class Held:
     respondents: int
     k: int
     named: bool = False  # the pair's ratings, shown only in the gap view once both have finished
+
+
+def held_text(lang: str, held: Held) -> str:
+    """Why no result is shown yet: the named pair's ratings, or too few respondents."""
+    if held.named:
+        return t(lang, "held.named_live", k=held.k, n=held.respondents)
+    return t(lang, "held.few_live", k=held.k, n=held.respondents)
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,13 @@ class Reading:
             named = self.policy.named is not None and len(votes) < len(self.record.votes.get(step.key, {}))
             return Held(len(votes), self.policy.k, named)
         return self._tally(step, list(votes.values()))
+
+    def on_phones(self, step: Step) -> Tally | Held | None:
+        """The room's result as the phones show it: only once revealed on a step whose results the
+        facilitator chose to show on the phones (``None`` otherwise), and withheld as on the projector."""
+        if not (step.accepts_votes and self.record.state(step.key).phones_see_results):
+            return None
+        return self.room(step)
 
     def by_role(self, step: Step) -> RoleSplit:
         """The votes on ``step`` by role: each group shown has at least ``k`` respondents, and

@@ -69,16 +69,24 @@ class Answer:
 
 @dataclass(frozen=True)
 class StepState:
-    """What the facilitator has done on a step: results revealed, voting locked, answers pre-moderated."""
+    """What the facilitator has done on a step: results revealed (on the phones too), voting locked,
+    answers pre-moderated."""
 
     revealed: bool = False
     locked: bool = False
     premoderated: bool = False
+    on_phones: bool = False  # revealed results are shown on the phones too
 
     def doc(self, step_key: str) -> dict[str, Any]:
         """The state as stored."""
         return {"k": step_key, "revealed": self.revealed, "locked": self.locked,
-                **({"premoderated": True} if self.premoderated else {})}
+                **({"premoderated": True} if self.premoderated else {}),
+                **({"on_phones": True} if self.on_phones else {})}
+
+    @property
+    def phones_see_results(self) -> bool:
+        """Whether the phones show the step's results now."""
+        return self.revealed and self.on_phones
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,7 @@ class Record:
                                   bool(doc.get("highlighted")), bool(doc.get("pending"))))
         for doc in tables.get("steps", []):
             rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")),
-                                             bool(doc.get("premoderated")))
+                                             bool(doc.get("premoderated")), bool(doc.get("on_phones")))
         for doc in tables.get("notes", []):
             rec.notes[doc["k"]] = doc["text"]
         for doc in tables.get("agreements", []):

@@ -69,6 +69,7 @@ class SessionScreen(Screen[None]):
         Binding("right,n,space", "next", "Neste"),
         Binding("left,p", "previous", "Tilbake"),
         Binding("r", "reveal", "Resultat"),
+        Binding("P", "phone_results", "På mobilene", show=False),
         Binding("l", "lock", "Lås"),
         Binding("v", "by_role", "Roller"),
         Binding("f", "answer_key", "Fasit"),
@@ -80,6 +81,7 @@ class SessionScreen(Screen[None]):
         Binding("t", "timer", "Klokke"),
         Binding("plus", "timer_more", "+1 min", show=False),
         Binding("minus", "timer_less", "-1 min", show=False),
+        Binding("T", "timer_closes", "Klokka stenger", show=False),
         Binding("g", "steps", "Steg"),
         Binding("k", "qr", "QR"),
         Binding("j", "joining", "Påmelding…", show=False),  # «…»: asks first (help screen)
@@ -166,8 +168,13 @@ class SessionScreen(Screen[None]):
         status = []
         if step.accepts_votes:
             status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
+            if state.on_phones:
+                status.append(t(lang, "status.on_phones"))
         if (step.accepts_votes or step.accepts_answers) and state.locked:
             status.append(t(lang, "status.locked"))
+        timer = self.query_one(StepTimer).state
+        if (step.accepts_votes or step.accepts_answers) and not state.locked and timer and timer.closes:
+            status.append(t(lang, f"status.closes.{timer.closes}"))
         if not session.joining_open:
             status.append(t(lang, "status.closed"))
         heading = self._title.copy()
@@ -231,7 +238,7 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply to the current step."""
         step = self.session.step
-        if action in ("reveal", "by_role"):
+        if action in ("reveal", "by_role", "phone_results"):
             return step.accepts_votes
         if action == "answer_key":
             return isinstance(step.body, PollVote)
@@ -241,7 +248,7 @@ class SessionScreen(Screen[None]):
             return bool(step.facilitator_notes)
         if action in ("hide_answer", "highlight_answer"):
             return step.accepts_answers
-        if action in ("lock", "reset"):
+        if action in ("lock", "reset", "timer_closes"):
             return step.accepts_votes or step.accepts_answers
         return True
 
@@ -280,6 +287,11 @@ class SessionScreen(Screen[None]):
         """Show or hide the results of the current vote."""
         key = self.session.step.key
         await self._do(self.session.set_state(key, revealed=not self.session.state(key).revealed))
+
+    async def action_phone_results(self) -> None:
+        """Show the revealed results on the phones too, or only on the projector."""
+        key = self.session.step.key
+        await self._do(self.session.set_state(key, on_phones=not self.session.state(key).on_phones))
 
     async def action_lock(self) -> None:
         """Lock voting on the current step, or open it again."""
@@ -358,6 +370,20 @@ class SessionScreen(Screen[None]):
     def action_timer_less(self) -> None:
         """One minute less on the timer."""
         self.query_one(StepTimer).adjust(-1)
+
+    def action_timer_closes(self) -> None:
+        """Choose what the timer does at zero: nothing, lock the vote, or lock it and reveal."""
+        self.query_one(StepTimer).cycle_closes()
+        self.refresh_data()
+
+    def on_step_timer_deadline(self, message: StepTimer.Deadline) -> None:
+        """Tell the phones when the timer locks the step."""
+        self.session.set_deadline(message.key, message.ends)
+
+    async def on_step_timer_expired(self, message: StepTimer.Expired) -> None:
+        """The timer reached zero: lock the step (and reveal its results)."""
+        await self._do(self.session.set_state(message.key, locked=True,
+                                              revealed=True if message.reveal else None))
 
     def action_steps(self) -> None:
         """Pick a step from the list and move the room there."""

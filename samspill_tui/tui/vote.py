@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.reading import Held, Tally
+from samspill_tui.session.reading import Held, Tally, held_text
 from samspill_tui.session.steps import PollVote, StatementVote, Step, label
 from samspill_tui.tui.views import StepView, plain, redraw
 
@@ -24,13 +24,6 @@ def tally_text(tally: Tally, bar_width: int = BAR_WIDTH) -> Text:
         text.append(f"{'█' * round(share * bar_width):<{bar_width}}", style="bold")
         text.append(f" {count:>3}  {round(share * 100):>3} %\n")
     return text
-
-
-def held_text(lang: str, held: Held) -> str:
-    """Why the projector shows no result: the named pair's ratings, or too few respondents."""
-    if held.named:
-        return t(lang, "held.named_live", k=held.k, n=held.respondents)
-    return t(lang, "held.few_live", k=held.k, n=held.respondents)
 
 
 class VoteView(StepView):

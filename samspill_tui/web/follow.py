@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from typing import Any
 
 from aiohttp import web
@@ -43,8 +44,11 @@ class Pulse:
         woken.set()
 
     def snapshot(self) -> dict[str, int]:
-        """What a phone compares with the page it shows: the step and a revision of its state."""
-        return {"step": self.session.current, "rev": self.revision}
+        """What a phone compares with the page it shows: the step and a revision of its state; while
+        the step's timer will lock it, when (``ends``) by the laptop's clock (``now``), in seconds."""
+        now = {"step": self.session.current, "rev": self.revision}
+        ends = self.session.deadline(self.session.step.key)
+        return now if ends is None else {**now, "ends": round(ends), "now": round(time.time())}
 
     def message(self) -> bytes:
         """The snapshot as a server-sent event; the same object until the snapshot changes, so a

@@ -10,6 +10,7 @@ import secrets
 from collections import deque
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import jinja2
 from aiohttp import web
 
 from samspill_tui.session.live import Rejected, Session
+from samspill_tui.session.reading import Held, Tally, held_text
 from samspill_tui.session.record import ROLES, Participant
 from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
@@ -203,14 +205,17 @@ async def page(request: web.Request) -> web.StreamResponse:
     locked = session.state(step.key).locked
     # Shared by every phone in the same situation (its own answers are filled in afterwards).
     promise = policy.promise(participant.role, step)
-    key = (session.current, guards.pulse.revision, locked, mine, saved, promise)
+    ends = _deadline(session, step, locked)
+    result = session.reading.on_phones(step)  # the policy applied: a Tally only for k or more
+    key = (session.current, guards.pulse.revision, locked, mine, saved, promise, ends["ends"], result)
 
     def context() -> dict[str, Any]:
         choices = options(step, session.lang)
         return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
-                "locked": locked, "promise": promise, "k": policy.k, "options": choices,
+                "locked": locked, "promise": promise, "k": policy.k, "options": choices, **ends,
                 "mine": mine, "mine_label": label(step, session.lang, mine) if mine else "",
-                "saved": saved}
+                "saved": saved, "tally": result if isinstance(result, Tally) else None,
+                "held": held_text(session.lang, result) if isinstance(result, Held) else ""}
 
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, my_answers, csrf=participant.csrf,
@@ -233,18 +238,28 @@ def _rating_page(request: web.Request, participant: Participant, step: Step,
     item = body.items[index] if index < total else None
 
     locked, promise = session.state(step.key).locked, session.reading.policy.promise(participant.role, step)
+    ends = _deadline(session, step, locked)
 
     def context() -> dict[str, Any]:
         return {"step": step, "body": body, "index": session.current, "rev": guards.pulse.revision,
-                "locked": locked, "k": session.reading.policy.k, "promise": promise,
+                "locked": locked, "k": session.reading.policy.k, "promise": promise, **ends,
                 "at": index, "total": total, "item": item, "finished": finished,
                 "options": options(item, session.lang) if item else (),
                 "mine": mine[index] if item else None, "missing": missing}
 
     # Shared by the phones in the very same place: the same statement, ratings and «Ferdig».
-    key = (session.current, guards.pulse.revision, locked, promise, index, finished, tuple(mine))
+    key = (session.current, guards.pulse.revision, locked, promise, index, finished, tuple(mine),
+           ends["ends"])
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, csrf=participant.csrf, submission="")
+
+
+def _deadline(session: Session, step: Step, locked: bool) -> dict[str, Any]:
+    """When an open step's timer locks it: ``ends`` (epoch seconds) and ``closes_at`` (HH:MM)."""
+    ends = None if locked else session.deadline(step.key)
+    if ends is None:
+        return {"ends": None, "closes_at": ""}
+    return {"ends": round(ends), "closes_at": datetime.fromtimestamp(ends).strftime("%H:%M")}
 
 
 async def state(request: web.Request) -> web.Response:

@@ -7,6 +7,7 @@ it is never served to phones. Pages use the repository's real content in both la
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from playwright.async_api import Browser, Page, expect
 
 from samspill_tui.content import load_library
 from samspill_tui.session.live import Session
-from samspill_tui.session.steps import DeckRating
+from samspill_tui.session.steps import DeckRating, options
 from samspill_tui.web.server import WebServer
 from tests.conftest import REPO_CONTENT
 from tests.e2e.test_browser import CHROMIUM, browser
@@ -102,7 +103,18 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await session.finish(pid, step.key, True)
             await page.reload()
             await check("rating-finished")
+        if step.accepts_votes:  # results on the phones: withheld under k, then (k reached) the tally
+            await session.set_state(step.key, revealed=True, on_phones=True)
+            await expect(page.get_by_role("heading", name="Resultat")).to_be_visible()
+            await check(f"{step.kind}-results-held")
+            for _ in range(session.reading.policy.k):
+                await session.vote((await session.join()).id, step.key, options(step, session.lang)[0].value)
+            await page.reload()
+            await check(f"{step.kind}-results")
         if step.accepts_votes or step.accepts_answers:
+            session.set_deadline(step.key, time.time() + 300)  # a timer that will close the vote
+            await expect(page.locator("#deadline")).to_be_visible()
+            await check(f"{step.kind}-closing")
             await session.set_state(step.key, locked=True)
             await expect(page.locator(".closed").first).to_be_visible()
             await check(f"{step.kind}-locked")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright, expect
 
+from samspill_tui.content import Library
 from samspill_tui.session.live import Session
 from samspill_tui.web import follow
 from samspill_tui.web.server import WebServer, listen_for
@@ -341,3 +344,24 @@ async def test_a_laptop_that_goes_silent_is_noticed_within_about_five_seconds(
         await expect(notice).to_be_hidden(timeout=30000)  # awake again: back by itself
     finally:
         await server.stop()
+
+
+async def test_the_phone_counts_down_to_the_timer_that_closes_the_vote(
+    browser: Browser, tmp_path: Path, library: Library
+) -> None:
+    async with served(tmp_path, library) as (session, server):
+        await go_to_kind(session, "poll")
+        _, page, errors = await _phone(browser)
+        _, plain, _ = await _phone(browser, java_script_enabled=False)
+        for phone in (page, plain):
+            await phone.goto(server.join_url)
+        session.set_deadline(session.step.key, time.time() + 125)  # the phones reload by themselves
+        await expect(page.locator("#deadline")).to_have_text(re.compile(r"stenger om 2:0[0-5]\."))
+        await expect(page.locator("#deadline")).not_to_have_text(
+            await page.locator("#deadline").inner_text(), timeout=3000)  # it counts down
+        await plain.reload()
+        await expect(plain.locator("#deadline")).to_have_text(re.compile(r"stenger kl\. \d\d:\d\d\."))
+        await session.set_state(session.step.key, locked=True)
+        await expect(page.get_by_text("Avstemningen er stengt.")).to_be_visible()
+        await expect(page.locator("#deadline")).to_have_count(0)
+        assert not errors

@@ -1,18 +1,22 @@
-// Progressive enhancement only: the page works without it (plain forms, reload to follow).
-// With it: follow the room live (server-sent events, polling as fallback), send forms without
-// leaving the page, retry a lost submission with the same id, count characters, keep drafts.
+// Progressive enhancement only: follow live, send in place, retry, count, keep drafts, count down.
 (function () {
   "use strict";
   var main = document.getElementById("main"), d = main.dataset;
   var shown = d.step + "." + d.rev, es = null;
   Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
 
-  // The laptop gone (quit, asleep, out of reach): say so, retry with backoff, and come back by
-  // itself at the room's step; a page still current stays, with what was typed in it.
+  // The laptop gone: say so, retry with backoff, come back at the room's step (a current page stays).
   var banner = document.getElementById("offline"), gone = false, wait = 1000, timer = null;
+  var skew = 0, dl = document.getElementById("deadline");
   function apply(s) {
     if (s && s.step + "." + s.rev !== shown) { location.replace("/"); }
+    if (s && s.now) { skew = s.now * 1000 - Date.now(); } // laptop's clock minus ours
   }
+  function tick() {
+    var n = Math.max(0, Math.round((d.ends * 1000 - Date.now() - skew) / 1000));
+    dl.textContent = d.left.replace("{time}", (n / 60 | 0) + ":" + ("0" + n % 60).slice(-2));
+  }
+  if (dl) { tick(); setInterval(tick, 1000); }
   function back(s) {
     if (gone) { gone = false; wait = 1000; banner.hidden = true; follow(); }
     apply(s);
@@ -24,14 +28,14 @@
       wait = Math.min(wait * 2, 16000);
     }
   }
-  function check() { // a laptop that went silent never answers: give up after 4 s
+  function check() { // a silent laptop never answers: give up after 4 s
     var stop = window.AbortController && new AbortController();
     if (stop) { setTimeout(function () { stop.abort(); }, 4000); }
     fetch("/state", { cache: "no-store", signal: stop && stop.signal })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(back, lost);
   }
-  var heard = 0; // the stream repeats where the room is every 2 s: 5 s of silence is a laptop gone
+  var heard = 0; // the stream repeats every 2 s: 5 s of silence is a laptop gone
   function follow() {
     if (!window.EventSource) { return; }
     es = new EventSource("/events");
@@ -40,10 +44,10 @@
     es.onerror = check;
   }
   follow();
-  // a stream refused (too many open while a rating page follows the next) leaves polling to it
+  // a stream refused (too many open) leaves polling to it
   setInterval(function () { if (es && es.readyState !== 2 && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
   window.addEventListener("pagehide", function () { if (es) { es.close(); } });
-  var ticks = 0; // slow safety net (21 s) while streaming, every 3 s once the stream is gone
+  var ticks = 0; // safety net: 21 s while streaming, else 3 s
   setInterval(function () {
     if (!gone && (!es || es.readyState === 2 || ++ticks % 7 === 0)) { check(); }
   }, 3000);
@@ -102,7 +106,7 @@
             if (r.status === 503 || r.status === 429) { throw r; } // not stored: try again
             return r.json().then(function (j) { done(r.ok, j); });
           })
-          .catch(function () { // lost on the way: the same submission id again, so it counts once
+          .catch(function () { // lost: the same submission id again, so it counts once
             if (++tries < 6) {
               status.textContent = d.retrying;
               setTimeout(send, 1000 * tries);
