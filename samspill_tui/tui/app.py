@@ -62,6 +62,7 @@ class SamspillApp(App[None]):
         self.demo, self.demo_pace = demo, demo_pace
         self._demo_task: asyncio.Task[None] | None = None
         self.channel: ConsoleServer | None = None  # the presenter console's channel
+        self._console_task: asyncio.Task[None] | None = None  # starting it, after the lobby
         self._crashed: BaseException = RuntimeError("unknown")  # the error that ended the app
         self.session_shown = asyncio.Event()
         """Set once the session screen has been refreshed; slow set-up may wait for it."""
@@ -158,8 +159,8 @@ class SamspillApp(App[None]):
             self.session.subscribe(collector.activity)
         self.set_interval(1.0, collector.tick)
         self.session_shown.set()
-        if self.session is not None and self.face is not None and self.channel is None:
-            self.run_worker(self._open_console(self.session, self.face), name="console")
+        if self.session is not None and self.face is not None and self._console_task is None:
+            self._console_task = asyncio.create_task(self._open_console(self.session, self.face))
         if self.face is not None and self.face.moved:
             self.notify(t(self.lang, "lobby.moved", origin=self.face.origin), severity="warning",
                         timeout=30)
@@ -220,6 +221,8 @@ class SamspillApp(App[None]):
         if self._demo_task is not None:
             self._demo_task.cancel()
             await asyncio.wait([self._demo_task])
+        if self._console_task is not None:  # let a start under way finish, so it is stopped too
+            await asyncio.wait([self._console_task])
         if self.channel is not None:
             await self.channel.stop()
         if self.face is not None:

@@ -34,6 +34,8 @@ async def _type_into(pilot: Any, app: SamspillApp, field: Input | TextArea, text
     """Type ``text`` key by key into ``field`` and check that nothing but the field changed."""
     field.focus()
     await pilot.pause()
+    # the console's socket appears once the lobby is painted: part of the session, not of typing
+    await wait_for(pilot, lambda: app.session is None or app.channel is not None)
     before = _state(app)
     await pilot.press(*text)
     await pilot.pause(0.3)  # let any action a key might have started run
