@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -86,7 +87,8 @@ class GapView(StepView):
                 yield Static(id="gap-owner", markup=False)
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        with contextlib.suppress(NoMatches):  # a step change that came meanwhile took it down
+            self.refresh_data()
 
     def refresh_data(self) -> None:
         gap = self.session.reading.gap(self.step)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
@@ -84,7 +87,8 @@ class VoteView(StepView):
             yield Markdown(id="answer-key")
 
     def on_mount(self) -> None:
-        self.refresh_data()
+        with contextlib.suppress(NoMatches):  # a step change that came meanwhile took it down
+            self.refresh_data()
 
     def follow(self, step: Step) -> bool:
         """The next statement: its theme and text in place of this one's, results hidden again."""

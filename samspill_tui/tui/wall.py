@@ -7,10 +7,13 @@ projector the way a widget per answer would.
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -102,8 +105,9 @@ class ReflectionView(StepView):
         yield AnswerWall(self.session.lang, id="answers")
 
     def on_mount(self) -> None:
-        self.refresh_data()
-        self.query_one(AnswerWall).focus()
+        with contextlib.suppress(NoMatches):  # a step change that came meanwhile took it down
+            self.refresh_data()
+            self.query_one(AnswerWall).focus()
 
     def _show_input(self) -> None:
         """Under an agenda item: what council members sent in beforehand, as plain text."""

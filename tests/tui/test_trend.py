@@ -53,8 +53,9 @@ async def test_the_gap_view_and_the_referat_show_the_trend_from_last_time(tmp_pa
         assert s is not None
         assert await follow_up(s, tmp_path, "samspill-2025", library) == 1
         await _rate_both(s, "45", "41")  # s01: closer (0), s02: further apart (4)
-        def shown() -> str:
-            return str(app.screen.query_one("#gap-statement", Static).render())
+        def shown() -> str:  # "" until the gap view is drawn
+            found = app.screen.query("#gap-statement").results(Static)
+            return "".join(str(node.render()) for node in found)
 
         await wait_for(pilot, lambda: "Avstand sist: 0 · nå: 4 – lenger fra hverandre" in shown())
         await pilot.press("down")  # the second statement in the ranking: s01, now agreed
