@@ -176,6 +176,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta fortsetter på projektoren.",
         "console.premoderated": "Forhåndsmoderering: svar vises etter godkjenning (g)",
         "console.pending": "VENTER",
+        "console.reconnecting": (
+            "Kontakten med Samspill er brutt. Kobler til økta «{name}» igjen når appen er i gang (q lukker)."
+        ),
+        "console.back": "Koblet til igjen.",
+        "console.offline": "Ikke koblet til Samspill nå: tasten ble ikke sendt.",
+        "console.notes_hidden": "Fasilitatornotatet er skjult (o viser det).",
+        "console.key_hidden": "Fasiten er skjult (f viser den).",
+        "console.gap": "Påstander etter avstand",
         "wall.input": "Innspill sendt inn på forhånd ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",
@@ -964,6 +972,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta held fram på projektoren.",
         "console.premoderated": "Førehandsmoderering: svar blir viste etter godkjenning (g)",
         "console.pending": "VENTAR",
+        "console.reconnecting": (
+            "Kontakten med Samspill er broten. Koplar til økta «{name}» igjen når appen er i gang (q lukkar)."
+        ),
+        "console.back": "Kopla til igjen.",
+        "console.offline": "Ikkje kopla til Samspill no: tasten vart ikkje send.",
+        "console.notes_hidden": "Fasilitatornotatet er skjult (o viser det).",
+        "console.key_hidden": "Fasiten er skjult (f viser han).",
+        "console.gap": "Påstandar etter avstand",
         "wall.input": "Innspel sende inn på førehand ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",

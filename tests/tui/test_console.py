@@ -181,7 +181,7 @@ async def test_pre_moderation_keeps_answers_off_the_wall_until_approved(
         assert "Ventende innspill om budsjett" in screen_text_of(console)
         assert "Ventende innspill om budsjett" not in screen_text(app)
         assert session.reading.wall(session.step) == ()
-        await cpilot.press("g")  # approved on the console
+        await cpilot.press("enter")  # approved on the console
         await wait_for(pilot, lambda: "Ventende innspill om budsjett" in screen_text(app))
         assert not any(a["pending"] for a in console.view["answer_list"])
 
