@@ -7,7 +7,6 @@ import json
 import os
 import socket
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +57,6 @@ class Client:
     async def close(self) -> None:
         self.writer.close()
         await self.writer.wait_closed()
-
-
-@pytest.fixture
-async def projector(tmp_path: Path, library: Library) -> AsyncIterator[tuple[SamspillApp, Any]]:
-    app = make_app(library, tmp_path, ("folkevalgtdag", "talk"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.session_shown.is_set())
-        yield app, pilot
 
 
 def _screen(app: SamspillApp) -> SessionScreen:

@@ -35,7 +35,8 @@ async def test_a_console_attaches_again_after_a_resume(tmp_path: Path, library: 
             await wait_for(cpilot, lambda: console.main.query_one("#banner").display)
             assert "Kobler til økta «talk» igjen" in screen_text_of(console)
             await cpilot.press("n")  # nothing to send it to: said so, nothing lost
-            await wait_for(cpilot, lambda: any("Ikke koblet til" in n.message for n in console._notifications))
+            await wait_for(cpilot, lambda: any("Ikke koblet til" in n.message
+                                               for n in console._notifications))
             first.channel = None
             first.exit()
     # The same again with the console kept open while the app restarts and resumes the session.
@@ -112,3 +113,17 @@ def test_loopback_ticket_without_an_app(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["console", "talk", "--data-dir", str(tmp_path)]) == 1
     assert "Samspill ble avbrutt sist" in capsys.readouterr().err
     assert not ticket.exists()
+
+
+async def test_a_running_session_of_another_user_is_refused(tmp_path: Path, library: Library,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "talk"))
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: app.channel is not None)
+        path = socket_path(tmp_path, "talk")
+        assert protocol.probe(path) == protocol.Probe.RUNNING
+        owner = path.lstat().st_uid
+        monkeypatch.setattr(os, "getuid", lambda: owner + 1)  # the folder is seen as another user's
+        assert protocol.probe(path) == protocol.Probe.FOREIGN
+        assert main(["console", "talk", "--data-dir", str(tmp_path)]) == 1  # says so (tested above)
+        assert path.exists()  # refused, and left alone

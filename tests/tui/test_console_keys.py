@@ -18,7 +18,7 @@ from samspill_tui.tui.gap import agreement_key
 from tests.conftest import go_to_kind
 from tests.e2e.test_promises import screen_text
 from tests.tui.helpers import make_app, wait_for
-from tests.tui.test_console import Client, projector, screen_text_of  # noqa: F401 (a fixture)
+from tests.tui.test_console import Client, screen_text_of
 from tests.tui.test_typing import SENTENCE, _pair_ready
 
 
