@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from samspill_tui.content import Library, load_library
+from samspill_tui.content.model import Roles
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
 from tests.conftest import FIXTURE_CONTENT
@@ -23,7 +24,7 @@ def roles_library(tmp_path: Path) -> Library:
                         encoding="utf-8")
     lib = load_library(root)
     lib.require_valid()
-    assert lib.lang("nb").programmes["folkevalgtdag"].roles
+    assert lib.lang("nb").programmes["folkevalgtdag"].roles == Roles.ALL
     return lib
 
 
