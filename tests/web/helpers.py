@@ -28,6 +28,19 @@ def roles_library(tmp_path: Path) -> Library:
     return lib
 
 
+def groups_library(tmp_path: Path) -> Library:
+    """The fixture content with its statement programme (``roller``) asking for a group only."""
+    root = tmp_path / "content-groups"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    for path in root.glob("*/programmes/roller.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("roles: ja", "roles: grupper"),
+                        encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    assert lib.lang("nb").programmes["roller"].roles == Roles.GROUPS
+    return lib
+
+
 def rating_library(tmp_path: Path) -> Library:
     """The fixture content with the named programme's deck as one self-paced rating step."""
     root = tmp_path / "content-rating"
