@@ -631,9 +631,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             "har svart. Ingen ser hva du svarte."
         ),
         "promise.role_groups": (
-            "Du velger en gruppe, ikke en rolle med navn. Svarene vises per gruppe bare der gruppen har "
-            "minst {k} svar, og aldri slik at en mindre gruppe kan regnes ut. Svaret ditt vises aldri "
-            "alene."
+            "Du velger en gruppe, ikke en rolle med navn. Gruppen brukes bare til å sammenligne stemmer: "
+            "en gruppe vises bare når minst {k} i den har stemt, og aldri slik at en mindre gruppe kan "
+            "regnes ut. Det du skriver, vises uten gruppe."
         ),
         "promise.role_named": (
             "Velger du ordfører eller kommunedirektør, vises vurderingene dine med rolle, side om side "
@@ -1431,9 +1431,9 @@ _STRINGS: dict[str, dict[str, str]] = {
             "i ho har svart. Ingen ser kva du svara."
         ),
         "promise.role_groups": (
-            "Du vel ei gruppe, ikkje ei rolle med namn. Svara blir viste per gruppe berre der gruppa har "
-            "minst {k} svar, og aldri slik at ei mindre gruppe kan reknast ut. Svaret ditt blir aldri "
-            "vist åleine."
+            "Du vel ei gruppe, ikkje ei rolle med namn. Gruppa blir berre brukt til å samanlikne røyster: "
+            "ei gruppe blir berre vist når minst {k} i ho har røysta, og aldri slik at ei mindre gruppe "
+            "kan reknast ut. Det du skriv, blir vist utan gruppe."
         ),
         "promise.role_named": (
             "Vel du ordførar eller kommunedirektør, blir vurderingane dine viste med rolle, side om side "

@@ -11,7 +11,9 @@ phone, the projector or an export says, and the numbered promises of the facilit
 from __future__ import annotations
 
 import asyncio
+import csv
 import html
+import io
 import json
 import logging
 import re
@@ -342,6 +344,8 @@ async def test_groups_only_compares_folkevalgte_and_administrasjonen_only_at_k_e
         elected = [first] + [(await _join(server, "folkevalgt"))[0] for _ in range(4)]
         staff = [(await _join(server, "administrasjon"))[0] for _ in range(5)]
         try:
+            await go_to_kind(s, "reflection")  # what they write carries no group anywhere
+            assert (await staff[0].answer(0, "Et svar fra administrasjonen"))[0] == 200
             await go_to_kind(s, "statement")
             assert t("nb", "promise.grouped", k=5) in html.unescape((await staff[0].get("/"))[1])
             for p in elected:
@@ -362,6 +366,9 @@ async def test_groups_only_compares_folkevalgte_and_administrasjonen_only_at_k_e
                 await p.close()
     done = exports(tmp_path, "audit", library.root)
     assert "| Svar | Administrasjonen | Folkevalgt |" in done["md"]
+    rows = list(csv.DictReader(io.StringIO(done["csv"].lstrip("\ufeff"))))
+    assert [r["role"] for r in rows if r["type"] == "answer"] == [""]  # the answer, without its group
+    assert {r["role"] for r in rows if r["type"] == "vote"} == {"folkevalgt", "administrasjon"}
     _groups_hold(json.loads(done["json"]), 5)
     assert not [p for p in s.participants.values() if p.role not in ("folkevalgt", "administrasjon")]
 

@@ -29,11 +29,13 @@ def roles_library(tmp_path: Path) -> Library:
 
 
 def groups_library(tmp_path: Path) -> Library:
-    """The fixture content with its statement programme (``roller``) asking for a group only."""
+    """The fixture content with its statement programme (``roller``) asking for a group only, and a
+    reflection before the statements."""
     root = tmp_path / "content-groups"
     shutil.copytree(FIXTURE_CONTENT, root)
     for path in root.glob("*/programmes/roller.md"):
-        path.write_text(path.read_text(encoding="utf-8").replace("roles: ja", "roles: grupper"),
+        text = path.read_text(encoding="utf-8").replace("roles: ja", "roles: grupper")
+        path.write_text(text.replace("1. statements dekk", "1. reflection sak (5 min)\n1. statements dekk"),
                         encoding="utf-8")
     lib = load_library(root)
     lib.require_valid()
