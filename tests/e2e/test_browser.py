@@ -291,7 +291,8 @@ async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser
         await session.close()
 
 
-async def test_a_rating_comes_back_after_the_laptop_resumes_the_session(browser: Browser, tmp_path: Path) -> None:
+async def test_a_rating_comes_back_after_the_laptop_resumes_the_session(
+        browser: Browser, tmp_path: Path) -> None:
     """The app closes mid-rating and is started again on the same session: each phone finds its own
     ratings and its «Ferdig», with and without a script, and never the other's."""
     library = rating_library(tmp_path)
