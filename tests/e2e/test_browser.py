@@ -225,6 +225,16 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()
 
 
+async def _pair_at_rating(session: Session, server: WebServer, ordforer: Page, kd: Page) -> None:
+    """The two phones take the named roles, the facilitator confirms them and opens the rating step."""
+    for page, role in ((ordforer, "Ordfører"), (kd, "Kommunedirektør")):
+        await page.goto(server.join_url)
+        await page.get_by_label(role).check()
+        await page.get_by_role("button", name="Fortsett").click()
+    await confirm_pair(session)
+    await go_to_kind(session, "rating")
+
+
 async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser, tmp_path: Path) -> None:
     """One phone with its script, through a reload and a laptop gone and back; one without."""
     session = await Session.open(tmp_path, "rate", "samspill", rating_library(tmp_path), "nb")
@@ -233,12 +243,7 @@ async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser
     _, js, errors = await _phone(browser)
     _, plain, _ = await _phone(browser, java_script_enabled=False)
     try:
-        for page, role in ((js, "Ordfører"), (plain, "Kommunedirektør")):
-            await page.goto(server.join_url)
-            await page.get_by_label(role).check()
-            await page.get_by_role("button", name="Fortsett").click()
-        await confirm_pair(session)
-        await go_to_kind(session, "rating")
+        await _pair_at_rating(session, server, js, plain)
         await expect(js.get_by_text("1 av 2")).to_be_visible()  # followed by itself
         await js.get_by_label("Helt enig").check()
         await js.get_by_role("button", name="Neste").click()
@@ -302,12 +307,7 @@ async def test_a_rating_comes_back_after_the_laptop_resumes_the_session(
     _, js, _ = await _phone(browser)
     _, plain, _ = await _phone(browser, java_script_enabled=False)
     try:
-        for page, role in ((js, "Ordfører"), (plain, "Kommunedirektør")):
-            await page.goto(server.join_url)
-            await page.get_by_label(role).check()
-            await page.get_by_role("button", name="Fortsett").click()
-        await confirm_pair(session)
-        await go_to_kind(session, "rating")
+        await _pair_at_rating(session, server, js, plain)
         await plain.goto(server.origin + "/")
         for page, first, second in ((js, "Helt enig", "Delvis uenig"), (plain, "Helt uenig", "Vet ikke")):
             await expect(page.get_by_text("1 av 2")).to_be_visible()
