@@ -358,6 +358,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "content.total": "{programme}: {minutes} min til sammen ({hours} t {rest} min)",
         "guide.title": "Fasilitatormanus: {title}",
         "guide.time": "Tid: {start}–{end}, {minutes} min til sammen ({hours} t {rest} min).",
+        "guide.roles_groups": (
+            "Mobilene velger gruppe: folkevalgt, administrasjonen eller annet, ingen roller med navn. Trykk "
+            "v på en påstand for å sammenligne gruppene; en gruppe med for få svar vises ikke."
+        ),
         "guide.overview": "Oversikt",
         "guide.col.time": "Klokka",
         "guide.col.minutes": "Min",
@@ -634,6 +638,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Rollen brukes bare til å sammenligne grupper, og en gruppe vises bare når minst {k} i den "
             "har svart. Ingen ser hva du svarte."
         ),
+        "promise.role_groups": (
+            "Du velger en gruppe, ikke en rolle med navn. Gruppen brukes bare til å sammenligne stemmer: "
+            "en gruppe vises bare når minst {k} i den har stemt, og aldri slik at en mindre gruppe kan "
+            "regnes ut. Det du skriver, vises uten gruppe."
+        ),
         "promise.role_named": (
             "Velger du ordfører eller kommunedirektør, vises vurderingene dine med rolle, side om side "
             "med den andres, når dere begge har vurdert alle påstandene. Alle andre svar vises bare "
@@ -730,7 +739,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.step_summary_id": "et «summary»-steg tar ingen id",
         "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
         "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
-        "problem.roles_value": "«roles:» må være ja eller nei, ikke «{value}»",
+        "problem.roles_value": "«roles:» må være ja, nei eller grupper, ikke «{value}»",
         "problem.file_large": "fila er større enn {most} byte",
         "problem.file_utf8": "fila er ikke UTF-8-tekst (første feil i byte {byte}); lagre den som UTF-8",
         "problem.file_read": "fila kan ikke leses: {reason}",
@@ -741,7 +750,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har ingen avstemning («## Avstemning: …»)",
-        "problem.gap_roles": "et «gap»-steg sammenligner roller; sett «roles: ja»",
+        "problem.gap_roles": "et «gap»-steg sammenligner ordfører og kommunedirektør; sett «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
         "problem.input_unknown": "«input:» viser ikke til et annet refleksjonssett: «{id}»",
@@ -1154,6 +1163,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "content.total": "{programme}: {minutes} min til saman ({hours} t {rest} min)",
         "guide.title": "Fasilitatormanus: {title}",
         "guide.time": "Tid: {start}–{end}, {minutes} min til saman ({hours} t {rest} min).",
+        "guide.roles_groups": (
+            "Mobilane vel gruppe: folkevald, administrasjonen eller anna, ingen roller med namn. Trykk v på "
+            "ein påstand for å samanlikne gruppene; ei gruppe med for få svar blir ikkje vist."
+        ),
         "guide.overview": "Oversikt",
         "guide.col.time": "Klokka",
         "guide.col.minutes": "Min",
@@ -1433,6 +1446,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Rolla blir berre brukt til å samanlikne grupper, og ei gruppe blir berre vist når minst {k} "
             "i ho har svart. Ingen ser kva du svara."
         ),
+        "promise.role_groups": (
+            "Du vel ei gruppe, ikkje ei rolle med namn. Gruppa blir berre brukt til å samanlikne røyster: "
+            "ei gruppe blir berre vist når minst {k} i ho har røysta, og aldri slik at ei mindre gruppe "
+            "kan reknast ut. Det du skriv, blir vist utan gruppe."
+        ),
         "promise.role_named": (
             "Vel du ordførar eller kommunedirektør, blir vurderingane dine viste med rolle, side om side "
             "med den andre sine, når de begge har vurdert alle påstandane. Alle andre svar blir berre "
@@ -1528,7 +1546,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.step_summary_id": "eit «summary»-steg tek ingen id",
         "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
         "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
-        "problem.roles_value": "«roles:» må vere ja eller nei, ikkje «{value}»",
+        "problem.roles_value": "«roles:» må vere ja, nei eller grupper, ikkje «{value}»",
         "problem.file_large": "fila er større enn {most} byte",
         "problem.file_utf8": "fila er ikkje UTF-8-tekst (første feil i byte {byte}); lagre ho som UTF-8",
         "problem.file_read": "fila kan ikkje lesast: {reason}",
@@ -1539,7 +1557,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har inga avrøysting («## Avrøysting: …»)",
-        "problem.gap_roles": "eit «gap»-steg samanliknar roller; set «roles: ja»",
+        "problem.gap_roles": "eit «gap»-steg samanliknar ordførar og kommunedirektør; set «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
         "problem.input_unknown": "«input:» viser ikkje til eit anna refleksjonssett: «{id}»",

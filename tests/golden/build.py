@@ -82,9 +82,12 @@ async def _join(session: Session, n: int) -> list[str]:
     return [(await session.join()).id for _ in range(n)]
 
 
-async def _workshop(session: Session, participants: int) -> None:
-    """A folkevalgtdag or formannskap: votes, answers (some nasty), moderation, a note, an agreement."""
-    pids = await _join(session, participants)
+async def _workshop(session: Session, roles: tuple[str, ...]) -> None:
+    """A folkevalgtdag or formannskap: each phone picks its group (``roles``, one per phone), then votes,
+    answers (some nasty), moderation, a note, an agreement."""
+    pids = await _join(session, len(roles))
+    for pid, role in zip(pids, roles, strict=True):
+        await session.choose_role(pid, role)
     await _vote_all(session, pids)
     await _answer_all(session, pids, NASTY + PLAIN)
     first = next(s for s in session.steps if s.kind == StepKind.REFLECTION)
@@ -182,6 +185,12 @@ MEETINGS = {
 }
 
 
+# Groups only: five folkevalgte beside five of the administrasjon (both shown at k = 5), and a small
+# formannskap where the one from the administrasjon keeps the folkevalgte withheld too (k = 3).
+WORKSHOP_ROLES = {"folkevalgtdag": ("folkevalgt", "administrasjon") * 5,
+                  "formannskap": ("folkevalgt", "folkevalgt", "folkevalgt", "administrasjon")}
+
+
 async def build(programme: str, data_dir: Path, library: Library, lang: str = "nb") -> Session:
     """Create the fixture session of ``programme`` in ``data_dir`` and return it, still open."""
     name = "us-2026" if programme == "utviklingssamtale" else f"{programme}-fixture"
@@ -194,5 +203,5 @@ async def build(programme: str, data_dir: Path, library: Library, lang: str = "n
     elif programme == "utviklingssamtale":
         await _development(session, data_dir, library)
     else:
-        await _workshop(session, 6 if programme == "folkevalgtdag" else 4)
+        await _workshop(session, WORKSHOP_ROLES[programme])
     return session
