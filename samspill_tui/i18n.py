@@ -980,7 +980,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "results.hidden": "Resultata er skjulte medan de røystar. Trykk r for å vise dei.",
         "words.count": "{n} ulike ord frå {m} deltakarar",
         "ranking.count": "{n} har rangert",
-        "ranking.agreement": "Semje (Kendalls W): {w} – {how}",
+        "ranking.agreement": "Einigheit (Kendalls W): {w} – {how}",
         "agree.none": "for få svar til å måle",
         "agree.weak": "svak",
         "agree.moderate": "moderat",
@@ -1103,11 +1103,11 @@ _STRINGS: dict[str, dict[str, str]] = {
         ),
         "guide.ranking": (
             "Kvar set alternativa i rekkjefølgje på telefonen (1 er viktigast). Trykk r, så viser skjermen "
-            "rekkjefølgja for heile rommet og kor samde de er."
+            "rekkjefølgja for heile rommet og kor einige de er."
         ),
         "guide.points": (
             "Kvar fordeler {points} poeng på alternativa på telefonen. Trykk r, så viser skjermen "
-            "rekkjefølgja for heile rommet og kor samde de er."
+            "rekkjefølgja for heile rommet og kor einige de er."
         ),
         "rating.hidden": "Kva kvar har svart, blir ikkje vist før begge er ferdige.",
         "rating.finished": "ferdig ✓",
@@ -1396,7 +1396,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.alternative": "Alternativ",
         "sum.mean_rank": "Snittplass",
         "sum.points": "Poeng",
-        "sum.agreement_w": "Semje (Kendalls W, 0–1): {w} – {how}",
+        "sum.agreement_w": "Einigheit (Kendalls W, 0–1): {w} – {how}",
         "sum.mean": "Gjennomsnitt (1–5, utan «veit ikkje»)",
         "sum.footer": (
             "Laga med Samspill. Svara er anonyme: inga gruppe med færre enn {k} svar er vist for seg."

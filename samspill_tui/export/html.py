@@ -39,13 +39,11 @@ hr { border: 0; border-top: 1px solid #c9d3dd; margin: 2em 0 1em; }
 .draft { display: inline-block; margin: 0 0 1em; padding: .3em .8em; border: 2px solid #a33;
          color: #a33; font-weight: bold; letter-spacing: .03em; }
 figure.chart { margin: .5em 0 1em; }
-figure.chart svg { width: 100%; max-width: 40em; height: auto; display: block; }
-figure.cloud svg { width: 100%; max-width: 40em; height: auto; display: block; }
+figure svg { width: 100%; max-width: 40em; height: auto; display: block; }
 @media print {
-  figure.cloud { break-inside: avoid; page-break-inside: avoid; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  figure.chart, table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
+  figure, table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 """.strip()
