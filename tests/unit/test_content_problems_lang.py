@@ -24,8 +24,8 @@ MESSAGES = {
     ),
     "nn": (
         "fasiten «nei» er ikkje eitt av alternativa (alternativ: kd, ks)",
-        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, ranking, words, gap, "
-        "summary",
+        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, ranking, words, "
+        "gap, summary",
     ),
 }
 HEADER = {"nb": "Innholdet i {root} har feil:", "nn": "Innhaldet i {root} har feil:"}
