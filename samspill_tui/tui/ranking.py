@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 
 from samspill_tui.i18n import t
@@ -9,28 +11,33 @@ from samspill_tui.session.reading import Held, RoleSplit, Standing, Tally
 from samspill_tui.tui.vote import VoteView
 
 BAR_WIDTH = 30
+WIDE = 70  # narrower than this, no bars: the labels get the room
+FIGURE = 11  # the column of mean places or points
 
 
 def standing_text(standing: Standing, lang: str, width: int, bars: bool = True) -> Text:
-    """The alternatives in the group's order, each with a bar for its points (or for how near the top
-    it was placed on average), then the agreement."""
-    text = Text()
-    places = standing.places
+    """The alternatives in the group's order in ``width`` cells, each label wrapped, with its mean place
+    or points (and, where there is room, a bar for it), then the agreement."""
+    places, n = standing.places, len(standing.places)
+    points = any(p.points is not None for p in places)
     most = max((p.points or 0 for p in places), default=0)
-    n = len(places)
-    bar = max(6, min(BAR_WIDTH, width // 3)) if bars else 0
-    room = max(12, width - bar - 20)
+    bar = min(BAR_WIDTH, width // 4) if bars and width >= WIDE else 0
+    room = max(12, width - 4 - (bar + 1 if bar else 0) - FIGURE - 1)
+    head = t(lang, "sum.points" if points else "sum.mean_rank")
+    text = Text()
+    text.append(f"{'':{4 + room + 1 + (bar + 1 if bar else 0)}}{head:>{FIGURE}}\n", style="dim")
     for number, place in enumerate(places, 1):
-        share = (place.points or 0) / most if place.points is not None and most else \
-            (n - place.mean_rank) / (n - 1) if place.points is None and n > 1 else 0.0
-        label = place.choice.label if len(place.choice.label) <= room else place.choice.label[:room - 1] + "…"
+        lines = textwrap.wrap(place.choice.label, room) or [""]
         text.append(f"{number:>2}. ", style="bold")
-        text.append(f"{label:<{room}} ")
+        text.append(f"{lines[0]:<{room}} ")
         if bar:
+            near = (n - place.mean_rank) / (n - 1)  # 1 for always first, 0 for always last
+            share = ((place.points or 0) / most if most else 0.0) if points else near
             text.append(f"{'█' * round(share * bar):<{bar}} ", style="bold")
-        figure = (t(lang, "ranking.points", n=place.points) if place.points is not None
-                  else t(lang, "ranking.mean", rank=f"{place.mean_rank:.1f}".replace(".", ",")))
-        text.append(f"{figure}\n")
+        figure = str(place.points) if points else f"{place.mean_rank:.1f}".replace(".", ",")
+        text.append(f"{figure:>{FIGURE}}\n", style="bold")
+        for extra in lines[1:]:
+            text.append(f"    {extra}\n")
     w = "–" if standing.agreement is None else f"{standing.agreement:.2f}".replace(".", ",")
     text.append(t(lang, "ranking.agreement", w=w, how=t(lang, standing.agreement_key)), style="italic")
     return text
@@ -50,7 +57,7 @@ class RankingView(VoteView):
     def result_text(self, result: Tally | Standing, width: int) -> Text:
         """The room's order across the view."""
         assert isinstance(result, Standing)
-        return standing_text(result, self.session.lang, width)
+        return standing_text(result, self.session.lang, width - 4)  # the scroll bar, a margin
 
     def group_text(self, group: Tally | Standing) -> Text:
         """One role's order in its narrow column (no bars)."""

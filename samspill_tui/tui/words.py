@@ -73,6 +73,7 @@ class WordsView(StepView):
     #cloud {
         width: 1fr;
         padding: 1 0;
+        text-align: center;
     }
     #cloud-note, #cloud-count {
         color: $text-muted;
