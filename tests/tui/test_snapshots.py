@@ -173,7 +173,7 @@ async def _words(s: Session) -> None:
     await s.go_to(s.steps.index(words))
     given = ["tillit dialog", "Tillit respekt", "tillit", "travelt [b]ikke markup[/b]", "dialog åpenhet",
              "tillit god tone", "uklare roller dialog", "ryddig"]
-    for n, text in enumerate(given):
+    for text in given:
         p = await s.join()
         fields = text.replace("god tone", "god_tone").replace("uklare roller", "uklare_roller").split()
         await s.give(p.id, words.key, {f"w{i + 1}": w.replace("_", " ") for i, w in enumerate(fields[:3])})
