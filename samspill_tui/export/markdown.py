@@ -198,7 +198,8 @@ def _standing(summary: Summary, result: StepResult) -> list[Block]:
     points = any(p.points is not None for p in standing.places)
     head = [t(lang, "sum.rank_place"), t(lang, "sum.alternative"), t(lang, "sum.mean_rank"),
             *([t(lang, "sum.points")] if points else [])]
-    lines = ["| " + " | ".join(head) + " |", "|---:|---|---:|" + ("---:|" if points else "")]
+    # no column alignment: markdown-it would write it as style attributes, which the HTML's CSP refuses
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|" + ("---|" if points else "")]
     for n, place in enumerate(standing.places, 1):
         mean = f"{place.mean_rank:.1f}".replace(".", ",")
         given = f" {place.points} |" if points else ""
@@ -210,7 +211,7 @@ def _standing(summary: Summary, result: StepResult) -> list[Block]:
     if split.groups:
         roles = [t(lang, f"role.{r}") for r, _ in split.groups]
         table = ["| " + " | ".join([t(lang, "sum.alternative"), *roles]) + " |",
-                 "|---" + "|---:" * len(roles) + "|"]
+                 "|---" * (len(roles) + 1) + "|"]
         for place in standing.places:
             at = [next(n for n, p in enumerate(g.places, 1) if p.choice == place.choice)
                   for _, g in split.groups]
@@ -432,7 +433,7 @@ def _table(lang: str, chart: Chart) -> str:
 
 
 def _word_table(lang: str, cloud: WordCloud) -> str:
-    lines = [f"| {t(lang, 'sum.words')} | {t(lang, 'sum.count')} |", "|---|---:|"]
+    lines = [f"| {t(lang, 'sum.words')} | {t(lang, 'sum.count')} |", "|---|---|"]
     return "\n".join([*lines, *(f"| {cell(word)} | {count} |" for word, count in cloud.words)])
 
 
