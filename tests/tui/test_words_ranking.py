@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from samspill_tui.content import load_library
 from samspill_tui.demo import SAMPLE_WORDS
+from samspill_tui.session.live import Session
+from samspill_tui.session.steps import Step
+from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.ranking import RankingView
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.words import WordsView
@@ -21,18 +25,26 @@ def _shown(app: object, selector: str) -> str:
     return str(static.content) if static.display else ""
 
 
+async def _given(pilot: Pilot[None], app: SamspillApp, kind: str, phones: int) -> tuple[Session, Step]:
+    """Move to the first step of ``kind`` once every rehearsal phone has joined; wait until all gave."""
+    await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+    session = app.session
+    assert session is not None
+    await wait_for(pilot, lambda: len(session.participants) == phones, timeout=30)
+    await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == kind))
+    await wait_for(pilot, lambda: app.screen.query(".step-view"))
+    step = session.step
+    await wait_for(pilot, lambda: len(session.votes.get(step.key, {})) == phones, timeout=30)
+    return session, step
+
+
 async def test_rehearsal_phones_give_words_the_projector_shows_once_revealed(
         tmp_path: Path) -> None:
     library = load_library(REPO_CONTENT)
     app = make_app(library, tmp_path, ("folkevalgtdag", "ord"), demo=7)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
-        session = app.session  # type: ignore[attr-defined]
-        await wait_for(pilot, lambda: len(session.participants) == 7, timeout=30)
-        await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == "words"))
-        await wait_for(pilot, lambda: app.screen.query(WordsView))
-        step = session.step
-        await wait_for(pilot, lambda: len(session.votes.get(step.key, {})) == 7, timeout=30)
+        session, step = await _given(pilot, app, "words", 7)
+        assert app.screen.query(WordsView)
         assert "Resultatene er skjult" in _shown(app, "#cloud-note") and not _shown(app, "#cloud")
         await pilot.press("r")
         await wait_for(pilot, lambda: _shown(app, "#cloud"))
@@ -49,13 +61,8 @@ async def test_rehearsal_phones_rank_and_the_projector_shows_the_order_and_agree
     library = load_library(REPO_CONTENT)
     app = make_app(library, tmp_path, ("formannskap", "rang"), demo=6, lang="nn")
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
-        session = app.session  # type: ignore[attr-defined]
-        await wait_for(pilot, lambda: len(session.participants) == 6, timeout=30)
-        await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == "ranking"))
-        await wait_for(pilot, lambda: app.screen.query(RankingView))
-        step = session.step
-        await wait_for(pilot, lambda: len(session.votes.get(step.key, {})) == 6, timeout=30)
+        session, step = await _given(pilot, app, "ranking", 6)
+        assert app.screen.query(RankingView)
         await pilot.press("r")
         await wait_for(pilot, lambda: _shown(app, "#tally"))
         standing = session.reading.standing(step)
