@@ -72,4 +72,5 @@ async def test_rehearsal_phones_rank_and_the_projector_shows_the_order_and_agree
         assert "Snittplass" in text and "1." in text and "6." in text
         await pilot.press("v")  # by role: nobody chose one in this programme
         await wait_for(pilot, lambda: app.screen.query_one("#roles").display)
-        assert "rolle" in str(app.screen.query_one("#roles").children[0].content).lower()
+        why = app.screen.query_one("#roles").query_one(".role-why", Static)
+        assert "rolle" in str(why.content).lower()
