@@ -73,6 +73,14 @@ SAMPLE_ANSWERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Words simulated people give on a words step, the first ones more often (same meaning, same order).
+SAMPLE_WORDS: dict[str, tuple[str, ...]] = {
+    "nb": ("tillit", "dialog", "respekt", "travelt", "åpenhet", "samarbeid", "uklare roller",
+           "god tone", "ryddig", "lojalitet", "engasjement", "forbedring"),
+    "nn": ("tillit", "dialog", "respekt", "travelt", "openheit", "samarbeid", "uklare roller",
+           "god tone", "ryddig", "lojalitet", "engasjement", "forbetring"),
+}
+
 # The first two people take these roles when offered (the gap view needs both).
 LEADING_ROLES = ("ordforer", "kommunedirektor")
 ROLE_WEIGHTS = {"folkevalgt": 6.0, "administrasjon": 3.0, "annet": 1.0}
@@ -103,6 +111,8 @@ class Form:
     fields: dict[str, str] = field(default_factory=dict)
     choices: dict[str, list[str]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # one-line text fields
+    numbers: dict[str, int] = field(default_factory=dict)  # number fields and their maximum
 
 
 class PhonePage(HTMLParser):
@@ -140,6 +150,10 @@ class PhonePage(HTMLParser):
             form.choices.setdefault(name, []).append(a.get("value", "on"))
         elif tag == "textarea" and name:
             form.texts.append(name)
+        elif tag == "input" and name and kind == "text":
+            form.words.append(name)
+        elif tag == "input" and name and kind == "number" and a.get("max", "").isdecimal():
+            form.numbers[name] = int(a["max"])
         elif tag == "select" and name:
             self._select = name
         elif tag == "option" and self._select and "disabled" not in a and a.get("value"):
@@ -198,6 +212,25 @@ class Person:
         popular = random.Random(_crc("poll", step_key))
         weights = [popular.random() ** 2 + 0.05 for _ in options]
         return self.rng.choices(options, weights)[0]
+
+    def ballot(self, key: str, form: Form, lang: str) -> dict[str, str]:
+        """What this person fills in on a vote form: an option, a few words, places or points."""
+        if form.choices.get("value"):
+            return {"value": self.pick(key, form.choices["value"])}
+        if form.words:
+            samples = SAMPLE_WORDS.get(lang, SAMPLE_WORDS["nb"])
+            weights = [1 / (n + 1.5) for n in range(len(samples))]
+            chosen = list(dict.fromkeys(self.rng.choices(samples, weights, k=self.rng.randint(1, 3))))
+            return dict(zip(form.words, chosen, strict=False))
+        names = [n for n in form.choices if n.startswith("r.")] or list(form.numbers)
+        # Every alternative has a pull shared by the room (per step), plus this person's own view.
+        pull = {n: random.Random(_crc("rank", key, n)).uniform(0, 3) + self.rng.gauss(0, 1) for n in names}
+        if form.numbers:
+            total = max(form.numbers.values())
+            given = self.rng.choices(names, [2 ** pull[n] for n in names], k=total)
+            return {n: str(given.count(n)) for n in names}
+        order = sorted(names, key=lambda n: -pull[n])
+        return {n: str(order.index(n) + 1) for n in names}
 
     def choose_role(self, options: list[str]) -> str:
         """The leaders first, then mostly elected members."""
@@ -264,11 +297,11 @@ class Demo:
         if rating is not None:
             return await self._rate(phone, person, rating)
         vote = page.form("/vote")
-        if vote is not None and vote.choices.get("value"):
+        if vote is not None:
             key = vote.fields.get("step", "")
             if key not in person.done:
                 await phone.think(self.pace.think)
-                if await phone.post(vote, value=person.pick(key, vote.choices["value"])):
+                if await phone.post(vote, **person.ballot(key, vote, page.lang)):
                     person.done.add(key)
             return False
         answers = page.forms_to("/answer")

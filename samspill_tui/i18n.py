@@ -130,6 +130,13 @@ _STRINGS: dict[str, dict[str, str]] = {
             "begge har vurdert alle påstandene."
         ),
         "results.hidden": "Resultatene er skjult mens dere stemmer. Trykk r for å vise dem.",
+        "words.count": "{n} ulike ord fra {m} deltakere",
+        "ranking.count": "{n} har rangert",
+        "ranking.agreement": "Enighet (Kendalls W): {w} – {how}",
+        "agree.none": "for få svar til å måle",
+        "agree.weak": "svak",
+        "agree.moderate": "moderat",
+        "agree.strong": "sterk",
         "roles.none": "Ingen har valgt rolle, så det er ingen fordeling per rolle å vise.",
         "roles.reveal_first": "Vis resultatene med r for å se fordelingen per rolle.",
         "poll.key": "Fasit",
@@ -230,6 +237,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.reflection": "Refleksjon",
         "kind.poll": "Avstemning",
         "kind.statement": "Påstand",
+        "kind.words": "Ord",
+        "kind.ranking": "Rangering",
         "rating.choose": "Velg påstandene dere skal vurdere (mellomrom velger, ctrl+s lagrer, Esc avbryter):",
         "rating.chosen": "{n} av {m} påstander er valgt.",
         "rating.started": "Noen har allerede begynt å vurdere, så påstandene kan ikke endres nå.",
@@ -248,6 +257,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.rating": (
             "Hver vurderer alle {n} påstandene på sin egen telefon, i eget tempo. Skjermen viser bare "
             "hvor langt hver har kommet, og alt vises samtidig når begge er ferdige."
+        ),
+        "guide.words": (
+            "Hver skriver ett til tre ord på telefonen. Trykk r, så viser skjermen ordene etter hvor mange "
+            "som skrev dem, de vanligste størst."
+        ),
+        "guide.ranking": (
+            "Hver setter alternativene i rekkefølge på telefonen (1 er viktigst). Trykk r, så viser skjermen "
+            "rekkefølgen for hele rommet og hvor enige dere er."
+        ),
+        "guide.points": (
+            "Hver fordeler {points} poeng på alternativene på telefonen. Trykk r, så viser skjermen "
+            "rekkefølgen for hele rommet og hvor enige dere er."
         ),
         "rating.hidden": "Hva hver har svart, vises ikke før begge er ferdige.",
         "rating.finished": "ferdig ✓",
@@ -369,6 +390,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.case": "Sak",
         "guide.kind.reflection": "Refleksjon",
         "guide.kind.poll": "Avstemning",
+        "guide.kind.words": "Ord",
+        "guide.kind.ranking": "Rangering",
         "guide.kind.statements": "Påstander",
         "guide.kind.gap": "Der vi ser ulikt",
         "guide.kind.summary": "Oppsummering",
@@ -392,6 +415,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.title": "Samspill",
         "web.waiting": "Du er med! Vent til fasilitatoren starter.",
         "web.vote": "Stem",
+        "web.words_hint": "Skriv ett til tre korte ord. Ord som mange skriver, blir størst på skjermen.",
+        "web.word": "Ord {n}",
+        "web.rank_hint": "Gi hvert alternativ sin plass: 1 er viktigst, og hver plass brukes én gang.",
+        "web.points_hint": "Fordel {points} poeng på alternativene: alle på ett, eller litt på flere.",
+        "web.place": "Plass",
+        "web.points": "Poeng",
         "web.send": "Send svar",
         "web.saved": "Registrert",
         "web.your_answers": "Dine svar",
@@ -407,6 +436,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-voting": "Det stemmes ikke på dette steget.",
         "err.not-answering": "Det tas ikke imot svar på dette steget.",
         "err.bad-value": "Ugyldig valg. Velg ett av alternativene.",
+        "err.no-words": "Skriv minst ett ord. Småord som «og» og «er» telles ikke.",
+        "err.word-long": "Et ord kan ha høyst 30 tegn.",
+        "err.bad-ranking": (
+            "Gi hvert alternativ sin egen plass, fra 1 og oppover, uten å bruke en plass to ganger."
+        ),
+        "err.bad-points": "Poengene må til sammen bli nøyaktig så mange som det står over alternativene.",
         "err.bad-question": "Ukjent spørsmål.",
         "err.too-long": "Svaret er for langt (høyst {max} tegn).",
         "err.empty": "Svaret er tomt.",
@@ -490,6 +525,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.meeting": "Møtet",
         "xlsx.statements": "Påstander",
         "xlsx.polls": "Avstemninger",
+        "xlsx.words": "Ord",
+        "xlsx.rankings": "Rangeringer",
         "xlsx.answers": "Svar",
         "xlsx.agreements": "Avtaler",
         "xlsx.field": "Felt",
@@ -518,6 +555,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.reflection": "Refleksjon",
         "sum.statements": "Påstander",
         "sum.poll": "Avstemning",
+        "sum.words": "Ord",
+        "sum.cloud": "Ordsky: {title}",
+        "sum.ranking": "Rangering",
+        "sum.rank_place": "Plass",
+        "sum.alternative": "Alternativ",
+        "sum.mean_rank": "Snittplass",
+        "sum.points": "Poeng",
+        "sum.agreement_w": "Enighet (Kendalls W, 0–1): {w} – {how}",
         "sum.mean": "Gjennomsnitt (1–5, uten «vet ikke»)",
         "sum.footer": (
             "Laget med Samspill. Svarene er anonyme: ingen gruppe med færre enn {k} svar er vist for seg."
@@ -750,6 +795,15 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har ingen avstemning («## Avstemning: …»)",
+        "problem.one_question": (
+            "et «{kind}»-steg trenger et refleksjonssett med nøyaktig ett spørsmål, og «{id}» har ikke det"
+        ),
+        "problem.ranking_no_options": "«{id}» har ingen alternativer å rangere («## Alternativer»)",
+        "problem.ranking_points": (
+            "et «ranking»-steg tar én id og eventuelt hvor mange poeng som fordeles ({low}–{high}), ikke "
+            "«{value}»"
+        ),
+        "problem.options_many": "høyst {most} alternativer kan rangeres",
         "problem.gap_roles": "et «gap»-steg sammenligner ordfører og kommunedirektør; sett «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
@@ -759,6 +813,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
         "problem.twin_statements": "påstandene i «{id}» har andre id-er enn på bokmål",
         "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikke som på bokmål",
+        "problem.twin_options": "alternativene i «{id}» har andre id-er enn på bokmål",
         "problem.twin_poll": (
             "avstemningen i «{id}» har andre alternativer eller en annen fasit enn på bokmål"
         ),
@@ -938,6 +993,13 @@ _STRINGS: dict[str, dict[str, str]] = {
             "side, når begge har vurdert alle påstandane."
         ),
         "results.hidden": "Resultata er skjulte medan de røystar. Trykk r for å vise dei.",
+        "words.count": "{n} ulike ord frå {m} deltakarar",
+        "ranking.count": "{n} har rangert",
+        "ranking.agreement": "Einigheit (Kendalls W): {w} – {how}",
+        "agree.none": "for få svar til å måle",
+        "agree.weak": "svak",
+        "agree.moderate": "moderat",
+        "agree.strong": "sterk",
         "roles.none": "Ingen har valt rolle, så det er inga fordeling per rolle å vise.",
         "roles.reveal_first": "Vis resultata med r for å sjå fordelinga per rolle.",
         "poll.key": "Fasit",
@@ -1035,6 +1097,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kind.reflection": "Refleksjon",
         "kind.poll": "Avrøysting",
         "kind.statement": "Påstand",
+        "kind.words": "Ord",
+        "kind.ranking": "Rangering",
         "rating.choose": "Vel påstandane de skal vurdere (mellomrom vel, ctrl+s lagrar, Esc avbryt):",
         "rating.chosen": "{n} av {m} påstandar er valde.",
         "rating.started": "Nokon har alt byrja å vurdere, så påstandane kan ikkje endrast no.",
@@ -1053,6 +1117,18 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.rating": (
             "Kvar vurderer alle dei {n} påstandane på sin eigen telefon, i eige tempo. Skjermen viser "
             "berre kor langt kvar har kome, og alt blir vist samstundes når begge er ferdige."
+        ),
+        "guide.words": (
+            "Kvar skriv eitt til tre ord på telefonen. Trykk r, så viser skjermen orda etter kor mange som "
+            "skreiv dei, dei vanlegaste størst."
+        ),
+        "guide.ranking": (
+            "Kvar set alternativa i rekkjefølgje på telefonen (1 er viktigast). Trykk r, så viser skjermen "
+            "rekkjefølgja for heile rommet og kor einige de er."
+        ),
+        "guide.points": (
+            "Kvar fordeler {points} poeng på alternativa på telefonen. Trykk r, så viser skjermen "
+            "rekkjefølgja for heile rommet og kor einige de er."
         ),
         "rating.hidden": "Kva kvar har svart, blir ikkje vist før begge er ferdige.",
         "rating.finished": "ferdig ✓",
@@ -1174,6 +1250,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.case": "Sak",
         "guide.kind.reflection": "Refleksjon",
         "guide.kind.poll": "Avrøysting",
+        "guide.kind.words": "Ord",
+        "guide.kind.ranking": "Rangering",
         "guide.kind.statements": "Påstandar",
         "guide.kind.gap": "Der vi ser ulikt",
         "guide.kind.summary": "Oppsummering",
@@ -1196,6 +1274,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.title": "Samspill",
         "web.waiting": "Du er med! Vent til fasilitatoren startar.",
         "web.vote": "Røyst",
+        "web.words_hint": "Skriv eitt til tre korte ord. Ord som mange skriv, blir størst på skjermen.",
+        "web.word": "Ord {n}",
+        "web.rank_hint": "Gi kvart alternativ sin plass: 1 er viktigast, og kvar plass blir brukt éin gong.",
+        "web.points_hint": "Fordel {points} poeng på alternativa: alle på eitt, eller litt på fleire.",
+        "web.place": "Plass",
+        "web.points": "Poeng",
         "web.send": "Send svar",
         "web.saved": "Registrert",
         "web.your_answers": "Svara dine",
@@ -1211,6 +1295,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-voting": "Det vert ikkje røysta på dette steget.",
         "err.not-answering": "Det vert ikkje teke imot svar på dette steget.",
         "err.bad-value": "Ugyldig val. Vel eitt av alternativa.",
+        "err.no-words": "Skriv minst eitt ord. Småord som «og» og «er» blir ikkje talde.",
+        "err.word-long": "Eit ord kan ha høgst 30 teikn.",
+        "err.bad-ranking": (
+            "Gi kvart alternativ sin eigen plass, frå 1 og oppover, utan å bruke ein plass to gonger."
+        ),
+        "err.bad-points": "Poenga må til saman bli nøyaktig så mange som det står over alternativa.",
         "err.bad-question": "Ukjent spørsmål.",
         "err.too-long": "Svaret er for langt (høgst {max} teikn).",
         "err.empty": "Svaret er tomt.",
@@ -1294,6 +1384,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.meeting": "Møtet",
         "xlsx.statements": "Påstandar",
         "xlsx.polls": "Avrøystingar",
+        "xlsx.words": "Ord",
+        "xlsx.rankings": "Rangeringar",
         "xlsx.answers": "Svar",
         "xlsx.agreements": "Avtalar",
         "xlsx.field": "Felt",
@@ -1322,6 +1414,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.reflection": "Refleksjon",
         "sum.statements": "Påstandar",
         "sum.poll": "Avrøysting",
+        "sum.words": "Ord",
+        "sum.cloud": "Ordsky: {title}",
+        "sum.ranking": "Rangering",
+        "sum.rank_place": "Plass",
+        "sum.alternative": "Alternativ",
+        "sum.mean_rank": "Snittplass",
+        "sum.points": "Poeng",
+        "sum.agreement_w": "Einigheit (Kendalls W, 0–1): {w} – {how}",
         "sum.mean": "Gjennomsnitt (1–5, utan «veit ikkje»)",
         "sum.footer": (
             "Laga med Samspill. Svara er anonyme: inga gruppe med færre enn {k} svar er vist for seg."
@@ -1557,6 +1657,15 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har inga avrøysting («## Avrøysting: …»)",
+        "problem.one_question": (
+            "eit «{kind}»-steg treng eit refleksjonssett med nøyaktig eitt spørsmål, og «{id}» har ikkje det"
+        ),
+        "problem.ranking_no_options": "«{id}» har ingen alternativ å rangere («## Alternativ»)",
+        "problem.ranking_points": (
+            "eit «ranking»-steg tek éin id og eventuelt kor mange poeng som blir fordelte ({low}–{high}), "
+            "ikkje «{value}»"
+        ),
+        "problem.options_many": "høgst {most} alternativ kan rangerast",
         "problem.gap_roles": "eit «gap»-steg samanliknar ordførar og kommunedirektør; set «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
@@ -1566,6 +1675,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.input_used": "spørsmål {n} i «{id}» er også input til «{other}»",
         "problem.twin_statements": "påstandane i «{id}» har andre id-ar enn på bokmål",
         "problem.twin_links": "«referat:» eller «input:» i «{id}» er ikkje som på bokmål",
+        "problem.twin_options": "alternativa i «{id}» har andre id-ar enn på bokmål",
         "problem.twin_poll": (
             "avrøystinga i «{id}» har andre alternativ eller ein annan fasit enn på bokmål"
         ),

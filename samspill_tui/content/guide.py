@@ -62,6 +62,14 @@ def _body(spec: StepSpec, content: LanguageContent, lang: str, shown: set[str]) 
             yield f"### {t(lang, 'guide.say')}\n\n{_quote(item.intro)}"
         if item:
             yield f"### {t(lang, 'guide.questions')}\n\n" + "\n".join(f"- {q}" for q in item.questions)
+    elif spec.kind in ("words", "ranking") and ref in content.reflections:
+        asked = content.reflections[ref]
+        if asked.intro:
+            yield f"### {t(lang, 'guide.say')}\n\n{_quote(asked.intro)}"
+        how = (t(lang, "guide.words") if spec.kind == "words" else
+               t(lang, "guide.points", points=spec.extra[0]) if spec.extra else t(lang, "guide.ranking"))
+        listed = "".join(f"\n- {o.text}" for o in asked.options)
+        yield f"### {asked.questions[0]}\n\n{how}" + (f"\n{listed}" if listed else "")
     elif spec.kind == "poll" and case and case.poll:
         poll = case.poll
         options = "\n".join(f"- {o.text}" for o in poll.options)

@@ -160,6 +160,14 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
         elif step.kind == "reflection" and (link := _input_of(content, ref)) and not any(
                 s.kind == "reflection" and s.ref == link for s in programme.steps):
             problems.append(Problem(*where, "problem.input_step", {"id": ref, "input": link}))
+        elif step.kind in ("words", "ranking"):
+            asked = content.reflections.get(ref)
+            if asked is None:
+                problems.append(Problem(*where, "problem.reflection_unknown", {"id": ref}))
+            elif len(asked.questions) != 1:
+                problems.append(Problem(*where, "problem.one_question", {"kind": step.kind, "id": ref}))
+            elif step.kind == "ranking" and not asked.options:
+                problems.append(Problem(*where, "problem.ranking_no_options", {"id": ref}))
         elif step.kind == "poll":
             case = content.cases.get(ref)
             if case is None:
@@ -241,6 +249,8 @@ def _check_pairs(library: Library) -> None:
             library.problems.append(
                 _at_id(twin_set.path, "problem.twin_links", id=ident)
             )
+        if twin_set and [o.id for o in item.options] != [o.id for o in twin_set.options]:
+            library.problems.append(_at_id(twin_set.path, "problem.twin_options", id=ident))
     for ident, case in nb.cases.items():
         twin = nn.cases.get(ident)
         same = (

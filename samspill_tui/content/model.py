@@ -92,6 +92,8 @@ class ReflectionSet:
 
     An agenda item of a referat names its ``referat`` part (or ``nei``: never written down)
     and may show the answers to question ``input[1]`` (1-based) of reflection set ``input[0]``.
+    A set with ``options`` (``## Alternativer``) can be a ranking step; one with a single question a
+    words step.
     """
 
     id: str
@@ -102,6 +104,7 @@ class ReflectionSet:
     path: Path
     referat: str = ""
     input: tuple[str, int] | None = None
+    options: tuple[PollOption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,9 @@ class Deck:
 REFERAT_PARTS = ("resultater", "forventninger", "samhandling", "utvikling")
 NOT_IN_REFERAT = "nei"
 
-STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "gap", "summary")
+STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "ranking", "words", "gap", "summary")
+MAX_RANKING_OPTIONS = 12  # what a phone can order by number without scrolling past the list
+RANKING_POINTS = (2, 100)  # the fewest and most points a ranking line may spread
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from samspill_tui.content.model import (
+    MAX_RANKING_OPTIONS,
     NOT_IN_REFERAT,
+    RANKING_POINTS,
     REFERAT_PARTS,
     STEP_KINDS,
     Case,
@@ -214,7 +216,11 @@ CASE_SECTIONS: dict[str, tuple[str, ...]] = {
     "poll": ("avstemning", "avrøysting"),
     "notes": ("fasilitatornotat",),
 }
-REFLECTION_SECTIONS: dict[str, tuple[str, ...]] = {"questions": ("spørsmål",), "notes": ("fasilitatornotat",)}
+REFLECTION_SECTIONS: dict[str, tuple[str, ...]] = {
+    "questions": ("spørsmål",),
+    "options": ("alternativer", "alternativ"),
+    "notes": ("fasilitatornotat",),
+}
 PROGRAMME_SECTIONS: dict[str, tuple[str, ...]] = {"steps": ("steg",)}
 
 
@@ -242,9 +248,8 @@ def _single(p: _FileParser, found: list[tuple[str, str, _Section]], kind: str,
     return matching[0] if matching else None
 
 
-def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None:
-    if not question:
-        p.problem(section.line, "problem.poll_no_question")
+def _keyed_options(p: _FileParser, section: _Section) -> list[PollOption]:
+    """A section's list of «id: text» options (a poll's answers, a ranking's alternatives)."""
     options: list[PollOption] = []
     for text, line in p.list_items(section.tokens):
         m = KEYED_RE.match(text)
@@ -256,6 +261,13 @@ def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None
             options.append(PollOption(m["key"], m["text"].strip()))
     if len(options) < 2:
         p.problem(section.line, "problem.poll_few_options")
+    return options
+
+
+def _parse_poll(p: _FileParser, question: str, section: _Section) -> Poll | None:
+    if not question:
+        p.problem(section.line, "problem.poll_no_question")
+    options = _keyed_options(p, section)
     answer, answer_line, explanation = "", 0, ""
     for text, line in p.blocks_outside_lists(section.tokens):
         if answer_line == 0 and text.lower().startswith("fasit:"):
@@ -327,6 +339,10 @@ def _parse_reflection(p: _FileParser) -> ReflectionSet:
     found = _known_sections(p, sections, REFLECTION_SECTIONS)
     questions = _single(p, found, "questions", "Spørsmål", True)
     notes = _single(p, found, "notes", "Fasilitatornotat", False)
+    choices = _single(p, found, "options", "Alternativer", False)
+    options = _keyed_options(p, choices) if choices else []
+    if choices and len(options) > MAX_RANKING_OPTIONS:
+        p.problem(choices.line, "problem.options_many", most=MAX_RANKING_OPTIONS)
     referat, link = _referat_links(p)
     return ReflectionSet(
         id=ident,
@@ -337,6 +353,7 @@ def _parse_reflection(p: _FileParser) -> ReflectionSet:
         path=p.path,
         referat=referat,
         input=link,
+        options=tuple(options),
     )
 
 
@@ -407,11 +424,20 @@ def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
             steps.append(StepSpec(kind, None, (), minutes, line))
         elif not args:
             p.problem(line, "problem.step_no_id", kind=kind)
-        elif kind not in ("statements", "rating") and len(args) > 1:
+        elif kind == "ranking" and len(args) > 1 and not _points(args[1:]):
+            low, high = RANKING_POINTS
+            p.problem(line, "problem.ranking_points", value=" ".join(args[1:]), low=low, high=high)
+        elif kind not in ("statements", "rating", "ranking") and len(args) > 1:
             p.problem(line, "problem.step_ids", kind=kind, ids=" ".join(args))
         else:
             steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line))
     return tuple(steps)
+
+
+def _points(args: list[str]) -> bool:
+    """Whether a ranking line's words after its id are one number of points it may spread."""
+    low, high = RANKING_POINTS
+    return len(args) == 1 and args[0].isdecimal() and low <= int(args[0]) <= high
 
 
 def _parse_programme(p: _FileParser) -> Programme:

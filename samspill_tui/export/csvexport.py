@@ -1,5 +1,6 @@
-"""The anonymous raw data of a summary as CSV, for tools: one row per vote, answer, note and
-agreement, the meeting details first. No participant ids, no times.
+"""The anonymous raw data of a summary as CSV, for tools: one row per vote, word given, answer, note
+and agreement, and a ranking's order per group (``place``, and the mean place or the points as
+``score``), the meeting details first. No participant ids, no times.
 
 Rows follow the programme's steps; within a step, votes are in option order (by role where the
 summary shows role groups) and answers in question order, then alphabetically, so the order says
@@ -20,12 +21,12 @@ import io
 import re
 
 from samspill_tui.session import referat
-from samspill_tui.session.reading import Tally
+from samspill_tui.session.reading import Cloud, Standing, Tally
 from samspill_tui.session.summary import QuestionResult, StepResult, Summary
 
 BOM = "\ufeff"  # lets spreadsheet programs recognise UTF-8
 COLUMNS = ("step_no", "step_key", "step_kind", "step_title", "prompt", "question_no", "question", "type",
-           "value", "label", "role", "text", "highlighted", "owner", "due", "status")
+           "value", "label", "role", "text", "highlighted", "owner", "due", "status", "place", "score")
 DIALECTS = {"standard": ",", "excel": ";"}
 # A formula character (OWASP's list; full-width forms too) where a field may begin after a split.
 _FORMULA = re.compile(r"(^|[,;\t\r\n|\"])([ \u00a0]*)([=+\-@\uff1d\uff0b\uff0d\uff20])")
@@ -68,6 +69,26 @@ def _vote_rows(head: dict[str, str], result: StepResult) -> list[list[str]]:
     return rows
 
 
+def _word_rows(head: dict[str, str], result: StepResult) -> list[list[str]]:
+    """One row each time a word was given, the words in alphabetical order."""
+    cloud = result.cloud
+    if not isinstance(cloud, Cloud):
+        return []
+    return [_row(**head, type="word", value=word)
+            for word, count in sorted(cloud.words) for _ in range(count)]
+
+
+def _rank_rows(head: dict[str, str], result: StepResult) -> list[list[str]]:
+    """The room's order of a ranking, then each role's shown: place, and mean place or points."""
+    standing = result.standing
+    if not isinstance(standing, Standing):
+        return []
+    groups = [("", standing), *(result.ranks.groups if result.ranks is not None else ())]
+    return [_row(**head, type="rank", value=p.choice.value, label=p.choice.label, role=role, place=str(n),
+                 score=str(p.points) if p.points is not None else f"{p.mean_rank:.2f}")
+            for role, group in groups for n, p in enumerate(group.places, 1)]
+
+
 def _answer_rows(head: dict[str, str], question: QuestionResult, kind: str) -> list[list[str]]:
     return [_row(**head, question_no=str(question.number + 1), question=question.text, type=kind,
                  text=a.text, highlighted="true" if a.highlighted else "false")
@@ -78,7 +99,7 @@ def _rows(no: int, result: StepResult) -> list[list[str]]:
     step = result.step
     head = {"step_no": str(no), "step_key": step.key, "step_kind": step.kind.value,
             "step_title": step.title, "prompt": step.prompt}
-    rows = _vote_rows(head, result)
+    rows = _vote_rows(head, result) + _word_rows(head, result) + _rank_rows(head, result)
     if result.input is not None:
         rows += _answer_rows(head, result.input, "input")
     for question in result.questions:

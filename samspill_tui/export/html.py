@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from samspill_tui.export.markdown import Banner, Chart, blocks
+from samspill_tui.export.markdown import Banner, Chart, WordCloud, blocks
 from samspill_tui.i18n import t
 from samspill_tui.session.summary import Summary
 
@@ -58,11 +58,11 @@ hr { border: 0; border-top: 1px solid #c9d3dd; margin: 2em 0 1em; }
 .draft { display: inline-block; margin: 0 0 1em; padding: .3em .8em; border: 2px solid #a33;
          color: #a33; font-weight: bold; letter-spacing: .03em; }
 figure.chart { margin: .5em 0 1em; }
-figure.chart svg { width: 100%; max-width: 40em; height: auto; display: block; }
+figure svg { width: 100%; max-width: 40em; height: auto; display: block; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  figure.chart, table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
+  figure, table, blockquote, li { break-inside: avoid; page-break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 """.strip()
@@ -102,6 +102,44 @@ def chart_svg(chart: Chart, label: str) -> str:
             f"<title>{escape(label)}</title>{''.join(rows)}</svg></figure>")
 
 
+CLOUD_WORDS, SMALL, LARGE, ADVANCE = 60, 13, 40, 0.62  # advance: a DejaVu Sans glyph's width per size
+CLOUD_INKS = ("#12355b", "#2f6f9f", "#1b1f23")
+
+
+def cloud_svg(cloud: WordCloud, label: str) -> str:
+    """A word cloud as inline SVG: the most common words largest, laid out in centred lines in order
+    of frequency (the same words always give the same picture); every word escaped."""
+    words = cloud.words[:CLOUD_WORDS]
+    most = max((n for _, n in words), default=1)
+    placed: list[list[tuple[str, int, float]]] = [[]]
+    used = 0.0
+    for word, count in words:
+        size = SMALL + (LARGE - SMALL) * ((count - 1) / (most - 1) if most > 1 else 1.0) ** 0.5
+        wide = min(len(word) * size * ADVANCE, WIDTH - 20)
+        if placed[-1] and used + wide + 14 > WIDTH - 20:
+            placed.append([])
+            used = 0.0
+        placed[-1].append((word, round(size), wide))
+        used += wide + 14
+    texts: list[str] = []
+    y = 8.0
+    for line in placed:
+        if not line:
+            continue
+        height = max(size for _, size, _ in line) * 1.25
+        x = (WIDTH - sum(wide + 14 for *_, wide in line) + 14) / 2
+        y += height
+        for word, size, wide in line:
+            ink = CLOUD_INKS[len(texts) % len(CLOUD_INKS)]
+            texts.append(f'<text x="{x + wide / 2:.1f}" y="{y - height * 0.2:.1f}" font-size="{size}" '
+                         f'text-anchor="middle" fill="{ink}">{escape(word)}</text>')
+            x += wide + 14
+    return (f'<figure class="cloud"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+            f'viewBox="0 0 {WIDTH} {y + 8:.0f}" width="{WIDTH}" height="{y + 8:.0f}" '
+            f'aria-label="{escape(label)}" font-family="DejaVu Sans, Arial, sans-serif">'
+            f"<title>{escape(label)}</title>{''.join(texts)}</svg></figure>")
+
+
 _MARGIN_FONT = 'font: 9pt "DejaVu Sans", "Segoe UI", Arial, sans-serif;'  # margin boxes inherit no body font
 
 
@@ -126,6 +164,8 @@ def summary_html(summary: Summary) -> str:
     for block in blocks(summary):
         if isinstance(block, Chart):
             body.append(chart_svg(block, t(summary.lang, "sum.chart", title=block.title)))
+        elif isinstance(block, WordCloud):
+            body.append(cloud_svg(block, t(summary.lang, "sum.cloud", title=block.title)))
         elif isinstance(block, Banner):
             body.append(f'<p class="draft">{escape(block.text)}</p>')
         else:

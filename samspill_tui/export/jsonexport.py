@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from samspill_tui.session import referat
-from samspill_tui.session.reading import Held, RoleSplit, Tally
+from samspill_tui.session.reading import Cloud, Held, RoleSplit, Standing, Tally
 from samspill_tui.session.record import Agreement
-from samspill_tui.session.steps import PollVote, StatementVote
+from samspill_tui.session.steps import PollVote, RankingList, StatementVote
 from samspill_tui.session.summary import QuestionResult, StepResult, Summary
 
 SCHEMA = "samspill.summary"
@@ -40,9 +40,40 @@ def _meeting(summary: Summary) -> dict[str, Any] | None:
             "chair": m.chair or None, "secretary": m.secretary or None}
 
 
-def _votes(item: dict[str, Any], tally: Tally | Held, split: RoleSplit | None) -> None:
+def _withheld(item: dict[str, Any], held: Held) -> None:
+    item["withheld_result"] = {"reason": "named" if held.named else "under_k", "k": held.k}
+
+
+def _places(standing: Standing) -> list[dict[str, Any]]:
+    return [{"value": p.choice.value, "label": p.choice.label, "mean_rank": round(p.mean_rank, 3),
+             **({"points": p.points} if p.points is not None else {})} for p in standing.places]
+
+
+def _standing(item: dict[str, Any], standing: Standing | Held, split: RoleSplit[Standing] | None) -> None:
+    if isinstance(standing, Held):
+        _withheld(item, standing)
+        return
+    item["responses"] = standing.total
+    item["agreement"] = None if standing.agreement is None else round(standing.agreement, 3)
+    item["order"] = _places(standing)
+    if split is not None and not split.no_roles:
+        item["by_role"] = [{"role": role, "responses": group.total, "order": _places(group),
+                            "agreement": None if group.agreement is None else round(group.agreement, 3)}
+                           for role, group in split.groups]
+        item["roles_withheld"] = list(split.withheld)
+
+
+def _cloud(item: dict[str, Any], cloud: Cloud | Held) -> None:
+    if isinstance(cloud, Held):
+        _withheld(item, cloud)
+        return
+    item["responses"] = cloud.total
+    item["words"] = [{"word": word, "count": count} for word, count in cloud.words]
+
+
+def _votes(item: dict[str, Any], tally: Tally | Held, split: RoleSplit[Tally] | None) -> None:
     if isinstance(tally, Held):
-        item["withheld_result"] = {"reason": "named" if tally.named else "under_k", "k": tally.k}
+        _withheld(item, tally)
         return
     item["responses"] = tally.total
     item["distribution"] = _tally(tally)
@@ -65,8 +96,17 @@ def _step(result: StepResult) -> dict[str, Any]:
             item["statement"] = {"id": s.id, "text": s.text, "theme": s.theme}
         case PollVote(poll=poll):
             item["poll"] = {"question": poll.question, "answer": poll.answer}
+        case RankingList(question=question, items=items, points=points):
+            item["question"] = question
+            item["options"] = [{"value": o.id, "label": o.text} for o in items]
+            item["points"] = points
     if result.tally is not None:
         _votes(item, result.tally, result.split)
+    if result.standing is not None:
+        _standing(item, result.standing, result.ranks)
+    if result.cloud is not None:
+        item["question"] = step.prompt
+        _cloud(item, result.cloud)
     if step.accepts_answers:
         item["questions"] = [_answers(q) for q in result.questions]
     if result.input is not None:

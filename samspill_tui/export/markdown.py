@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from samspill_tui.content.model import REFERAT_PARTS
 from samspill_tui.i18n import t
 from samspill_tui.session import referat
-from samspill_tui.session.reading import Held, Tally
+from samspill_tui.session.reading import Cloud, Held, Standing, Tally
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.steps import (
     CaseText,
     Closing,
     GapReview,
     PollVote,
+    RankingList,
     Reflection,
     StatementVote,
+    WordsPrompt,
     label,
 )
 from samspill_tui.session.summary import AnswerRow, QuestionResult, StepResult, Summary
@@ -41,13 +43,21 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class WordCloud:
+    """The words given on a words step with how often: a cloud in SVG in HTML, a table in Markdown."""
+
+    title: str
+    words: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
 class Banner:
     """A notice set apart from the text (the draft mark of a referat)."""
 
     text: str
 
 
-Block = str | Chart | Banner
+Block = str | Chart | WordCloud | Banner
 
 
 def escape(text: str) -> str:
@@ -157,6 +167,56 @@ def _chart(summary: Summary, result: StepResult, title: str) -> list[Block]:
             counts = " | ".join(str(g.counts[n]) for _, g in split.groups)
             lines.append(f"| {cell(choice.label)} | {counts} |")
         blocks += [f"**{t(lang, 'sum.by_role')}**", "\n".join(lines)]
+    if split.withheld:
+        names = ", ".join(t(lang, f"role.{r}") for r in split.withheld)
+        blocks.append(f"*{t(lang, 'sum.roles_withheld', groups=names, k=split.k)}*")
+    return blocks
+
+
+def _cloud(summary: Summary, result: StepResult) -> list[Block]:
+    """The words given, most often given first, or why they are withheld."""
+    lang, cloud = summary.lang, result.cloud
+    if isinstance(cloud, Held):
+        return [f"*{withheld_text(lang, cloud)}*"]
+    assert isinstance(cloud, Cloud)
+    responses = t(lang, "sum.responses", n=cloud.total, m=summary.participants)
+    return [WordCloud(result.step.prompt, cloud.words), responses]
+
+
+def agreement(lang: str, standing: Standing) -> str:
+    """How much a group agrees on its order, as a sentence (Kendall's W and a word for it)."""
+    w = "–" if standing.agreement is None else f"{standing.agreement:.2f}".replace(".", ",")
+    return t(lang, "sum.agreement_w", w=w, how=t(lang, standing.agreement_key))
+
+
+def _standing(summary: Summary, result: StepResult) -> list[Block]:
+    """The room's order with mean place (and points), its agreement, and each role's order."""
+    lang, standing, split = summary.lang, result.standing, result.ranks
+    if isinstance(standing, Held):
+        return [f"*{withheld_text(lang, standing)}*"]
+    assert isinstance(standing, Standing)
+    points = any(p.points is not None for p in standing.places)
+    head = [t(lang, "sum.rank_place"), t(lang, "sum.alternative"), t(lang, "sum.mean_rank"),
+            *([t(lang, "sum.points")] if points else [])]
+    # no column alignment: markdown-it would write it as style attributes, which the HTML's CSP refuses
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|" + ("---|" if points else "")]
+    for n, place in enumerate(standing.places, 1):
+        mean = f"{place.mean_rank:.1f}".replace(".", ",")
+        given = f" {place.points} |" if points else ""
+        lines.append(f"| {n} | {cell(place.choice.label)} | {mean} |{given}")
+    responses = t(lang, "sum.responses", n=standing.total, m=summary.participants)
+    blocks: list[Block] = ["\n".join(lines), responses, agreement(lang, standing)]
+    if split is None or split.no_roles:
+        return blocks
+    if split.groups:
+        roles = [t(lang, f"role.{r}") for r, _ in split.groups]
+        table = ["| " + " | ".join([t(lang, "sum.alternative"), *roles]) + " |",
+                 "|---" * (len(roles) + 1) + "|"]
+        for place in standing.places:
+            at = [next(n for n, p in enumerate(g.places, 1) if p.choice == place.choice)
+                  for _, g in split.groups]
+            table.append(f"| {cell(place.choice.label)} | " + " | ".join(map(str, at)) + " |")
+        blocks += [f"**{t(lang, 'sum.by_role')}** ({t(lang, 'sum.rank_place').lower()})", "\n".join(table)]
     if split.withheld:
         names = ", ".join(t(lang, f"role.{r}") for r in split.withheld)
         blocks.append(f"*{t(lang, 'sum.roles_withheld', groups=names, k=split.k)}*")
@@ -288,6 +348,14 @@ def _summary_blocks(summary: Summary) -> list[Block]:
                 blocks += _chart(summary, result, poll.question)
                 blocks.append(f"**{t(lang, 'sum.key')}:** {escape(label(step, lang, poll.answer))}")
                 blocks += _minutes(lang, result, "###")
+            case WordsPrompt():
+                blocks += [f"## {t(lang, 'sum.words')}: {escape(step.title)}", f"**{escape(step.prompt)}**"]
+                blocks += _cloud(summary, result)
+                blocks += _minutes(lang, result, "###")
+            case RankingList():
+                blocks += [f"## {t(lang, 'sum.ranking')}: {escape(step.title)}", f"**{escape(step.prompt)}**"]
+                blocks += _standing(summary, result)
+                blocks += _minutes(lang, result, "###")
             case Reflection():
                 blocks.append(f"## {t(lang, 'sum.reflection')}: {escape(step.title)}")
                 blocks += _questions(lang, result.questions, "###")
@@ -364,10 +432,17 @@ def _table(lang: str, chart: Chart) -> str:
     return "\n".join(lines)
 
 
+def _word_table(lang: str, cloud: WordCloud) -> str:
+    lines = [f"| {t(lang, 'sum.words')} | {t(lang, 'sum.count')} |", "|---|---|"]
+    return "\n".join([*lines, *(f"| {cell(word)} | {count} |" for word, count in cloud.words)])
+
+
 def render_block(lang: str, block: Block) -> str:
     """One block as Markdown."""
     if isinstance(block, Chart):
         return _table(lang, block)
+    if isinstance(block, WordCloud):
+        return _word_table(lang, block)
     if isinstance(block, Banner):
         return f"**{escape(block.text)}**"
     return block

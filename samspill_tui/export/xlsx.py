@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from samspill_tui.export.markdown import owner, withheld_text
 from samspill_tui.i18n import t
 from samspill_tui.session import referat
-from samspill_tui.session.reading import Held, Tally
+from samspill_tui.session.reading import Cloud, Held, Standing, Tally
 from samspill_tui.session.steps import Choice, PollVote, StatementVote, options
 from samspill_tui.session.summary import QuestionResult, StepResult, Summary
 
@@ -146,6 +146,49 @@ def _polls(book: Workbook, summary: Summary) -> None:
             sheet.cell(sheet.max_row, 4).number_format = SHARE_FORMAT
 
 
+def _words(book: Workbook, summary: Summary) -> None:
+    lang = summary.lang
+    results = [r for r in summary.results if r.cloud is not None and not r.withheld]
+    if not results:
+        return
+    header = [t(lang, "xlsx.question"), t(lang, "sum.words"), t(lang, "sum.count"), t(lang, "xlsx.withheld")]
+    sheet = _sheet(book, t(lang, "xlsx.words"), header, [50, 30, 10, 40])
+    for result in results:
+        if isinstance(result.cloud, Held):
+            _append(sheet, [result.step.prompt, "", "", withheld_text(lang, result.cloud)])
+        for word, count in result.cloud.words if isinstance(result.cloud, Cloud) else ():
+            _append(sheet, [result.step.prompt, word, count, ""])
+
+
+def _rankings(book: Workbook, summary: Summary) -> None:
+    lang = summary.lang
+    results = [r for r in summary.results if r.standing is not None and not r.withheld]
+    if not results:
+        return
+    header = [t(lang, "xlsx.question"), t(lang, "xlsx.role"), t(lang, "sum.rank_place"),
+              t(lang, "sum.alternative"), t(lang, "sum.mean_rank"), t(lang, "sum.points"),
+              t(lang, "xlsx.responses"), "Kendall W", t(lang, "xlsx.withheld")]
+    sheet = _sheet(book, t(lang, "xlsx.rankings"), header, [50, 16, 8, 50, 11, 8, 10, 11, 40])
+    for result in results:
+        prompt, standing = result.step.prompt, result.standing
+        if isinstance(standing, Held):
+            _append(sheet, [prompt, "", "", "", "", "", "", "", withheld_text(lang, standing)])
+            continue
+        assert isinstance(standing, Standing)
+        groups = [(t(lang, "xlsx.all"), standing)]
+        groups += [(t(lang, f"role.{r}"), g) for r, g in result.ranks.groups] if result.ranks else []
+        for who, group in groups:
+            w = round(group.agreement, 3) if group.agreement is not None else ""
+            for n, place in enumerate(group.places, 1):
+                points = place.points if place.points is not None else ""
+                _append(sheet, [prompt, who, n, place.choice.label, round(place.mean_rank, 2), points,
+                                group.total, w, ""])
+        if result.ranks is not None and result.ranks.withheld:
+            names = ", ".join(t(lang, f"role.{r}") for r in result.ranks.withheld)
+            _append(sheet, [prompt, names, "", "", "", "", "", "",
+                            t(lang, "sum.roles_withheld", groups=names, k=result.ranks.k)])
+
+
 def _answers(book: Workbook, summary: Summary) -> None:
     lang = summary.lang
     header = [t(lang, "xlsx.step"), t(lang, "xlsx.question"), t(lang, "xlsx.answer"),
@@ -187,6 +230,8 @@ def summary_xlsx(summary: Summary) -> bytes:
     _meeting(book, summary)
     _statements(book, summary)
     _polls(book, summary)
+    _rankings(book, summary)
+    _words(book, summary)
     _answers(book, summary)
     _agreements(book, summary)
     stamp = datetime.fromisoformat(summary.exported).replace(tzinfo=None)

@@ -17,6 +17,7 @@ from typing import Any
 
 from samspill_tui.content.library import Library
 from samspill_tui.content.model import Programme
+from samspill_tui.session.ballots import BadBallot, ballot
 from samspill_tui.session.events import (
     AnswerRecorded,
     Event,
@@ -522,15 +523,22 @@ class Session:
         return self.step
 
     async def vote(self, pid: str, step_key: str, value: str) -> None:
-        """Record (or change) participant ``pid``'s vote on the current step."""
+        """Record (or change) participant ``pid``'s vote on the current poll or statement."""
+        await self.give(pid, step_key, {"value": value})
+
+    async def give(self, pid: str, step_key: str, fields: Mapping[str, str]) -> None:
+        """Record (or change) participant ``pid``'s ballot on the current step from the form
+        ``fields`` it sent: a vote, words or a ranking (see :mod:`samspill_tui.session.ballots`)."""
         self._check_role(pid)
         step = self._open_step(step_key)
         if not step.accepts_votes:
             raise Rejected("not-voting")
         if self.state(step_key).locked:
             raise Rejected("locked")
-        if value not in {c.value for c in options(step, self.lang)}:
-            raise Rejected("bad-value")
+        try:
+            value = ballot(step, fields, self.lang)
+        except BadBallot as exc:
+            raise Rejected(exc.code) from None
         await self._commit([Put("votes", {"k": pid, "step": step_key, "value": value})])
         self.votes.setdefault(step_key, {})[pid] = value
         self._publish(VoteRecorded(step_key))

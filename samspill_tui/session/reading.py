@@ -7,18 +7,22 @@ answer wall and hidden counts, and the one place that applies :class:`Policy` to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from samspill_tui.i18n import t
 from samspill_tui.session import referat
+from samspill_tui.session.ballots import given, words_of
 from samspill_tui.session.policy import Policy
 from samspill_tui.session.record import PAIR, Agreement, Answer, Record
-from samspill_tui.session.results import counts, distance, rank_by_distance, scale_mean
+from samspill_tui.session.results import counts, distance, kendall_w, rank_by_distance, ranks, scale_mean
 from samspill_tui.session.steps import (
     Choice,
     DeckRating,
     GapReview,
+    RankingList,
     StatementVote,
     Step,
     gap_statements,
@@ -47,6 +51,41 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class Place:
+    """One alternative of a ranking as the group placed it: its mean place (1 = first) and, when
+    points were spread, the points it got in all."""
+
+    choice: Choice
+    mean_rank: float
+    points: int | None = None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """How a group ranked a list: the alternatives in the group's order and how much they agree
+    (Kendall's W, 0..1; ``None`` below two respondents)."""
+
+    places: tuple[Place, ...]
+    total: int
+    agreement: float | None
+
+    @property
+    def agreement_key(self) -> str:
+        """The i18n key of how strongly the group agrees: weak below 0.3, strong from 0.6."""
+        w = self.agreement
+        return ("agree.none" if w is None else "agree.weak" if w < 0.3
+                else "agree.moderate" if w < 0.6 else "agree.strong")
+
+
+@dataclass(frozen=True)
+class Cloud:
+    """The words a group gave, most often given first (then alphabetically), with how many gave them."""
+
+    words: tuple[tuple[str, int], ...]
+    total: int
+
+
+@dataclass(frozen=True)
 class Held:
     """A result withheld by the policy, and why: under ``k`` respondents, or the named pair's."""
 
@@ -62,11 +101,14 @@ def held_text(lang: str, held: Held) -> str:
     return t(lang, "held.few_live", k=held.k, n=held.respondents)
 
 
+R = TypeVar("R", Tally, Standing)
+
+
 @dataclass(frozen=True)
-class RoleSplit:
+class RoleSplit(Generic[R]):
     """A vote by role: the groups shown (each at least ``k``) and the roles withheld."""
 
-    groups: tuple[tuple[str, Tally], ...]
+    groups: tuple[tuple[str, R], ...]
     withheld: tuple[str, ...]
     k: int
 
@@ -161,22 +203,61 @@ class Reading:
         named = {pid for pid, p in self.record.participants.items() if self.policy.is_named(p.role)}
         return {pid: v for pid, v in votes.items() if pid not in named}
 
-    def room(self, step: Step) -> Tally | Held:
-        """The room's votes on ``step``, or why they are withheld."""
+    def _standing(self, step: Step, values: list[str]) -> Standing:
+        assert isinstance(step.body, RankingList)
+        body = step.body
+        ballots = [b for b in (given(body, v) for v in values) if b is not None]
+        ids = [o.id for o in body.items]
+        placed = [b if body.points is None else ranks(b) for b in ballots]
+        mean = {i: sum(p[i] for p in placed) / len(placed) if placed else 0.0 for i in ids}
+        points = {i: sum(b[i] for b in ballots) for i in ids} if body.points is not None else None
+        order = sorted(range(len(ids)), key=lambda n: (-(points[ids[n]]) if points else 0, mean[ids[n]], n))
+        return Standing(tuple(Place(Choice(ids[n], body.items[n].text), mean[ids[n]],
+                                    points[ids[n]] if points else None) for n in order),
+                        len(ballots), kendall_w(placed, ids))
+
+    def _held(self, step: Step) -> Held | list[str]:
+        """The values that count for the room on ``step``, or why they are withheld."""
         votes = self._grouped_votes(step)
         if not self.policy.shows(len(votes)):
             named = self.policy.named is not None and len(votes) < len(self.record.votes.get(step.key, {}))
             return Held(len(votes), self.policy.k, named)
-        return self._tally(step, list(votes.values()))
+        return list(votes.values())
+
+    def room(self, step: Step) -> Tally | Held:
+        """The room's votes on ``step``, or why they are withheld."""
+        values = self._held(step)
+        return values if isinstance(values, Held) else self._tally(step, values)
+
+    def standing(self, step: Step) -> Standing | Held:
+        """The room's order of a ranking step, or why it is withheld."""
+        values = self._held(step)
+        return values if isinstance(values, Held) else self._standing(step, values)
+
+    def cloud(self, step: Step) -> Cloud | Held:
+        """The room's words on a words step by how often each was given, or why they are withheld."""
+        values = self._held(step)
+        if isinstance(values, Held):
+            return values
+        found = Counter(w for v in values for w in words_of(v))
+        return Cloud(tuple(sorted(found.items(), key=lambda wc: (-wc[1], wc[0]))), len(values))
 
     def on_phones(self, step: Step) -> Tally | Held | None:
         """The room's result as the phones show it: only once revealed on a step whose results the
         facilitator chose to show on the phones (``None`` otherwise), and withheld as on the projector."""
-        if not (step.accepts_votes and self.record.state(step.key).phones_see_results):
+        if not (step.tallied and self.record.state(step.key).phones_see_results):
             return None
         return self.room(step)
 
-    def by_role(self, step: Step) -> RoleSplit:
+    def by_role(self, step: Step) -> RoleSplit[Tally]:
+        """The votes on a poll or statement by role (see :meth:`_split`)."""
+        return self._split(step, self._tally)
+
+    def ranking_by_role(self, step: Step) -> RoleSplit[Standing]:
+        """A ranking step's order by role (see :meth:`_split`)."""
+        return self._split(step, self._standing)
+
+    def _split(self, step: Step, aggregate: Callable[[Step, list[str]], R]) -> RoleSplit[R]:
         """The votes on ``step`` by role: each group shown has at least ``k`` respondents, and
         what is left out of the groups shown is none or at least ``k`` (else the smallest shown
         group is withheld too), so no withheld vote can be worked out from the room's total."""
@@ -194,7 +275,7 @@ class Reading:
         while shown and 0 < len(votes) - sum(len(groups[r]) for r in shown) < k:
             shown.pop(0)
         withheld = tuple(sorted(set(groups) - set(shown)))
-        return RoleSplit(tuple((r, self._tally(step, groups[r])) for r in sorted(shown)), withheld, k)
+        return RoleSplit(tuple((r, aggregate(step, groups[r])) for r in sorted(shown)), withheld, k)
 
     def gap(self, step: Step) -> GapState:
         """The gap step's statements ranked by distance, once both named people rated all."""

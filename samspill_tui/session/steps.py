@@ -15,6 +15,7 @@ from samspill_tui.content.model import (
     Case,
     LanguageContent,
     Poll,
+    PollOption,
     Programme,
     ReflectionSet,
     Statement,
@@ -35,6 +36,8 @@ class StepKind(StrEnum):
     POLL = "poll"
     STATEMENT = "statement"
     RATING = "rating"
+    RANKING = "ranking"
+    WORDS = "words"
     GAP = "gap"
     SUMMARY = "summary"
 
@@ -95,6 +98,28 @@ class DeckRating:
 
 
 @dataclass(frozen=True)
+class RankingList:
+    """Alternatives each phone puts in order (``points`` None) or spreads ``points`` points over."""
+
+    KIND: ClassVar[StepKind] = StepKind.RANKING
+    question: str
+    intro: str
+    items: tuple[PollOption, ...]
+    points: int | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class WordsPrompt:
+    """A question each phone answers in one to three short words, shown by how often each is given."""
+
+    KIND: ClassVar[StepKind] = StepKind.WORDS
+    question: str
+    intro: str
+    notes: str
+
+
+@dataclass(frozen=True)
 class GapReview:
     """Where the ordfører and the kommunedirektør rated a deck differently."""
 
@@ -110,7 +135,8 @@ class Closing:
     KIND: ClassVar[StepKind] = StepKind.SUMMARY
 
 
-Body = Lobby | CaseText | Reflection | PollVote | StatementVote | DeckRating | GapReview | Closing
+Body = (Lobby | CaseText | Reflection | PollVote | StatementVote | DeckRating | RankingList | WordsPrompt
+        | GapReview | Closing)
 Voting = PollVote | StatementVote
 
 
@@ -130,8 +156,18 @@ class Step:
 
     @property
     def accepts_votes(self) -> bool:
-        """Whether phones vote on this step."""
+        """Whether phones vote on this step (one ballot each, changeable until it is locked)."""
+        return isinstance(self.body, PollVote | StatementVote | RankingList | WordsPrompt)
+
+    @property
+    def tallied(self) -> bool:
+        """Whether the step's results are counts per option (which the phones may show too)."""
         return isinstance(self.body, PollVote | StatementVote)
+
+    @property
+    def splits_by_role(self) -> bool:
+        """Whether the step's results may be shown by role (words are shown for the room only)."""
+        return isinstance(self.body, PollVote | StatementVote | RankingList)
 
     @property
     def accepts_answers(self) -> bool:
@@ -151,6 +187,8 @@ class Step:
                 return statement.text
             case PollVote(poll=poll):
                 return poll.question
+            case RankingList(question=question) | WordsPrompt(question=question):
+                return question
         return ""
 
     @property
@@ -159,7 +197,7 @@ class Step:
         match self.body:
             case CaseText(case=case) | PollVote(case=case):
                 return case.notes
-            case Reflection(notes=notes):
+            case Reflection(notes=notes) | RankingList(notes=notes) | WordsPrompt(notes=notes):
                 return notes
         return ""
 
@@ -205,6 +243,15 @@ def build_steps(programme: Programme, content: LanguageContent, lang: str) -> li
                 case = content.cases[ref]
                 body = Reflection("", case.questions, case.notes)
                 steps.append(Step(f"reflection:{ref}", case.title, body, spec.minutes))
+        elif spec.kind == "words":
+            asked = content.reflections[ref]
+            words = WordsPrompt(asked.questions[0], asked.intro, asked.notes)
+            steps.append(Step(f"words:{ref}", asked.title, words, spec.minutes))
+        elif spec.kind == "ranking":
+            asked = content.reflections[ref]
+            points = int(spec.extra[0]) if spec.extra else None
+            ranking = RankingList(asked.questions[0], asked.intro, asked.options, points, asked.notes)
+            steps.append(Step(f"ranking:{ref}", asked.title, ranking, spec.minutes))
         elif spec.kind == "poll":
             case = content.cases[ref]
             assert case.poll is not None  # the parser refuses a poll line for a case without one

@@ -16,9 +16,27 @@ from samspill_tui.content.model import Programme
 from samspill_tui.session import referat
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
-from samspill_tui.session.reading import GapState, Held, Reading, RoleSplit, Tally, WallItem
+from samspill_tui.session.reading import (
+    Cloud,
+    GapState,
+    Held,
+    Reading,
+    RoleSplit,
+    Standing,
+    Tally,
+    WallItem,
+)
 from samspill_tui.session.record import DAMAGED, Agreement, CorruptSessionError, Record
-from samspill_tui.session.steps import GapReview, Step, StepKind, build_steps, choose, rated
+from samspill_tui.session.steps import (
+    GapReview,
+    RankingList,
+    Step,
+    StepKind,
+    WordsPrompt,
+    build_steps,
+    choose,
+    rated,
+)
 from samspill_tui.session.store import BadSessionNameError, read_snapshot, session_path
 
 
@@ -53,7 +71,10 @@ class StepResult:
 
     step: Step
     tally: Tally | Held | None = None
-    split: RoleSplit | None = None
+    split: RoleSplit[Tally] | None = None
+    standing: Standing | Held | None = None
+    ranks: RoleSplit[Standing] | None = None
+    cloud: Cloud | Held | None = None
     questions: tuple[QuestionResult, ...] = ()
     input: QuestionResult | None = None
     gap: GapState | None = None
@@ -119,6 +140,11 @@ def _result(reading: Reading, step: Step) -> StepResult:
     record, policy = reading.record, reading.policy
     note = record.notes.get(step.key, "")
     agreements = tuple(a for a in record.agreements.values() if a.step_key == step.key)
+    if isinstance(step.body, WordsPrompt):
+        return StepResult(step, cloud=reading.cloud(step), note=note, agreements=agreements)
+    if isinstance(step.body, RankingList):
+        return StepResult(step, standing=reading.standing(step), ranks=reading.ranking_by_role(step),
+                          note=note, agreements=agreements)
     if step.accepts_votes:
         return StepResult(step, reading.room(step), reading.by_role(step), note=note, agreements=agreements)
     if step.accepts_answers:

@@ -45,6 +45,8 @@ VIEWS = {
     StepKind.POLL: "samspill_tui.tui.vote:VoteView",
     StepKind.STATEMENT: "samspill_tui.tui.vote:VoteView",
     StepKind.RATING: "samspill_tui.tui.rating:RatingView",
+    StepKind.RANKING: "samspill_tui.tui.ranking:RankingView",
+    StepKind.WORDS: "samspill_tui.tui.words:WordsView",
     StepKind.GAP: "samspill_tui.tui.gap:GapView",
     StepKind.SUMMARY: "samspill_tui.tui.reading:SummaryView",
 }
@@ -238,8 +240,12 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply to the current step."""
         step = self.session.step
-        if action in ("reveal", "by_role", "phone_results"):
+        if action == "reveal":
             return step.accepts_votes
+        if action == "by_role":
+            return step.splits_by_role
+        if action == "phone_results":
+            return step.tallied
         if action == "answer_key":
             return isinstance(step.body, PollVote)
         if action == "roles":

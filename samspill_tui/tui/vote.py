@@ -11,7 +11,7 @@ from textual.css.query import NoMatches
 from textual.widgets import Label, Markdown, Static
 
 from samspill_tui.i18n import t
-from samspill_tui.session.reading import Held, Tally, held_text
+from samspill_tui.session.reading import Held, RoleSplit, Standing, Tally, held_text
 from samspill_tui.session.steps import PollVote, StatementVote, Step, label
 from samspill_tui.tui.views import StepView, plain, redraw
 
@@ -107,10 +107,11 @@ class VoteView(StepView):
         tally = self.query_one("#tally", Static)
         roles = self.query_one("#roles", Horizontal)
         key = self.query_one("#answer-key", Markdown)
-        room = session.reading.room(self.step) if state.revealed else None
-        note.display = not isinstance(room, Tally)
-        tally.display = isinstance(room, Tally) and not self.by_role
-        roles.display = isinstance(room, Tally) and self.by_role
+        room = self.room() if state.revealed else None
+        shown = room is not None and not isinstance(room, Held)
+        note.display = not shown
+        tally.display = shown and not self.by_role
+        roles.display = shown and self.by_role
         key.display = state.revealed and self.show_key and isinstance(self.step.body, PollVote)
         if room is None:
             redraw(note, plain(t(lang, "results.hidden")))
@@ -119,14 +120,32 @@ class VoteView(StepView):
         elif self.by_role:
             self._show_roles(roles)
         else:
-            room_width = self.content_size.width - max(len(c.label) for c in room.choices) - 14
-            redraw(tally, tally_text(room, max(10, min(BAR_WIDTH, room_width))))
+            redraw(tally, self.result_text(room, self.content_size.width))
         if key.display and isinstance(self.step.body, PollVote):
             key.update(self._answer_key(self.step.body))
 
+    def room(self) -> Tally | Standing | Held:
+        """The room's result as the policy allows it."""
+        return self.session.reading.room(self.step)
+
+    def split(self) -> RoleSplit[Tally] | RoleSplit[Standing]:
+        """The result by role as the policy allows it."""
+        return self.session.reading.by_role(self.step)
+
+    def result_text(self, result: Tally | Standing, width: int) -> Text:
+        """A result drawn in ``width`` cells (a role's column is narrow)."""
+        assert isinstance(result, Tally)
+        labels = max(len(c.label) for c in result.choices)
+        return tally_text(result, max(10, min(BAR_WIDTH, width - labels - 14)))
+
+    def group_text(self, group: Tally | Standing) -> Text:
+        """One role's result in its narrow column."""
+        assert isinstance(group, Tally)
+        return tally_text(group, bar_width=12)
+
     def _show_roles(self, roles: Horizontal) -> None:
         lang = self.session.lang
-        split = self.session.reading.by_role(self.step)
+        split = self.split()
         roles.remove_children()
         if split.no_roles:
             roles.mount(Static(plain(t(lang, "roles.none")), classes="role-why", markup=False))
@@ -134,7 +153,7 @@ class VoteView(StepView):
         for role, group in split.groups:
             column = Static(classes="role-column", markup=False)
             text = Text(f"{t(lang, f'role.{role}')} ({group.total})\n", style="bold")
-            text.append_text(tally_text(group, bar_width=12))
+            text.append_text(self.group_text(group))
             column.update(text)
             roles.mount(column)
         if split.withheld:

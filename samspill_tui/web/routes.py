@@ -18,6 +18,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from samspill_tui.session.ballots import MAX_WORD_CHARS, given, words_of
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.reading import Held, Tally, held_text
 from samspill_tui.session.record import Participant
@@ -88,7 +89,8 @@ def build_app(session: Session, server: Host) -> web.Application:
                                autoescape=True, trim_blocks=True, lstrip_blocks=True)
     static = app.router.add_static("/static", HERE / "static", append_version=True)
     env.globals.update(
-        md=render_markdown, max_chars=MAX_ANSWER_CHARS,
+        md=render_markdown, max_chars=MAX_ANSWER_CHARS, word_chars=MAX_WORD_CHARS, words_of=words_of,
+        given=given,
         static={name: str(static.url_for(filename=name)) for name in ("style.css", "app.js", "icon.svg")},
     )
     app.router.add_get("/", page)
@@ -354,7 +356,7 @@ async def role(request: web.Request) -> web.StreamResponse:
 
 
 async def vote(request: web.Request) -> web.StreamResponse:
-    """Record or change this phone's vote; a retried submission id is applied once."""
+    """Record or change this phone's vote, words or ranking; a retried submission id is applied once."""
     checked = await _checked_form(request)
     if isinstance(checked, web.Response):
         return checked
@@ -366,8 +368,8 @@ async def vote(request: web.Request) -> web.StreamResponse:
     recent = guards.recent.setdefault(participant.id, deque(maxlen=32))
     if submission and (step_key, submission) in recent:
         return _saved(request, "vote")  # a retry of a vote already stored: never applied twice
-    response = await _record(request, session.vote(participant.id, step_key, _field(form, "value")),
-                             "vote")
+    fields = {name: value for name, value in form.items() if isinstance(value, str)}
+    response = await _record(request, session.give(participant.id, step_key, fields), "vote")
     if submission and response.status < 400:
         recent.append((step_key, submission))
     return response

@@ -16,7 +16,7 @@ from playwright.async_api import Browser, Page, expect
 
 from samspill_tui.content import load_library
 from samspill_tui.session.live import Session
-from samspill_tui.session.steps import DeckRating, options
+from samspill_tui.session.steps import DeckRating, RankingList, Step, WordsPrompt, options
 from samspill_tui.web.server import WebServer
 from tests.conftest import REPO_CONTENT
 from tests.e2e.test_browser import CHROMIUM, browser
@@ -51,7 +51,22 @@ async def _reflows(page: Page) -> bool:
     return fits
 
 
-async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str) -> dict[str, Any]:
+async def _fill_ballot(page: Page, step: Step) -> None:
+    """Fill in the vote form of ``step`` as a participant would: an option, a word, places or points."""
+    match step.body:
+        case WordsPrompt():
+            await page.locator("input[name=w1]").fill("Tillit")
+        case RankingList(items=items, points=None):
+            for place, item in enumerate(items, 1):
+                await page.locator(f"select[name='r.{item.id}']").select_option(str(place))
+        case RankingList(items=items, points=int(points)):
+            await page.locator(f"input[name='p.{items[0].id}']").fill(str(points))
+        case _:
+            await page.locator("input[name=value]").first.check()
+
+
+async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str,
+                only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every kind of page of ``session`` as a phone sees it; the problems found on each."""
     context = await browser.new_context(color_scheme=scheme, bypass_csp=True,  # type: ignore[arg-type]
                                         viewport={"width": 390, "height": 800})
@@ -78,14 +93,14 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
     main = page.locator("main")
     seen = set()
     for index, step in enumerate(session.steps):
-        if step.kind in seen:
+        if step.kind in seen or (only and step.kind not in only):
             continue
         seen.add(step.kind)
         await session.go_to(index)  # the page follows by itself
         await expect(main).to_have_attribute("data-step", str(index))
         await check(step.kind)
         if step.accepts_votes:
-            await page.locator("input[name=value]").first.check()
+            await _fill_ballot(page, step)
             await page.locator("#vote button").click()
             await expect(page.locator("#vote .status")).not_to_be_empty()
             await check(f"{step.kind}-saved")
@@ -103,7 +118,7 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await session.finish(pid, step.key, True)
             await page.reload()
             await check("rating-finished")
-        if step.accepts_votes:  # results on the phones: withheld under k, then (k reached) the tally
+        if step.tallied:  # results on the phones: withheld under k, then (k reached) the tally
             await session.set_state(step.key, revealed=True, on_phones=True)
             await expect(page.get_by_role("heading", name="Resultat")).to_be_visible()
             await check(f"{step.kind}-results-held")
@@ -134,10 +149,12 @@ async def test_no_accessibility_violations_on_any_kind_of_page(
     problems: dict[str, Any] = {}
     kinds: set[str] = set()
     for scheme in ("light", "dark"):
-        for programme in ("folkevalgtdag", "samspill"):
+        # formannskap for its ranking in order (folkevalgtdag's spreads points)
+        for programme, only in (("folkevalgtdag", ()), ("samspill", ()), ("formannskap", ("ranking",))):
             async with served(tmp_path, library, lang=lang, name=f"{programme}-{scheme}",
                               programme=programme) as (session, server):
-                problems.update(await _scan(browser, session, server, scheme))
+                problems.update(await _scan(browser, session, server, scheme, only))
                 kinds |= {s.kind for s in session.steps}
-    assert {"lobby", "case", "reflection", "poll", "statement", "rating", "summary"} <= kinds
+    assert {"lobby", "case", "reflection", "poll", "statement", "rating", "ranking", "words",
+            "summary"} <= kinds
     assert problems == {}

@@ -62,7 +62,7 @@ async def test_chromium_prints_the_export_to_a4_with_its_charts(programme: str, 
     await page.goto(path.as_uri())
     await page.emulate_media(media="print")
 
-    charts = await page.locator("svg").evaluate_all(
+    charts = await page.locator("figure.chart svg").evaluate_all(
         "els => els.map(e => { const b = e.getBoundingClientRect();"
         " return [b.width, b.height, e.querySelectorAll('rect.bar').length]; })")
     bars = await page.locator("rect.bar").evaluate_all(
@@ -71,8 +71,14 @@ async def test_chromium_prints_the_export_to_a4_with_its_charts(programme: str, 
         assert len(charts) == 8  # one poll and seven statements
         assert all(w > 300 and h > 50 and n >= 5 for w, h, n in charts), charts
         assert sum(1 for w in bars if w > 0) >= 7  # the bars are drawn, with their width
+        clouds = await page.locator("figure.cloud svg").evaluate_all(
+            "els => els.map(e => [e.getBoundingClientRect().width,"
+            " Array.from(e.querySelectorAll('text'), t => t.getBBox().height)])")
+        assert len(clouds) == 1 and clouds[0][0] > 300  # the words step's cloud
+        sizes = clouds[0][1]
+        assert len(sizes) >= 5 and max(sizes) > 2 * min(sizes)  # the most common word drawn largest
     else:
-        assert charts == []  # the referat has no votes
+        assert charts == [] and await page.locator("svg").count() == 0  # the referat has no votes
         draft = page.locator("p.draft")
         assert await draft.inner_text() == "Utkast – til godkjenning"
         color = await draft.evaluate("e => getComputedStyle(e).color")

@@ -17,7 +17,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.series import follow_up
-from samspill_tui.session.steps import DeckRating, StepKind, options
+from samspill_tui.session.steps import DeckRating, RankingList, Step, StepKind, WordsPrompt, options
 from tests.conftest import confirm_pair
 
 EXPORTED = "2026-03-02T15:00:00+00:00"
@@ -68,14 +68,32 @@ async def _answer_all(session: Session, pids: list[str], texts: tuple[str, ...],
                 n += 1
 
 
+# Words participants give (some twice, some nasty), and each one's order of a ranking's alternatives.
+WORDS = ("Tillit", "dialog", "TILLIT ", "=SUM(A1)", "<b>fet</b> & co", "åpen dialog", "tillit", "respekt")
+
+
+def _ballot(step: Step, i: int, j: int) -> dict[str, str]:
+    """Participant ``i``'s form on voting step ``j``: an option, one to three words, places or points."""
+    match step.body:
+        case WordsPrompt():
+            return {f"w{n + 1}": WORDS[(i + 3 * n) % len(WORDS)] for n in range(1 + i % 3)}
+        case RankingList(items=items, points=None):
+            ids = [o.id for o in items]
+            order = ids[i % 3:] + ids[:i % 3] if i % 4 else list(reversed(ids))
+            return {f"r.{o}": str(order.index(o) + 1) for o in ids}
+        case RankingList(items=items, points=int(points)):
+            return {f"p.{items[i % 2].id}": str(points - 3), f"p.{items[2 + i % 3].id}": "3"}
+    values = [c.value for c in options(step, "nb")]
+    return {"value": values[(i * 3 + j) % len(values)]}
+
+
 async def _vote_all(session: Session, pids: list[str]) -> None:
     for j, step in enumerate(session.steps):
         if not step.accepts_votes:
             continue
         await _go(session, step.key)
-        values = [c.value for c in options(step, session.lang)]
         for i, pid in enumerate(pids):
-            await session.vote(pid, step.key, values[(i * 3 + j) % len(values)])
+            await session.give(pid, step.key, _ballot(step, i, j))
 
 
 async def _join(session: Session, n: int) -> list[str]:

@@ -16,12 +16,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown
 
-from samspill_tui.content import Library
+from samspill_tui.content import Library, load_library
 from samspill_tui.session.live import Session
 from samspill_tui.session.store import Put
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
-from tests.conftest import confirm_pair
+from tests.conftest import REPO_CONTENT, confirm_pair
 from tests.tui.helpers import wait_for
 
 JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
@@ -166,6 +166,45 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
     "confirm_quit": ("folkevalgtdag", _five_votes, "case", ("q",)),
     "confirm_new_code": ("folkevalgtdag", _nothing, "case", ("J",)),
 }
+
+
+async def _words(s: Session) -> None:
+    words = next(st for st in s.steps if st.kind == "words")
+    await s.go_to(s.steps.index(words))
+    given = ["tillit dialog", "Tillit respekt", "tillit", "travelt [b]ikke markup[/b]", "dialog åpenhet",
+             "tillit god tone", "uklare roller dialog", "ryddig"]
+    for text in given:
+        p = await s.join()
+        fields = text.replace("god tone", "god_tone").replace("uklare roller", "uklare_roller").split()
+        await s.give(p.id, words.key, {f"w{i + 1}": w.replace("_", " ") for i, w in enumerate(fields[:3])})
+
+
+async def _ranking(s: Session) -> None:
+    ranking = next(st for st in s.steps if st.kind == "ranking")
+    await s.go_to(s.steps.index(ranking))
+    ids = ["roller", "saker", "dialog", "samtale", "delegering", "oppfolging"]
+    for n in range(7):
+        order = ids[n % 2:] + ids[:n % 2] if n < 6 else list(reversed(ids))
+        p = await s.join()
+        await s.give(p.id, ranking.key, {f"r.{i}": str(order.index(i) + 1) for i in ids})
+
+
+NEW_KINDS: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
+    "words_revealed": ("folkevalgtdag", _words, "words", ("r",)),
+    "ranking_revealed": ("formannskap", _ranking, "ranking", ("r",)),
+    "ranking_hidden": ("formannskap", _ranking, "ranking", ()),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(NEW_KINDS))
+def test_new_kind_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
+    """The words and ranking steps of the shipped programmes (the fixture content has none)."""
+    library = load_library(REPO_CONTENT)
+    programme, prepare, kind, keys = NEW_KINDS[name]
+    _session_on_disk(tmp_path, library, programme, prepare)
+    assert snap_compare(_app(tmp_path, library, programme), terminal_size=size,
+                        run_before=_at(kind, keys))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

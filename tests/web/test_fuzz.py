@@ -12,12 +12,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from samspill_tui.content import load_library
+from samspill_tui.session import ballots
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
-from samspill_tui.session.steps import options
+from samspill_tui.session.steps import RankingList, Step, WordsPrompt, options
 from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
 from samspill_tui.web.guard import CSP
 from samspill_tui.web.limits import Limits, Rate
+from tests.conftest import REPO_CONTENT
 from tests.web.helpers import roles_library, served
 
 ENDPOINTS = ["/vote", "/answer", "/role", "/kode"]
@@ -68,11 +71,27 @@ def valid_request(session: Session, csrf: str, endpoint: str) -> dict[str, Any]:
     return {"form": form, "raw": None, "headers": {}, "step": step, "lock": False}
 
 
+def _valid_ballot(step: Step, value: str, lang: str) -> bool:
+    """Whether ``value`` is a ballot a phone's form could have given on ``step``, as stored."""
+    match step.body:
+        case WordsPrompt():
+            words = value.split("\n")
+            return (0 < len(words) <= ballots.MAX_WORDS and len(set(words)) == len(words)
+                    and all(w and ballots.normal_word(w, lang) == w and len(w) <= ballots.MAX_WORD_CHARS
+                            for w in words))
+        case RankingList() as ranking:
+            placed = ballots.given(ranking, value)
+            field = "r" if ranking.points is None else "p"
+            fields = {f"{field}.{i}": str(n) for i, n in (placed or {}).items()}
+            return placed is not None and ballots.ballot(step, fields, lang) == value
+    return value in [c.value for c in options(step, lang)]
+
+
 def _assert_record_is_valid(session: Session) -> None:
     for step_key, votes in session.votes.items():
         step = session.step_by_key(step_key)
         for pid, value in votes.items():
-            assert pid in session.participants and value in [c.value for c in options(step, session.lang)]
+            assert pid in session.participants and _valid_ballot(step, value, session.lang), value
     for step_key, answers in session.answers.items():
         step = session.step_by_key(step_key)
         for answer in answers.values():
@@ -128,5 +147,74 @@ def test_post_endpoint_survives_fuzzing(tmp_path: Path, endpoint: str) -> None:
                     assert r.status == 200
                 async with phone.get(server.origin + "/state") as r:
                     assert r.status == 200
+
+    asyncio.run(main())
+
+
+@st.composite
+def ballot_forms(draw: st.DrawFn, session: Session, csrf: str, kind: str) -> dict[str, Any]:
+    """A words or ranking form: nearly valid words, places and points, with hostile values mixed in."""
+    step = next(s for s in session.steps if s.kind == kind)
+    ids = [o.id for o in step.body.items] if isinstance(step.body, RankingList) else []
+    number = st.integers(-2, 12).map(str) | weird_text | st.sampled_from(["", " 3", "٣", "1e1", "10"])
+    form = {"step": step.key, "csrf": csrf, "submission": draw(st.sampled_from(["a", "b", ""]))}
+    for n in range(1, 4):
+        form[f"w{n}"] = draw(st.sampled_from(["Tillit", " og ", "ÅPEN  dialog!", "", "x" * 31]) | weird_text)
+    order = draw(st.permutations(range(1, len(ids) + 1))) if ids else []
+    for i, place in zip(ids, order, strict=True):
+        form[f"r.{i}"] = draw(st.just(str(place)) | number)
+        form[f"p.{i}"] = draw(st.sampled_from(["0", "5", "", "10"]) | number)
+    for key in draw(st.sets(st.sampled_from(sorted(form)), max_size=2)):
+        del form[key]
+    return {"form": form, "lock": draw(st.sampled_from([False, False, False, True]))}
+
+
+def valid_ballot_form(session: Session, csrf: str, kind: str) -> dict[str, Any]:
+    """A words or ranking form that is stored (so every run reaches the storing path)."""
+    step = next(s for s in session.steps if s.kind == kind)
+    form = {"step": step.key, "csrf": csrf, "w1": "Tillit"}
+    if isinstance(step.body, RankingList):
+        body = step.body
+        form |= {f"r.{o.id}": str(n) for n, o in enumerate(body.items, 1)}
+        form |= {f"p.{o.id}": str(body.points if n == 0 else 0) for n, o in enumerate(body.items)}
+    return {"form": form, "lock": False}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(("programme", "kind"), [
+    ("folkevalgtdag", "words"), ("folkevalgtdag", "ranking"), ("formannskap", "ranking")])
+def test_words_and_rankings_survive_fuzzing(tmp_path: Path, programme: str, kind: str) -> None:
+    """Words, places and points: never a 500, never a ballot stored that a form could not give."""
+    library = load_library(REPO_CONTENT)
+    limits = Limits(posts=UNLIMITED, joins=UNLIMITED, failures=UNLIMITED)
+
+    async def main() -> None:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with (served(tmp_path, library, programme=programme, limits=limits) as (session, server),
+                    aiohttp.ClientSession(cookie_jar=jar) as phone):
+            async with phone.get(server.join_url) as r:
+                assert r.status == 200
+            csrf = next(p.csrf for p in session.participants.values())
+            await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == kind))
+            loop = asyncio.get_running_loop()
+
+            async def one(req: dict[str, Any]) -> None:
+                await session.set_state(session.step.key, locked=req["lock"])
+                url = server.origin + "/vote"
+                async with phone.post(url, data=req["form"], allow_redirects=False) as r:
+                    assert r.status in (303, 400, 403), (r.status, await r.text())  # 403: no csrf
+                _assert_record_is_valid(session)
+
+            @settings(max_examples=150, deadline=None, database=None,
+                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+            @given(req=ballot_forms(session, csrf, kind))
+            @example(req=valid_ballot_form(session, csrf, kind))
+            def fuzz(req: dict[str, Any]) -> None:
+                asyncio.run_coroutine_threadsafe(one(req), loop).result(timeout=60)
+
+            await asyncio.to_thread(fuzz)
+            assert session.votes.get(session.step.key)  # the fuzzing reached the storing path too
+            async with phone.get(server.origin + "/") as r:
+                assert r.status == 200
 
     asyncio.run(main())

@@ -1,11 +1,11 @@
-// Progressive enhancement only: follow live, send in place, retry, count, keep drafts, count down.
+// Progressive enhancement only: follow, send in place, retry, count, drafts, countdown.
 (function () {
   "use strict";
   var main = document.getElementById("main"), d = main.dataset;
   var shown = d.step + "." + d.rev, es = null;
   Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
 
-  // The laptop gone: say so, retry with backoff, come back at the room's step (a current page stays).
+  // The laptop gone: say so, retry with backoff, come back at the room's step.
   var banner = document.getElementById("offline"), gone = false, wait = 1000, timer = null;
   var skew = 0, dl = document.getElementById("deadline");
   function apply(s) {
