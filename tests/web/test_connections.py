@@ -13,7 +13,7 @@ from pathlib import Path
 from samspill_tui.content import Library
 from samspill_tui.session.events import Event, LimitReached
 from samspill_tui.session.limits import Limits
-from samspill_tui.web.descriptors import RESERVE, descriptor_room
+from samspill_tui.web.descriptors import descriptor_room
 from samspill_tui.web.guard import HEADERS
 from samspill_tui.web.limits import Limits as WebLimits
 from samspill_tui.web.server import WebServer
