@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check browser syslibs smoke clean bench bench-batch bench-crash bench-startup
+.PHONY: run test check browser syslibs smoke clean bench bench-batch bench-crash bench-startup \
+	bench-projector
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -64,6 +65,9 @@ bench-crash: $(STAMP)
 # Start-up: launch to the lobby with its QR code, against a bare Textual app (about a minute).
 bench-startup: $(STAMP)
 	$(BIN)/python -m bench.startup --runs 30
+
+bench-projector: $(STAMP)
+	$(BIN)/python -m bench.projector --participants 2000 --answers 30000
 
 # The facilitator's install: build the wheel, install it in a fresh venv (as pipx or uv tool
 # would) and run scripts/smoke.py from an empty folder with the installed `samspill`.

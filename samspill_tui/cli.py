@@ -205,9 +205,11 @@ def _run(args: argparse.Namespace) -> int:
     from samspill_tui.session.live import Session
     from samspill_tui.session.store import BadSessionNameError, check_name
     from samspill_tui.tui.app import SamspillApp
+    from samspill_tui.web.descriptors import raise_descriptor_limit
     from samspill_tui.web.server import WebServer, listen_for
 
     lang = args.lang
+    raise_descriptor_limit()  # a hall of phones needs more than macOS's 256 open files
     library = load_cached(args.content, lambda path: _library_or_exit(path, lang))  # cached when valid
     for warning in _twin_warnings(library, lang):
         print(warning, file=sys.stderr)

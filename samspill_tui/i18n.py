@@ -455,6 +455,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-joined": "Du er ikke med i økta ennå. Skann QR-koden på skjermen.",
         "err.joining-closed": "Det er ikke lenger mulig å bli med i denne økta. Spør fasilitatoren.",
         "err.too-large": "Innsendingen er for stor.",
+        "err.slow": "Innsendingen kom for sakte fram. Prøv igjen.",
+        "err.connections": "For mange tilkoblinger til økta akkurat nå. Prøv igjen om litt.",
         "web.join_heading": "Bli med",
         "web.join_intro": "Skann QR-koden på skjermen, eller skriv inn koden som står under den.",
         "web.code_label": "Kode (6 tegn)",
@@ -867,8 +869,22 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Grensen på {n} tegn svartekst i økta er nådd: nye svar blir ikke lagret. Trykk L for å doble"
             " den."
         ),
-        "limits.now": "Grensene er nå {participants} deltakere og {chars} tegn svartekst.",
-        "help.raise_limits": "Doble grensene økta har nådd (deltakere, svartekst)",
+        "limits.reached.connections": (
+            "Grensen på {n} åpne tilkoblinger er nådd: nye mobiler må vente. Trykk L for å doble den."
+        ),
+        "limits.reached.connections_per_address": (
+            "Grensen på {n} tilkoblinger fra én adresse er nådd (mange mobiler bak samme ruter, eller"
+            " én som prøver å fylle opp). Trykk L for å doble den."
+        ),
+        "limits.reached.descriptors": (
+            "Maskinen tillater ikke flere åpne filer: {n} tilkoblinger er taket, resten holdes av til"
+            " lagringen. Nye mobiler må vente."
+        ),
+        "limits.now": (
+            "Grensene er nå {participants} deltakere, {chars} tegn svartekst, {connections} tilkoblinger"
+            " og {per_address} fra én adresse."
+        ),
+        "help.raise_limits": "Doble grensene økta har nådd (deltakere, svartekst, tilkoblinger)",
     },
     "nn": {
         "app.title": "Samspill",
@@ -1314,6 +1330,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-joined": "Du er ikkje med i økta enno. Skann QR-koden på skjermen.",
         "err.joining-closed": "Det er ikkje lenger mogleg å bli med i denne økta. Spør fasilitatoren.",
         "err.too-large": "Innsendinga er for stor.",
+        "err.slow": "Innsendinga kom for seint fram. Prøv igjen.",
+        "err.connections": "For mange tilkoplingar til økta akkurat no. Prøv igjen om litt.",
         "web.join_heading": "Ver med",
         "web.join_intro": "Skann QR-koden på skjermen, eller skriv inn koden som står under han.",
         "web.code_label": "Kode (6 teikn)",
@@ -1730,8 +1748,22 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Grensa på {n} teikn svartekst i økta er nådd: nye svar blir ikkje lagra. Trykk L for å doble"
             " ho."
         ),
-        "limits.now": "Grensene er no {participants} deltakarar og {chars} teikn svartekst.",
-        "help.raise_limits": "Doble grensene økta har nådd (deltakarar, svartekst)",
+        "limits.reached.connections": (
+            "Grensa på {n} opne tilkoplingar er nådd: nye mobilar må vente. Trykk L for å doble ho."
+        ),
+        "limits.reached.connections_per_address": (
+            "Grensa på {n} tilkoplingar frå éi adresse er nådd (mange mobilar bak same ruter, eller"
+            " éin som prøver å fylle opp). Trykk L for å doble ho."
+        ),
+        "limits.reached.descriptors": (
+            "Maskina tillèt ikkje fleire opne filer: {n} tilkoplingar er taket, resten er halde av til"
+            " lagringa. Nye mobilar må vente."
+        ),
+        "limits.now": (
+            "Grensene er no {participants} deltakarar, {chars} teikn svartekst, {connections} tilkoplingar"
+            " og {per_address} frå éi adresse."
+        ),
+        "help.raise_limits": "Doble grensene økta har nådd (deltakarar, svartekst, tilkoplingar)",
     },
 }
 

@@ -1,5 +1,6 @@
 """What one session holds at most, sized for a hall of 2,000, so that one hostile phone cannot
-fill the laptop: participants, answers per participant and step, and the text of all answers.
+fill the laptop: participants, answers per participant and step, the text of all answers, and
+the phones' open connections.
 When a limit is reached the facilitator is told and can raise it; the room goes on meanwhile."""
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ class Limits:
     participants: int = 2_500
     answers_per_step: int = 30  # one participant's answers on one step
     text_chars: int = 10_000_000  # all answers' text together (about 10-20 MB on disk)
+    connections: int = 6_000  # open phone connections in all (a live stream and a request each)
+    connections_per_address: int = 128  # from one address (a venue NAT with dozens of phones)
 
 
 class Bounds:
@@ -32,6 +35,15 @@ class Bounds:
     def refuse_join(self, joined: int) -> bool:
         """Whether a new participant would go over the limit (and note that it was reached)."""
         return self._over("participants", joined + 1 > self.limits.participants)
+
+    def refuse_connection(self, total: int, from_address: int, room: int) -> str | None:
+        """Why one more connection is refused (``connections``, ``connections_per_address``,
+        ``descriptors`` when the process has only ``room`` file descriptors to spare), or None."""
+        if self._over("connections_per_address", from_address >= self.limits.connections_per_address):
+            return "connections_per_address"
+        if self._over("connections", total >= self.limits.connections):
+            return "connections"
+        return "descriptors" if self._over("descriptors", total >= room) else None
 
     def refusal(self, step_key: str, pid: str, text: str) -> str | None:
         """Why an answer may not be stored (``answer-limit``, ``session-full``), or None."""

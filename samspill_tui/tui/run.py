@@ -325,10 +325,11 @@ class SessionScreen(Screen[None]):
             view.refresh_data()
 
     def action_raise_limits(self) -> None:
-        """Double the limits the session has reached (participants, the text of all answers)."""
+        """Double the limits the session has reached (participants, answer text, connections)."""
         limits = self.session.raise_limits()
         self.notify(t(self.session.lang, "limits.now", participants=limits.participants,
-                      chars=limits.text_chars))
+                      chars=limits.text_chars, connections=limits.connections,
+                      per_address=limits.connections_per_address))
 
     def action_roles(self) -> None:
         """Confirm or release the roles named by design (the ordfører, the kommunedirektør)."""

@@ -1,8 +1,8 @@
 """The answer wall of a reflection step: answers as plain text, hidden or highlighted by the facilitator.
 
-The wall is one ``OptionList``: it measures each answer once and draws only the lines
-in view, so a hall of several hundred phones sending answers does not stall the
-projector the way a widget per answer would.
+The wall is one ``OptionList`` holding a window of the answers: it measures each answer in
+the window once and draws only the lines in view, so a hall sending thousands of answers does
+not stall the projector the way a widget per answer, or a list of every answer, would.
 """
 
 from __future__ import annotations
@@ -26,13 +26,24 @@ HIDDEN_STYLE = "italic $text-muted"
 HIGHLIGHT_STYLE = "bold $text on $accent"
 
 
+WINDOW = 400  # answers the wall lays out at once; moving past either end brings the next ones
+
+
 class AnswerWall(OptionList):
-    """The answers in arrival order, a rule after each; a hidden answer shows a placeholder."""
+    """The answers in arrival order, a rule after each; a hidden answer shows a placeholder.
+
+    Textual's ``OptionList`` wraps every option to know its height: 30,000 answers took 10 s.
+    The wall holds a window of about ``WINDOW`` answers instead (the newest, while it follows
+    them) and moves it when the cursor goes past either end, so its cost does not grow with
+    the session's.
+    """
 
     def __init__(self, lang: str, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
         self.lang = lang
-        self.answers: list[WallItem] = []
+        self.answers: list[WallItem] = []  # every answer of the step
+        self.first = 0  # the index in ``answers`` of the window's first answer
+        self._window: list[WallItem] = []  # the answers the options show
 
     def prompt(self, answer: WallItem) -> Content:
         """What the wall shows for ``answer``: participant text is never read as markup."""
@@ -43,25 +54,71 @@ class AnswerWall(OptionList):
 
     def show(self, answers: list[WallItem]) -> None:
         """Bring the wall up to ``answers``: new ones are appended, changed ones redrawn."""
-        if [a.key for a in answers[:len(self.answers)]] != [a.key for a in self.answers]:
-            self.answers = []  # a reset removed answers: start over
-            self.clear_options()
-        for n, answer in enumerate(answers[:len(self.answers)]):
-            if answer != self.answers[n]:
-                self.answers[n] = answer
-                self.replace_option_prompt_at_index(n, self.prompt(answer))
-        new = answers[len(self.answers):]
-        if not new:
-            return
-        follow = self.highlighted is None or self.highlighted >= self.option_count - 1
-        self.answers.extend(new)
-        self.add_options(item for a in new for item in (Option(self.prompt(a)), None))
-        if follow:  # keep the newest in view unless the facilitator moved up the wall
+        following = self.highlighted is None or self.first + self.highlighted >= len(self.answers) - 1
+        self.answers = answers
+        if self.first >= len(answers) or (following and len(answers) - self.first > WINDOW * 3 // 2):
+            self.first = max(0, len(answers) - WINDOW)  # the window moves on with the newest
+        self._sync(answers[self.first:self.first + WINDOW * 3 // 2])
+        if following and self._window:  # keep the newest in view unless the facilitator moved up
             self.highlighted = self.option_count - 1
+
+    def _sync(self, window: list[WallItem]) -> None:
+        """Make the options show ``window``: appended to where they can be, else laid out anew."""
+        if [a.key for a in window[:len(self._window)]] != [a.key for a in self._window]:
+            self._window = []  # a reset removed answers, or the window moved: start over
+            self.clear_options()
+        for n, answer in enumerate(window[:len(self._window)]):
+            if answer != self._window[n]:
+                self._window[n] = answer
+                self.replace_option_prompt_at_index(n, self.prompt(answer))
+        new = window[len(self._window):]
+        if new:
+            self._window.extend(new)
+            self.add_options(item for a in new for item in (Option(self.prompt(a)), None))
+
+    def _move(self, first: int, at: int) -> None:
+        """Show the window starting at answer ``first`` with the cursor on answer ``at``."""
+        self.first = max(0, min(first, len(self.answers) - 1))
+        self._sync(self.answers[self.first:self.first + WINDOW])
+        self.highlighted = at - self.first
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted == 0 and self.first > 0:
+            self._move(self.first - WINDOW // 2, self.first - 1)
+        else:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        last = self.first + len(self._window)
+        if self.highlighted == len(self._window) - 1 and last < len(self.answers):
+            self._move(last - WINDOW // 2, last)
+        else:
+            super().action_cursor_down()
+
+    def action_page_up(self) -> None:
+        if self.highlighted == 0 and self.first > 0:
+            self._move(self.first - WINDOW, self.first - 1)
+        else:
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_page_down(self) -> None:
+        last = self.first + len(self._window)
+        if self.highlighted == len(self._window) - 1 and last < len(self.answers):
+            self._move(last, last)
+        else:
+            super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_first(self) -> None:
+        if self.answers:
+            self._move(0, 0)
+
+    def action_last(self) -> None:
+        if self.answers:
+            self._move(len(self.answers) - WINDOW, len(self.answers) - 1)
 
     def selected(self) -> WallItem | None:
         """The answer under the cursor, if any."""
-        return None if self.highlighted is None else self.answers[self.highlighted]
+        return None if self.highlighted is None else self.answers[self.first + self.highlighted]
 
 
 class ReflectionView(StepView):

@@ -22,4 +22,5 @@ class Limits:
     failures: Rate = Rate(6, 0.1)  # per client IP: wrong short codes, about 6 a minute
     streams: int = 4  # open live streams per participant
     rotate_after: int = 30  # wrong short codes in all before the code changes by itself
-    keepalive: float = 10.0  # seconds an idle connection is kept (aiohttp's default is an hour)
+    keepalive: float = 10.0  # seconds an idle connection is kept, and to send a request's headers
+    body_seconds: float = 10.0  # to send a request's body (a full answer takes milliseconds)

@@ -5,6 +5,7 @@ The network side can do nothing else: every facilitator action lives in the TUI 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import secrets
 from collections import deque
@@ -288,7 +289,10 @@ async def events(request: web.Request) -> web.StreamResponse:
 async def _read_form(request: web.Request) -> Any:
     """The posted form, or the error page for a body that is too large or malformed."""
     try:
-        return await request.post()
+        async with asyncio.timeout(request.app[SERVER_KEY].limits.body_seconds):
+            return await request.post()
+    except TimeoutError:  # a body sent a byte at a time holds a connection and a handler
+        return message(request, "err.slow", 408, code="slow")
     except web.HTTPRequestEntityTooLarge:
         return message(request, "err.too-large", 413, code="too-large")
     except (ValueError, LookupError, web.HTTPBadRequest, web.RequestPayloadError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import socket
@@ -45,6 +46,7 @@ class WebServer:
         self.clock = clock
         self._socket: socket.socket | None = None
         self._runner: web.AppRunner | None = None
+        self._listener: asyncio.Server | None = None
 
     def listen(self) -> None:
         """Bind the configured host and port (0 picks a free one); OSError if it is taken.
@@ -75,6 +77,7 @@ class WebServer:
             return
         from aiohttp import web  # deferred: the lobby is painted before this import
 
+        from samspill_tui.web.gate import Gate
         from samspill_tui.web.routes import build_app
 
         runner = web.AppRunner(build_app(self.session, self), access_log=None,
@@ -88,8 +91,10 @@ class WebServer:
         if self._socket is not sock:  # stopped meanwhile (the app quit while this was starting)
             await runner.cleanup()
             return
+        assert runner.server is not None
         try:
-            await web.SockSite(runner, sock).start()
+            self._listener = await asyncio.get_running_loop().create_server(
+                Gate(runner.server, self.session), sock=sock)
         except BaseException:
             await runner.cleanup()
             raise
@@ -97,6 +102,9 @@ class WebServer:
 
     async def stop(self) -> None:
         """End live streams, close every connection and stop listening."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

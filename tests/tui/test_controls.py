@@ -16,11 +16,12 @@ from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.dialogs import ConfirmScreen, HelpScreen, NotesScreen, StepListScreen
 from samspill_tui.tui.gap import agreement_key
 from samspill_tui.tui.minutes import AgreementScreen
+from samspill_tui.tui.reading import MarkdownLines
 from samspill_tui.tui.roles import RolesScreen
 from samspill_tui.tui.run import SessionScreen
 from samspill_tui.tui.timer import StepTimer
 from samspill_tui.tui.vote import VoteView
-from samspill_tui.tui.wall import AnswerWall
+from samspill_tui.tui.wall import WINDOW, AnswerWall
 from tests.conftest import answers_of, confirm_pair, go_to_kind
 from tests.tui.helpers import make_app, wait_for, wall_rows
 
@@ -164,15 +165,27 @@ async def test_answer_wall_follows_a_thousand_answers_and_a_reset(
         for n, p in enumerate(people):
             await s.answer(p.id, s.step.key, 0, f"Svar {n}", f"a{n}")
             await s.answer(p.id, s.step.key, 1, f"Tanke {n}", f"b{n}")
-        await wait_for(pilot, lambda: wall.option_count == 1000)
-        assert wall.highlighted == 999 and "2. Tanke 499" in [r[0] for r in wall_rows(app)]
+        await wait_for(pilot, lambda: len(wall.answers) == 1000)
+        assert wall.option_count <= WINDOW * 3 // 2  # a window of them is laid out, not all
+        selected = wall.selected()
+        assert selected is not None and selected.text == "Tanke 499"
+        assert "2. Tanke 499" in [r[0] for r in wall_rows(app)]
         await pilot.press("home", "a")  # moving up the wall stops it following new answers
         await wait_for(pilot, lambda: answers_of(s)[0].highlighted)
         late = await s.join()
         await s.answer(late.id, s.step.key, 0, "Sent svar", "c0")
-        await wait_for(pilot, lambda: wall.option_count == 1001)
+        await wait_for(pilot, lambda: len(wall.answers) == 1001)
         selected = wall.selected()
-        assert wall.highlighted == 0 and selected is not None and selected.key == answers_of(s)[0].key
+        assert selected is not None and selected.key == answers_of(s)[0].key
+        await pilot.press("end", "up", "up")  # the window moves with the cursor, both ways
+        assert wall.selected() == wall.answers[-3]
+        await pilot.press("home")
+        wall.highlighted = wall.option_count - 1  # the window's last answer, as if walked down to
+        await pilot.press("down", "down")
+        assert wall.selected() == wall.answers[WINDOW + 1] and "1. Svar 0" not in wall_rows(app)[0][0]
+        wall.highlighted = 0  # the window's first answer (the window now starts at WINDOW // 2)
+        await pilot.press("up")
+        assert wall.first == 0 and wall.selected() == wall.answers[WINDOW // 2 - 1]
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.click("#yes")
@@ -471,8 +484,9 @@ async def test_the_summary_is_rebuilt_calmly_while_the_hall_keeps_joining(
             await pilot.pause(0.01)
         assert len(built) <= 2  # at most one rebuild in the time 40 joins took
         await wait_for(pilot, lambda: built[-1] == 40)  # and the last one shows them all
-        source = app.screen.query_one("#summary", Markdown).source
-        assert "**Deltakere:** 40" in source
+        summary = app.screen.query_one("#summary", MarkdownLines)
+        await wait_for(pilot, lambda: "Deltakere: 40" in summary.text())  # laid out and shown
+        assert "**Deltakere:** 40" in summary.source
         await pilot.press("g")  # keys are heard at once
         await wait_for(pilot, lambda: isinstance(app.screen, StepListScreen), timeout=2)
 
