@@ -120,6 +120,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "step.lobby": "Bli med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
+        "step.questions": "Spørsmål: {title}",
+        "questions.prompt": "Hva vil du spørre om?",
+        "questions.none": "Ingen spørsmål ennå.",
+        "questions.waiting": "{n} venter på godkjenning (på konsollen)",
+        "questions.hidden": "{n} skjult",
+        "questions.answered": "besvart",
+        "questions.select": "Velg et spørsmål med piltastene først.",
         "role.folkevalgt": "Folkevalgt",
         "role.administrasjon": "Administrasjonen",
         "role.ordforer": "Ordfører",
@@ -277,6 +284,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.by_role": "Vis resultatene per rolle (bare grupper med nok svar)",
         "help.answer_key": "Vis fasiten og forklaringen på en avstemning",
         "help.hide_answer": "Skjul valgt svar fra skjermen og eksporten, eller vis det igjen",
+        "help.hide_question": "Skjul valgt spørsmål fra skjermen, mobilene og eksporten, eller vis det igjen",
+        "help.answer_question": "Merk valgt spørsmål som besvart, eller ta merket bort",
         "help.highlight_answer": "Framhev valgt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
@@ -396,6 +405,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-answering": "Det tas ikke imot svar på dette steget.",
         "err.bad-value": "Ugyldig valg. Velg ett av alternativene.",
         "err.bad-question": "Ukjent spørsmål.",
+        "err.not-asking": "Det tas ikke imot spørsmål på dette steget nå.",
+        "err.unknown-question": "Spørsmålet vises ikke lenger.",
         "err.too-long": "Svaret er for langt (høyst {max} tegn).",
         "err.empty": "Svaret er tomt.",
         "err.bad-submission": "Ugyldig innsending. Last inn siden på nytt.",
@@ -421,6 +432,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_at": "Avstemningen stenger kl. {time}.",
         "web.closes_in": "Avstemningen stenger om {time}.",
         "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
+        "web.questions_locked": "Det tas ikke lenger imot spørsmål eller stemmer på dette steget.",
+        "web.ask": "Ditt spørsmål",
+        "web.send_question": "Send spørsmål",
+        "web.your_questions": "Dine spørsmål",
+        "web.asked": "Spørsmål fra salen",
+        "web.no_questions": "Ingen spørsmål vises ennå.",
+        "web.upvote": "Stem opp ({n})",
+        "web.answered": "besvart",
         "web.your_vote": "Ditt svar",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
@@ -479,6 +498,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.statements": "Påstander",
         "xlsx.polls": "Avstemninger",
         "xlsx.answers": "Svar",
+        "xlsx.questions": "Spørsmål",
+        "xlsx.upvotes": "Stemmer",
+        "xlsx.status": "Status",
         "xlsx.agreements": "Avtaler",
         "xlsx.field": "Felt",
         "xlsx.value": "Verdi",
@@ -542,6 +564,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framhevet",
+        "sum.upvotes": "{n} stemmer",
+        "sum.q_answered": "besvart",
+        "sum.q_open": "ikke besvart",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notater",
         "sum.referat_title": "Referat: {title}",
@@ -643,6 +668,14 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Svaret ditt på dette steget vises ikke noe sted, verken alene eller sammen med andres: bare "
             "vurderingene av påstandene vises, i gjennomgangen."
         ),
+        "promise.questions": (
+            "Spørsmålene er anonyme: ingen ser hvem som sendte dem eller stemte på dem. Fasilitatoren "
+            "godkjenner hvert spørsmål før det vises."
+        ),
+        "promise.questions_direct": (
+            "Spørsmålene er anonyme: ingen ser hvem som sendte dem eller stemte på dem. De vises med én "
+            "gang, og fasilitatoren kan skjule et spørsmål."
+        ),
         "crash.message": (
             "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene for"
             " feilsøking står i {path}."
@@ -720,6 +753,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "ugyldig antall minutter «{value}»: skriv «(N min)» med N fra 1 til {most}"
         ),
         "problem.step_summary_id": "et «summary»-steg tar ingen id",
+        "problem.step_bracket": (
+            "ugyldig «({value})»: skriv «(N min)» med N fra 1 til {most}, og etter et komma «lås», "
+            "«lås og vis» eller (på et questions-steg) «direkte»"
+        ),
+        "problem.step_option": "«{option}» står to ganger eller passer ikke på et «{kind}»-steg",
         "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
         "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
         "problem.roles_value": "«roles:» må være ja eller nei, ikke «{value}»",
@@ -729,6 +767,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.id_twice": "id-en «{id}» er brukt to ganger: også i {other}",
         "problem.case_unknown": "ingen case har id-en «{id}»",
         "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.questions_unknown": "ingen case eller refleksjonssett har id-en «{id}»",
         "problem.input_step": (
             "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
         ),
@@ -911,6 +950,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "step.lobby": "Ver med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
+        "step.questions": "Spørsmål: {title}",
+        "questions.prompt": "Kva vil du spørje om?",
+        "questions.none": "Ingen spørsmål enno.",
+        "questions.waiting": "{n} ventar på godkjenning (på konsollen)",
+        "questions.hidden": "{n} skjulte",
+        "questions.answered": "svara på",
+        "questions.select": "Vel eit spørsmål med piltastane først.",
         "role.folkevalgt": "Folkevald",
         "role.administrasjon": "Administrasjonen",
         "role.ordforer": "Ordførar",
@@ -1065,6 +1111,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.by_role": "Vis resultata per rolle (berre grupper med nok svar)",
         "help.answer_key": "Vis fasiten og forklaringa på ei avrøysting",
         "help.hide_answer": "Skjul valt svar frå skjermen og eksporten, eller vis det att",
+        "help.hide_question": "Skjul valt spørsmål frå skjermen, mobilane og eksporten, eller vis det att",
+        "help.answer_question": "Merk valt spørsmål som svara på, eller ta merket bort",
         "help.highlight_answer": "Framhev valt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",
@@ -1183,6 +1231,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.not-answering": "Det vert ikkje teke imot svar på dette steget.",
         "err.bad-value": "Ugyldig val. Vel eitt av alternativa.",
         "err.bad-question": "Ukjent spørsmål.",
+        "err.not-asking": "Det vert ikkje teke imot spørsmål på dette steget no.",
+        "err.unknown-question": "Spørsmålet er ikkje vist lenger.",
         "err.too-long": "Svaret er for langt (høgst {max} teikn).",
         "err.empty": "Svaret er tomt.",
         "err.bad-submission": "Ugyldig innsending. Last inn sida på nytt.",
@@ -1208,6 +1258,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_at": "Røystinga stengjer kl. {time}.",
         "web.closes_in": "Røystinga stengjer om {time}.",
         "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
+        "web.questions_locked": "Det vert ikkje lenger teke imot spørsmål eller røyster på dette steget.",
+        "web.ask": "Spørsmålet ditt",
+        "web.send_question": "Send spørsmål",
+        "web.your_questions": "Spørsmåla dine",
+        "web.asked": "Spørsmål frå salen",
+        "web.no_questions": "Ingen spørsmål er viste enno.",
+        "web.upvote": "Røyst opp ({n})",
+        "web.answered": "svara på",
         "web.your_vote": "Svaret ditt",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
@@ -1266,6 +1324,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.statements": "Påstandar",
         "xlsx.polls": "Avrøystingar",
         "xlsx.answers": "Svar",
+        "xlsx.questions": "Spørsmål",
+        "xlsx.upvotes": "Røyster",
+        "xlsx.status": "Status",
         "xlsx.agreements": "Avtalar",
         "xlsx.field": "Felt",
         "xlsx.value": "Verdi",
@@ -1329,6 +1390,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framheva",
+        "sum.upvotes": "{n} røyster",
+        "sum.q_answered": "svara på",
+        "sum.q_open": "ikkje svara på",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notat",
         "sum.referat_title": "Referat: {title}",
@@ -1434,6 +1498,14 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Svaret ditt på dette steget blir ikkje vist nokon stad, verken åleine eller saman med andre "
             "sine: berre vurderingane av påstandane blir viste, i gjennomgangen."
         ),
+        "promise.questions": (
+            "Spørsmåla er anonyme: ingen ser kven som sende dei eller røysta på dei. Fasilitatoren "
+            "godkjenner kvart spørsmål før det blir vist."
+        ),
+        "promise.questions_direct": (
+            "Spørsmåla er anonyme: ingen ser kven som sende dei eller røysta på dei. Dei blir viste med "
+            "ein gong, og fasilitatoren kan skjule eit spørsmål."
+        ),
         "crash.message": (
             "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane for "
             "feilsøking står i {path}."
@@ -1510,6 +1582,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "ugyldig tal på minutt «{value}»: skriv «(N min)» med N frå 1 til {most}"
         ),
         "problem.step_summary_id": "eit «summary»-steg tek ingen id",
+        "problem.step_bracket": (
+            "ugyldig «({value})»: skriv «(N min)» med N frå 1 til {most}, og etter eit komma «lås», "
+            "«lås og vis» eller (på eit questions-steg) «direkte»"
+        ),
+        "problem.step_option": "«{option}» står to gonger eller passar ikkje på eit «{kind}»-steg",
         "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
         "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
         "problem.roles_value": "«roles:» må vere ja eller nei, ikkje «{value}»",
@@ -1519,6 +1596,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.id_twice": "id-en «{id}» er brukt to gonger: også i {other}",
         "problem.case_unknown": "ingen case har id-en «{id}»",
         "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.questions_unknown": "ingen case eller refleksjonssett har id-en «{id}»",
         "problem.input_step": (
             "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
         ),

@@ -133,7 +133,11 @@ class Deck:
 REFERAT_PARTS = ("resultater", "forventninger", "samhandling", "utvikling")
 NOT_IN_REFERAT = "nei"
 
-STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "gap", "summary")
+STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "gap", "questions", "summary")
+# Options a programme line may add in its brackets, after the minutes: what the step's timer does at
+# zero (lock the step, or lock it and reveal its results), and a questions step without approval.
+CLOSES = {"lås": "lock", "lås og vis": "reveal"}
+DIRECT = "direkte"
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,8 @@ class StepSpec:
     extra: tuple[str, ...]
     minutes: int | None
     line: int
+    closes: str = ""  # "lock" or "reveal": what the step's timer does at zero ("" nothing)
+    direct: bool = False  # a questions step whose questions are shown without approval
 
     def minutes_each(self, screens: int) -> int | None:
         """The minutes of each of the ``screens`` steps the line expands to (at least 1)."""

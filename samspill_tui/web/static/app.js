@@ -8,9 +8,17 @@
   // The laptop gone: say so, retry with backoff, come back at the room's step (a current page stays).
   var banner = document.getElementById("offline"), gone = false, wait = 1000, timer = null;
   var skew = 0, dl = document.getElementById("deadline");
+  var list = document.getElementById("asked");
   function apply(s) {
     if (s && s.step + "." + s.rev !== shown) { location.replace("/"); }
+    if (list && s && s.q !== undefined && s.q != list.dataset.q) { relist(); } // the room's questions
     if (s && s.now) { skew = s.now * 1000 - Date.now(); } // laptop's clock minus ours
+  }
+  function relist() {
+    fetch("/", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (h) {
+      var n = new DOMParser().parseFromString(h, "text/html").getElementById("asked");
+      if (n) { list.replaceWith(n); list = n; }
+    }, lost);
   }
   function tick() {
     var n = Math.max(0, Math.round((d.ends * 1000 - Date.now() - skew) / 1000));
