@@ -109,9 +109,11 @@ async def test_refusals(tmp_path: Path) -> None:
             assert status == 400
             status, _ = await _upvote(phone, "0123456789ab")
             assert status == 400
+            _, page = await phone.get("/")
             await session.set_state(session.step.key, locked=True)
-            status, _ = await _ask(phone, "For sent")
-            assert status == 400
+            status, body = await phone.post("/ask", {"step": session.step.key, "text": "For sent",
+                                                     "csrf": hidden(page, "csrf"), "submission": "s1"})
+            assert status == 400 and "stengt" in body
             assert session.answers.get(session.step.key, {}) == {}
         finally:
             await phone.close()
