@@ -32,7 +32,7 @@ from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.join import Face, JoinCorner, QRScreen
 from samspill_tui.tui.messages import SessionChanged
-from samspill_tui.tui.timer import StepTimer
+from samspill_tui.tui.timer import Closes, StepTimer
 from samspill_tui.tui.views import StepView, redraw
 
 REFRESH_SECONDS = 0.2
@@ -46,6 +46,7 @@ VIEWS = {
     StepKind.STATEMENT: "samspill_tui.tui.vote:VoteView",
     StepKind.RATING: "samspill_tui.tui.rating:RatingView",
     StepKind.GAP: "samspill_tui.tui.gap:GapView",
+    StepKind.QUESTIONS: "samspill_tui.tui.questions:QuestionsView",
     StepKind.SUMMARY: "samspill_tui.tui.reading:SummaryView",
 }
 
@@ -170,10 +171,11 @@ class SessionScreen(Screen[None]):
             status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
             if state.on_phones:
                 status.append(t(lang, "status.on_phones"))
-        if (step.accepts_votes or step.accepts_answers) and state.locked:
+        lockable = step.accepts_votes or step.accepts_answers or step.accepts_questions
+        if lockable and state.locked:
             status.append(t(lang, "status.locked"))
         timer = self.query_one(StepTimer).state
-        if (step.accepts_votes or step.accepts_answers) and not state.locked and timer and timer.closes:
+        if lockable and not state.locked and timer and timer.closes:
             status.append(t(lang, f"status.closes.{timer.closes}"))
         if not session.joining_open:
             status.append(t(lang, "status.closed"))
@@ -209,7 +211,7 @@ class SessionScreen(Screen[None]):
         self._title = Text.assemble(
             (f"{step.title}   ", "bold"),
             (t(session.lang, "step.of", n=session.current + 1, total=len(session.steps)), "bold dim"))
-        self.query_one(StepTimer).show_step(step.key, step.minutes)
+        self.query_one(StepTimer).show_step(step.key, step.minutes, Closes(step.closes))
         body = self.query_one("#body", Container)
         self.set_focus(None)  # the next view decides what has focus, not the removed one
         corners = list(self.query(JoinCorner))
@@ -249,7 +251,7 @@ class SessionScreen(Screen[None]):
         if action in ("hide_answer", "highlight_answer"):
             return step.accepts_answers
         if action in ("lock", "reset", "timer_closes"):
-            return step.accepts_votes or step.accepts_answers
+            return step.accepts_votes or step.accepts_answers or step.accepts_questions
         return True
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Awaitable[None]]]]:

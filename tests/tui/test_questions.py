@@ -1,0 +1,80 @@
+"""The questions view under Pilot: the top questions live, hidden and unapproved ones never shown,
+the order held calm while a hall upvotes, h and b moderating, a programme line's timer locking."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from samspill_tui.session.live import Session
+from samspill_tui.tui.questions import QuestionsView, calm_order
+from samspill_tui.tui.run import SessionScreen
+from tests.tui.helpers import make_app, wait_for
+from tests.web.helpers import questions_library
+
+
+async def _ask(session: Session, text: str, *, approve: bool = True) -> str:
+    phone = await session.join()
+    await session.ask(phone.id, session.step.key, text, "s1")
+    key = f"{phone.id}:s1"
+    if approve:
+        await session.moderate(session.step.key, key, approved=True)
+    return key
+
+
+def _shown(app: object) -> list[str]:
+    box = app.screen.query_one("#asked", OptionList)  # type: ignore[attr-defined]
+    return [str(box.get_option_at_index(n).prompt) for n in range(box.option_count)]
+
+
+def test_calm_order_holds_then_follows() -> None:
+    assert calm_order(["a", "b"], ["b", "a", "c"], reorder=False) == ["a", "b", "c"]
+    assert calm_order(["a", "b"], ["b", "c"], reorder=False) == ["b", "c"]
+    assert calm_order(["a", "b"], ["b", "a"], reorder=True) == ["b", "a"]
+
+
+async def test_projector_shows_approved_questions_by_upvotes(tmp_path: Path) -> None:
+    app = make_app(questions_library(tmp_path), tmp_path, ("folkevalgtdag", "q"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        session = app.screen.session  # type: ignore[attr-defined]
+        await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
+        await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+        first = await _ask(session, "Første spørsmål")
+        await _ask(session, "Venter på godkjenning", approve=False)
+        second = await _ask(session, "Andre spørsmål")
+        await wait_for(pilot, lambda: len(_shown(app)) == 2)
+        assert not any("Venter" in line for line in _shown(app))
+        view = app.screen.query_one(QuestionsView)
+        view._reordered = time.monotonic()  # an order change just happened: the next is held
+        public = {q.key: q.public for q in session.reading.questions(session.step)}
+        voter = await session.join()
+        await session.upvote(voter.id, session.step.key, public[second], True)
+        await wait_for(pilot, lambda: "▲   1  Andre" in _shown(app)[1])  # the count moves in place
+        await wait_for(pilot, lambda: "Andre" in _shown(app)[0], timeout=5)  # then the order, calmly
+        view.query_one("#asked", OptionList).highlighted = 1
+        await pilot.press("h")
+        await wait_for(pilot, lambda: len(_shown(app)) == 1)
+        assert session.answers[session.step.key][first].hidden
+        await pilot.press("b")
+        await wait_for(pilot, lambda: session.answers[session.step.key][second].answered)
+
+
+async def test_programme_line_timer_locks_the_step(tmp_path: Path) -> None:
+    app = make_app(questions_library(tmp_path, "1 min, lås og vis"), tmp_path, ("folkevalgtdag", "q"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
+        session = app.screen.session  # type: ignore[attr-defined]
+        step = next(s for s in session.steps if s.accepts_questions)
+        assert step.closes == "reveal"
+        await session.go_to(session.steps.index(step))
+        await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+        await pilot.press("t")
+        await wait_for(pilot, lambda: session.deadline(step.key) is not None)
+        from samspill_tui.tui.timer import StepTimer
+
+        app.screen.query_one(StepTimer).states[step.key].left = 0.4
+        await wait_for(pilot, lambda: session.state(step.key).locked, timeout=5)
+        assert session.state(step.key).revealed
