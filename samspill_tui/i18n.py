@@ -368,6 +368,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.poll": "Avstemning",
         "guide.kind.statements": "Påstander",
         "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.questions": "Spørsmål fra salen",
+        "guide.questions_step": (
+            "Send spørsmål på mobilen, og stem opp dem du helst vil ha svar på. Ingen ser hvem som spør."
+        ),
+        "guide.questions_approval": "(Godkjenn spørsmålene på konsollen før de kommer på skjermen.)",
+        "guide.questions_direct": "(Spørsmålene kommer rett på skjermen; skjul med h.)",
+        "guide.closes.lock": "Når klokka når null, låses steget.",
+        "guide.closes.reveal": "Når klokka når null, låses steget og resultatet vises.",
         "guide.kind.summary": "Oppsummering",
         "guide.read": "Les opp eller fortell",
         "guide.say": "Si til salen",
@@ -623,6 +631,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         ),
         "roles.withheld": "Vises ikke: {groups} (under {k} svar, eller så få at gruppen kunne regnes ut).",
         "sum.hidden_count": "{n} svar skjult av fasilitator.",
+        "sum.hidden_questions": "{n} spørsmål skjult av fasilitator eller ikke godkjent.",
         "sum.attachment_kept": (
             "Kommunedirektøren la ved et notat. Det er fortrolig personalmateriale, er ikke en del av "
             "referatet og er ikke gjengitt her."
@@ -1195,6 +1204,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.poll": "Avrøysting",
         "guide.kind.statements": "Påstandar",
         "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.questions": "Spørsmål frå salen",
+        "guide.questions_step": (
+            "Send spørsmål på mobilen, og røyst opp dei du helst vil ha svar på. Ingen ser kven som spør."
+        ),
+        "guide.questions_approval": "(Godkjenn spørsmåla på konsollen før dei kjem på skjermen.)",
+        "guide.questions_direct": "(Spørsmåla kjem rett på skjermen; skjul med h.)",
+        "guide.closes.lock": "Når klokka når null, blir steget låst.",
+        "guide.closes.reveal": "Når klokka når null, blir steget låst og resultatet vist.",
         "guide.kind.summary": "Oppsummering",
         "guide.read": "Les opp eller fortel",
         "guide.say": "Sei til salen",
@@ -1453,6 +1470,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Blir ikkje vist: {groups} (under {k} svar, eller så få at gruppa kunne reknast ut)."
         ),
         "sum.hidden_count": "{n} svar skjulte av fasilitator.",
+        "sum.hidden_questions": "{n} spørsmål skjulte av fasilitator eller ikkje godkjende.",
         "sum.attachment_kept": (
             "Kommunedirektøren la ved eit notat. Det er fortruleg personalmateriale, er ikkje ein del av "
             "referatet og er ikkje attgitt her."

@@ -421,19 +421,22 @@ def _bracket(p: _FileParser, line: int, kind: str,
     """A line's bracket, ``(N min, lås og vis, direkte)``: the minutes, what the timer does at zero,
     and whether questions skip approval; ``None`` (the problem recorded) if any part is wrong."""
     minutes, closes, direct = None, "", False
-    for n, part in enumerate(" ".join(x.split()) for x in (raw or "").split(",") if raw is not None):
-        if n == 0 and (mm := MINUTES_RE.match(part)):
-            if not 1 <= int(mm["n"]) <= MAX_MINUTES:
-                p.problem(line, "problem.step_minutes", value=raw, most=MAX_MINUTES)
-                return None
-            minutes = int(mm["n"])
-        elif part.lower() in CLOSES and kind in LOCKABLE and not closes:
-            closes = CLOSES[part.lower()]
-        elif part.lower() == DIRECT and kind == "questions" and not direct:
+    parts = [" ".join(x.split()) for x in raw.split(",")] if raw is not None else []
+    for n, part in enumerate(parts):
+        option = part.lower()
+        if option in CLOSES and kind in LOCKABLE and not closes:
+            closes = CLOSES[option]
+        elif option == DIRECT and kind == "questions" and not direct:
             direct = True
-        elif part.lower() in (*CLOSES, DIRECT):
+        elif option in (*CLOSES, DIRECT):
             p.problem(line, "problem.step_option", option=part, kind=kind)
             return None
+        elif n == 0:  # the minutes come first
+            mm = MINUTES_RE.match(part)
+            if not mm or not 1 <= int(mm["n"]) <= MAX_MINUTES:
+                p.problem(line, "problem.step_minutes", value=part, most=MAX_MINUTES)
+                return None
+            minutes = int(mm["n"])
         else:
             p.problem(line, "problem.step_bracket", value=raw, most=MAX_MINUTES)
             return None

@@ -164,15 +164,12 @@ class Step:
 
     @property
     def prompt(self) -> str:
-        """What a vote asks: the statement or the poll's question; what a questions step asks the room
-        about ("" on other steps)."""
+        """What a vote asks: the statement or the poll's question ("" on other steps)."""
         match self.body:
             case StatementVote(statement=statement):
                 return statement.text
             case PollVote(poll=poll):
                 return poll.question
-            case Questions(intro=intro):
-                return intro
         return ""
 
     @property

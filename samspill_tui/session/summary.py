@@ -45,7 +45,8 @@ class QuestionResult:
     number: int  # 0-based, as the phones sent it
     text: str
     answers: tuple[AnswerRow, ...]
-    hidden: int = 0
+    hidden: int = 0  # on a questions step: hidden or never approved
+    asked: bool = False  # the questions the room asked (rows with upvotes), not answers
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,8 @@ def _result(reading: Reading, step: Step) -> StepResult:
     if step.accepts_questions:
         rows = tuple(AnswerRow(q.text, upvotes=q.upvotes, answered=q.answered) for q in
                      sorted(reading.questions(step), key=lambda q: (q.answered, -q.upvotes, q.text)))
-        asked = QuestionResult(0, step.prompt or t(reading.lang, "questions.prompt"), rows,
-                               reading.withheld(step))
+        asked = QuestionResult(0, t(reading.lang, "questions.prompt"), rows,
+                               reading.withheld(step), asked=True)
         return StepResult(step, questions=(asked,), note=note, agreements=agreements)
     if isinstance(step.body, GapReview):
         return StepResult(step, gap=reading.gap(step), note=note, agreements=agreements)

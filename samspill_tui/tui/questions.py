@@ -12,8 +12,8 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import OptionList, Static
@@ -61,7 +61,7 @@ class QuestionsView(StepView):
 
     def compose(self) -> ComposeResult:
         lang = self.session.lang
-        yield Static(plain(self.step.prompt or t(lang, "questions.prompt")), id="prompt", markup=False)
+        yield Static(plain(t(lang, "questions.prompt")), id="prompt", markup=False)
         yield Static(id="asked-counts", markup=False)
         yield OptionList(id="asked", markup=False)
 

@@ -49,7 +49,7 @@ def test_the_script_times_every_step_from_the_start(repo: Library) -> None:
     assert "Tid: 08:30–14:26, 356 min til sammen (5 t 56 min)." in text
     assert "## 1. 08:30–08:50 · Refleksjon: Velkommen (20 min)" in text
     assert "## 10. 11:05–11:50 · Refleksjon: Pause (45 min)" in text
-    assert "## 20. 14:16–14:26 · Oppsummering (10 min)" in text
+    assert "## 21. 14:16–14:26 · Oppsummering (10 min)" in text
     assert text.count("\n## ") == len(programme.steps) + 1  # the overview, then one per step
 
 
