@@ -51,6 +51,7 @@ HERE = Path(__file__).parent
 MAX_BODY = 16 * 1024  # a full answer of 1,000 characters in any script, percent-encoded, fits
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
+PHONE_QUESTIONS = 5  # the top questions a phone lists (the page stays within its 15 KB)
 
 
 @dataclass
@@ -273,7 +274,8 @@ def _questions_page(request: web.Request, participant: Participant, step: Step) 
     def context() -> dict[str, Any]:
         return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
                 "locked": locked, "promise": promise, "k": session.reading.policy.k, **ends,
-                "saved": saved, "asked": asked, "listed": guards.pulse.listed,
+                "saved": saved, "asked": asked[:PHONE_QUESTIONS], "more": len(asked) > PHONE_QUESTIONS,
+                "listed": guards.pulse.listed,
                 "up": guards.pages.upvote_mark}
 
     text = guards.pages.page(request, key, "step.html", context)
