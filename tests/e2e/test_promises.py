@@ -498,8 +498,8 @@ async def test_hidden_and_unapproved_questions_are_never_shown(tmp_path: Path, d
             assert html.escape(t("nb", key), quote=False) in page
             for text in ("Synlig spørsmål", "Skjult hemmelighet", "Ikke godkjent hemmelighet"):
                 _, form = await asker.get("/")
-                await asker.post("/ask", {"step": session.step.key, "text": text,
-                                          "csrf": hidden(form, "csrf"), "submission": hidden(form, "submission")})
+                fields = {"csrf": hidden(form, "csrf"), "submission": hidden(form, "submission")}
+                await asker.post("/ask", {"step": session.step.key, "text": text, **fields})
             shown, secret, waiting = session.answers[session.step.key]
             await session.moderate(session.step.key, shown, approved=True)
             await session.moderate(session.step.key, secret, approved=True, hidden=True)
