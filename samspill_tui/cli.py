@@ -122,6 +122,7 @@ def _parser(lang: str = "nb") -> argparse.ArgumentParser:
     console = command(sub, "console", "console")
     console.add_argument("session", help=h("console_session"))
     console.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help=data_help)
+    console.add_argument("--theme", choices=("light", "dark"), default="light", help=h("theme"))
 
     sessions = command(sub, "sessions", "sessions")
     sessions_sub = sessions.add_subparsers(dest="sessions_command", required=True,
@@ -434,10 +435,10 @@ def _attach(args: argparse.Namespace, name: str) -> int:
 
 def cmd_console(args: argparse.Namespace) -> int:
     """Open the presenter console of a session that an app runs; say so when none does."""
-    from samspill_tui.console.protocol import Probe, probe, socket_path
+    from samspill_tui.console.protocol import Probe, channel_path, probe
 
     try:
-        path = socket_path(args.data_dir, args.session)
+        path = channel_path(args.data_dir, args.session)
     except ValueError:
         _say(args.lang, "console.none", name=args.session)
         return 1
@@ -447,7 +448,7 @@ def cmd_console(args: argparse.Namespace) -> int:
         return 1
     from samspill_tui.console.app import ConsoleApp
 
-    app = ConsoleApp(path, args.session, args.lang)
+    app = ConsoleApp(path, args.session, args.lang, args.theme)
     app.run()
     return app.return_code or 0
 

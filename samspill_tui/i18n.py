@@ -183,6 +183,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta fortsetter på projektoren.",
         "console.premoderated": "Forhåndsmoderering: svar vises etter godkjenning (g)",
         "console.pending": "VENTER",
+        "console.reconnecting": (
+            "Kontakten med Samspill er brutt. Kobler til økta «{name}» igjen når appen er i gang (q lukker)."
+        ),
+        "console.back": "Koblet til igjen.",
+        "console.offline": "Ikke koblet til Samspill nå: tasten ble ikke sendt.",
+        "console.notes_hidden": "Fasilitatornotatet er skjult (o viser det).",
+        "console.key_hidden": "Fasiten er skjult (f viser den).",
+        "console.gap": "Påstander etter avstand",
         "wall.input": "Innspill sendt inn på forhånd ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",
@@ -359,6 +367,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "content.total": "{programme}: {minutes} min til sammen ({hours} t {rest} min)",
         "guide.title": "Fasilitatormanus: {title}",
         "guide.time": "Tid: {start}–{end}, {minutes} min til sammen ({hours} t {rest} min).",
+        "guide.roles_groups": (
+            "Mobilene velger gruppe: folkevalgt, administrasjonen eller annet, ingen roller med navn. Trykk "
+            "v på en påstand for å sammenligne gruppene; en gruppe med for få svar vises ikke."
+        ),
         "guide.overview": "Oversikt",
         "guide.col.time": "Klokka",
         "guide.col.minutes": "Min",
@@ -661,6 +673,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Rollen brukes bare til å sammenligne grupper, og en gruppe vises bare når minst {k} i den "
             "har svart. Ingen ser hva du svarte."
         ),
+        "promise.role_groups": (
+            "Du velger en gruppe, ikke en rolle med navn. Gruppen brukes bare til å sammenligne stemmer: "
+            "en gruppe vises bare når minst {k} i den har stemt, og aldri slik at en mindre gruppe kan "
+            "regnes ut. Det du skriver, vises uten gruppe."
+        ),
         "promise.role_named": (
             "Velger du ordfører eller kommunedirektør, vises vurderingene dine med rolle, side om side "
             "med den andres, når dere begge har vurdert alle påstandene. Alle andre svar vises bare "
@@ -770,7 +787,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.step_option": "«{option}» står to ganger eller passer ikke på et «{kind}»-steg",
         "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
         "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
-        "problem.roles_value": "«roles:» må være ja eller nei, ikke «{value}»",
+        "problem.roles_value": "«roles:» må være ja, nei eller grupper, ikke «{value}»",
         "problem.file_large": "fila er større enn {most} byte",
         "problem.file_utf8": "fila er ikke UTF-8-tekst (første feil i byte {byte}); lagre den som UTF-8",
         "problem.file_read": "fila kan ikke leses: {reason}",
@@ -782,7 +799,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har ingen avstemning («## Avstemning: …»)",
-        "problem.gap_roles": "et «gap»-steg sammenligner roller; sett «roles: ja»",
+        "problem.gap_roles": "et «gap»-steg sammenligner ordfører og kommunedirektør; sett «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
         "problem.input_unknown": "«input:» viser ikke til et annet refleksjonssett: «{id}»",
@@ -1020,6 +1037,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta held fram på projektoren.",
         "console.premoderated": "Førehandsmoderering: svar blir viste etter godkjenning (g)",
         "console.pending": "VENTAR",
+        "console.reconnecting": (
+            "Kontakten med Samspill er broten. Koplar til økta «{name}» igjen når appen er i gang (q lukkar)."
+        ),
+        "console.back": "Kopla til igjen.",
+        "console.offline": "Ikkje kopla til Samspill no: tasten vart ikkje send.",
+        "console.notes_hidden": "Fasilitatornotatet er skjult (o viser det).",
+        "console.key_hidden": "Fasiten er skjult (f viser han).",
+        "console.gap": "Påstandar etter avstand",
         "wall.input": "Innspel sende inn på førehand ({n}):",
         "answered.of": "av {m} har svart",
         "status.hidden": "Resultat skjult",
@@ -1196,6 +1221,10 @@ _STRINGS: dict[str, dict[str, str]] = {
         "content.total": "{programme}: {minutes} min til saman ({hours} t {rest} min)",
         "guide.title": "Fasilitatormanus: {title}",
         "guide.time": "Tid: {start}–{end}, {minutes} min til saman ({hours} t {rest} min).",
+        "guide.roles_groups": (
+            "Mobilane vel gruppe: folkevald, administrasjonen eller anna, ingen roller med namn. Trykk v på "
+            "ein påstand for å samanlikne gruppene; ei gruppe med for få svar blir ikkje vist."
+        ),
         "guide.overview": "Oversikt",
         "guide.col.time": "Klokka",
         "guide.col.minutes": "Min",
@@ -1501,6 +1530,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Rolla blir berre brukt til å samanlikne grupper, og ei gruppe blir berre vist når minst {k} "
             "i ho har svart. Ingen ser kva du svara."
         ),
+        "promise.role_groups": (
+            "Du vel ei gruppe, ikkje ei rolle med namn. Gruppa blir berre brukt til å samanlikne røyster: "
+            "ei gruppe blir berre vist når minst {k} i ho har røysta, og aldri slik at ei mindre gruppe "
+            "kan reknast ut. Det du skriv, blir vist utan gruppe."
+        ),
         "promise.role_named": (
             "Vel du ordførar eller kommunedirektør, blir vurderingane dine viste med rolle, side om side "
             "med den andre sine, når de begge har vurdert alle påstandane. Alle andre svar blir berre "
@@ -1609,7 +1643,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.step_option": "«{option}» står to gonger eller passar ikkje på eit «{kind}»-steg",
         "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
         "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
-        "problem.roles_value": "«roles:» må vere ja eller nei, ikkje «{value}»",
+        "problem.roles_value": "«roles:» må vere ja, nei eller grupper, ikkje «{value}»",
         "problem.file_large": "fila er større enn {most} byte",
         "problem.file_utf8": "fila er ikkje UTF-8-tekst (første feil i byte {byte}); lagre ho som UTF-8",
         "problem.file_read": "fila kan ikkje lesast: {reason}",
@@ -1621,7 +1655,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
         ),
         "problem.case_no_poll": "casen «{id}» har inga avrøysting («## Avrøysting: …»)",
-        "problem.gap_roles": "eit «gap»-steg samanliknar roller; set «roles: ja»",
+        "problem.gap_roles": "eit «gap»-steg samanliknar ordførar og kommunedirektør; set «roles: ja»",
         "problem.deck_unknown": "ingen påstandssett har id-en «{id}»",
         "problem.deck_no_statement": "påstandssettet «{deck}» har ingen påstand «{id}»",
         "problem.input_unknown": "«input:» viser ikkje til eit anna refleksjonssett: «{id}»",

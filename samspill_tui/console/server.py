@@ -1,10 +1,10 @@
-"""The app's end of the console channel: a Unix socket in the session's folder, for its user only."""
+"""The app's end of the console channel: a Unix socket in the session's folder, for its user only
+(on Windows a loopback port whose secret is in a user-only file there)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import os
 import shutil
 import socket
@@ -13,7 +13,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from samspill_tui.console.protocol import MAX_LINE, decode, encode
+from samspill_tui.console import protocol
+from samspill_tui.console.protocol import MAX_LINE, ProtocolError, decode, encode
 from samspill_tui.console.snapshot import snapshot
 from samspill_tui.session.events import Event
 from samspill_tui.session.live import Session
@@ -21,7 +22,7 @@ from samspill_tui.session.live import Session
 COALESCE_SECONDS = 0.2  # session changes sent at most five times a second
 TICK_SECONDS = 1.0  # the projector's own state (the timer) looked at once a second
 
-Perform = Callable[[dict[str, Any]], Awaitable[None]]
+Perform = Callable[[dict[str, Any]], Awaitable[str | None]]  # a command's notice for its console
 Extras = Callable[[], dict[str, Any]]
 
 
@@ -32,6 +33,7 @@ class ConsoleServer:
         self.session, self.path = session, path
         self._perform, self._extras = perform, extras
         self._server: asyncio.Server | None = None
+        self._secret: str | None = None  # the loopback transport's: a console presents it first
         self._writers: set[asyncio.StreamWriter] = set()
         self._sent: dict[str, Any] | None = None
         self._due: asyncio.TimerHandle | None = None
@@ -39,10 +41,17 @@ class ConsoleServer:
         self._unsubscribe: Callable[[], None] = lambda: None
 
     async def start(self) -> None:
-        """Listen on the socket: bound in a private folder, made user-only, then moved in place
-        (over a socket left by an app that crashed: this app holds the session's lock)."""
-        if not hasattr(socket, "AF_UNIX"):  # Windows: the app runs without a console
-            raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP))
+        """Listen on the channel, then follow the session."""
+        if protocol.USE_TCP:
+            await self._start_loopback()
+        else:
+            await self._start_unix()
+        self._unsubscribe = self.session.subscribe(self._changed)
+        self._ticker = asyncio.create_task(self._tick())
+
+    async def _start_unix(self) -> None:
+        """The socket: bound in a private folder, made user-only, then moved in place (over a
+        socket left by an app that crashed: this app holds the session's lock)."""
         private = Path(tempfile.mkdtemp(prefix=".console-", dir=self.path.parent))
         try:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -56,8 +65,17 @@ class ConsoleServer:
                 raise
         finally:
             shutil.rmtree(private, ignore_errors=True)
-        self._unsubscribe = self.session.subscribe(self._changed)
-        self._ticker = asyncio.create_task(self._tick())
+
+    async def _start_loopback(self) -> None:
+        """A port on 127.0.0.1 only, its number and a new secret written to the user-only ticket."""
+        self._secret = protocol.new_secret()
+        self._server = await asyncio.start_server(self._client, protocol.LOOPBACK, 0, limit=MAX_LINE)
+        try:
+            port = self._server.sockets[0].getsockname()[1]
+            protocol.write_ticket(self.path, port, self._secret)
+        except BaseException:
+            self._server.close()
+            raise
 
     async def stop(self) -> None:
         """Close every console and remove the socket."""
@@ -99,17 +117,35 @@ class ConsoleServer:
         for writer in list(self._writers):
             writer.write(line)
 
+    async def _admitted(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """On the loopback transport, whether the console's first line presents the secret."""
+        if self._secret is None:
+            return True
+        try:
+            admitted = protocol.is_secret(decode(await asyncio.wait_for(reader.readline(), 5)),
+                                          self._secret)
+        except (ProtocolError, TimeoutError):
+            admitted = False
+        if not admitted:
+            writer.write(encode("error", reason="wrong secret"))
+        return admitted
+
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """One console: hello and a snapshot, then its commands until it leaves."""
-        self._writers.add(writer)
         try:
+            if not await self._admitted(reader, writer):
+                return
+            self._writers.add(writer)
             writer.write(encode("hello", session=self.session.name))
             writer.write(encode("snapshot", **snapshot(self.session, self._extras())))
             while line := await reader.readline():
                 try:
-                    await self._perform(decode(line))
+                    notice = await self._perform(decode(line))
                 except ValueError as exc:  # not a message, or a command the session refused
                     writer.write(encode("error", reason=str(exc)))
+                else:
+                    if notice:
+                        writer.write(encode("notice", text=notice))
                 self.send(force=True)
                 await writer.drain()
         except (ConnectionError, ValueError):  # gone, or a line over the limit

@@ -11,7 +11,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from samspill_tui.content.model import Case, LanguageContent, Programme, ReflectionSet, StepSpec
+from samspill_tui.content.model import Case, LanguageContent, Programme, ReflectionSet, Roles, StepSpec
 from samspill_tui.i18n import t
 
 TIME_RE = re.compile(r"^(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)$")
@@ -101,6 +101,8 @@ def guide_markdown(programme: Programme, content: LanguageContent, lang: str, st
         out.append(programme.description)
     out.append(t(lang, "guide.time", start=clock(start), end=clock(start + total), minutes=total,
                  hours=total // 60, rest=total % 60))
+    if programme.roles == Roles.GROUPS:
+        out.append(t(lang, "guide.roles_groups"))
     rows = [f"| {t(lang, 'guide.col.time')} | {t(lang, 'guide.col.minutes')} | {t(lang, 'guide.col.step')} |",
             "|---|---:|---|"]
     sections: list[str] = []

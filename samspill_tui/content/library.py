@@ -17,12 +17,13 @@ from samspill_tui.content.model import (
     LanguageContent,
     Problem,
     Programme,
+    Roles,
 )
 from samspill_tui.text import unsafe_characters
 
 LANGUAGES = ("nb", "nn")
 MAX_FILE_BYTES = 1_000_000
-CACHE_FORMAT = 3  # bump when the cached objects change shape
+CACHE_FORMAT = 4  # bump when the cached objects change shape
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
                 problems.append(Problem(*where, "problem.case_unknown", {"id": ref}))
             elif case.poll is None:
                 problems.append(Problem(*where, "problem.case_no_poll", {"id": ref}))
-        elif step.kind == "gap" and not programme.roles:
+        elif step.kind == "gap" and programme.roles != Roles.ALL:
             problems.append(Problem(*where, "problem.gap_roles"))
         elif step.kind in ("statements", "rating", "gap"):
             deck = content.decks.get(ref)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from samspill_tui.i18n import t
@@ -159,6 +160,14 @@ class StepSpec:
         return max(1, round(self.minutes / screens))
 
 
+class Roles(StrEnum):
+    """Which roles a programme's phones choose from; the value is its ``roles:`` front matter."""
+
+    NONE = "nei"  # no role asked
+    ALL = "ja"  # every role, the named pair (ordfører, kommunedirektør) among them
+    GROUPS = "grupper"  # groups only: folkevalgt, administrasjonen, annet; no role names a person
+
+
 @dataclass(frozen=True)
 class Programme:
     """A session kind: an ordered list of steps referring to content by id."""
@@ -166,7 +175,7 @@ class Programme:
     id: str
     title: str
     description: str
-    roles: bool
+    roles: Roles
     steps: tuple[StepSpec, ...]
     path: Path
 

@@ -28,6 +28,7 @@ from samspill_tui.content.model import (
     Problem,
     Programme,
     ReflectionSet,
+    Roles,
     Statement,
     StepSpec,
 )
@@ -449,13 +450,14 @@ def _parse_programme(p: _FileParser) -> Programme:
     found = _known_sections(p, sections, PROGRAMME_SECTIONS)
     steps_section = _single(p, found, "steps", "Steg", True)
     roles_value, roles_line = p.meta.get("roles", ("nei", 1))
-    if roles_value not in ("ja", "nei"):
+    if roles_value not in tuple(Roles):
         p.problem(roles_line, "problem.roles_value", value=roles_value)
+        roles_value = Roles.NONE
     return Programme(
         id=ident,
         title=title,
         description=intro,
-        roles=roles_value == "ja",
+        roles=Roles(roles_value),
         steps=_parse_steps(p, steps_section) if steps_section else (),
         path=p.path,
     )

@@ -10,15 +10,32 @@ from __future__ import annotations
 import base64
 import hashlib
 import textwrap
+from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from samspill_tui.export.markdown import Banner, Chart, blocks
 from samspill_tui.i18n import t
 from samspill_tui.session.summary import Summary
 
 _md = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def _aligned_cell(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+    """A table cell aligned by a class, not a style attribute (the page's CSP blocks those)."""
+    token = tokens[idx]
+    style = str(token.attrs.pop("style", ""))
+    if style.startswith("text-align:"):
+        token.attrSet("class", f"align-{style.removeprefix('text-align:')}")
+    return str(self.renderToken(tokens, idx, options, env))
+
+
+for _cell in ("th_open", "td_open"):
+    _md.add_render_rule(_cell, _aligned_cell)
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -34,6 +51,8 @@ table { border-collapse: collapse; margin: .5em 0 1em; width: 100%; }
 th, td { border: 1px solid #c9d3dd; padding: .3em .5em; text-align: left; vertical-align: top; }
 th { background: #eef2f6; }
 td:not(:first-child) { white-space: nowrap; }
+.align-right { text-align: right; }
+.align-center { text-align: center; }
 blockquote { margin: .5em 0; padding: .2em 1em; border-left: 4px solid #c9d3dd; color: #333; }
 hr { border: 0; border-top: 1px solid #c9d3dd; margin: 2em 0 1em; }
 .draft { display: inline-block; margin: 0 0 1em; padding: .3em .8em; border: 2px solid #a33;

@@ -39,7 +39,7 @@ from samspill_tui.session.reading import Reading
 from samspill_tui.session.record import (
     DAMAGED,
     OWNERS,
-    ROLES,
+    ROLE_CHOICES,
     Agreement,
     Answer,
     CorruptSessionError,
@@ -227,9 +227,14 @@ class Session:
         return bool(self.record.meta.get("joining", True))
 
     @property
+    def roles(self) -> tuple[str, ...]:
+        """The roles a phone chooses from on joining (none where the programme asks for no role)."""
+        return ROLE_CHOICES[self.programme.roles]
+
+    @property
     def asks_role(self) -> bool:
         """Whether participants choose a role on joining."""
-        return self.programme.roles
+        return bool(self.roles)
 
     # -- listeners --------------------------------------------------------------------
 
@@ -486,7 +491,7 @@ class Session:
             raise Rejected("not-joined")
         if not self.asks_role:
             raise Rejected("no-roles")
-        if role not in ROLES:
+        if role not in self.roles:
             raise Rejected("bad-role")
         if participant.role is not None:
             raise Rejected("role-chosen")

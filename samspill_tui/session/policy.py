@@ -5,6 +5,8 @@ page and every export alike; no face decides for itself. The rules, in docs/disc
 
 - a group of votes (the room, or a role) is shown only with at least ``k`` respondents, and
   never so that the groups shown give away a withheld one;
+- in a programme with ``roles: grupper``, phones choose a group only (folkevalgt, administrasjonen,
+  annet), no role that names a person, and the groups are compared under ``k`` as above;
 - where two people are named by design (the ordfører and the kommunedirektør of the ``samspill``
   dialogue), their own positions are shown only side by side in the gap view, once both have
   rated every statement; they are never part of another group;
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from samspill_tui.content.model import Programme
+from samspill_tui.content.model import Programme, Roles
 from samspill_tui.session import referat
 from samspill_tui.session.record import PAIR, Answer
 from samspill_tui.session.steps import DeckRating, Questions, StatementVote, Step
@@ -38,6 +40,7 @@ class Policy:
 
     k: int = K_DEFAULT
     named: tuple[str, str] | None = None  # roles named by design, in the order they are shown
+    groups: bool = False  # phones choose a group only, no role that names a person
     never: referat.Withheld = field(default_factory=lambda: referat.Withheld(frozenset(), frozenset()))
 
     def __post_init__(self) -> None:
@@ -49,6 +52,7 @@ class Policy:
         """The policy of a session: its programme's design and the ``k`` it was created with."""
         return cls(k=max(K_MIN, int(meta.get("min_group", K_DEFAULT))),
                    named=PAIR if programme.compares_pair else None,
+                   groups=programme.roles == Roles.GROUPS,
                    never=referat.withheld(steps))
 
     def shows(self, respondents: int) -> bool:
@@ -74,7 +78,9 @@ class Policy:
 
     def role_promise(self) -> str:
         """The i18n key of what the role page promises before anyone chooses."""
-        return "promise.role_named" if self.named is not None else "promise.role"
+        if self.named is not None:
+            return "promise.role_named"
+        return "promise.role_groups" if self.groups else "promise.role"
 
     def never_written(self, step: Step) -> bool:
         """Whether nothing of ``step`` may reach any export (the pay item)."""

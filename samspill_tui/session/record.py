@@ -11,8 +11,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from samspill_tui.content.model import Roles
+
 # Roles a participant may choose when the programme asks (ids as stored; labels in i18n).
 ROLES = ("folkevalgt", "administrasjon", "ordforer", "kommunedirektor", "annet")
+# What a phone chooses from, by the programme's ``roles:``; in groups only, no role names a person.
+ROLE_CHOICES = {Roles.NONE: (), Roles.ALL: ROLES, Roles.GROUPS: ("folkevalgt", "administrasjon", "annet")}
 # Who may follow up an agreement (utviklingssamtale and the gap view).
 OWNERS = ("kommunedirektor", "arbeidsgiver", "ordforer")
 # The two people the gap view compares, in the order it shows them.

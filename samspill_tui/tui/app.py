@@ -17,12 +17,12 @@ from samspill_tui.i18n import os_reason, t
 from samspill_tui.session.live import Session
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import K_DEFAULT
+from samspill_tui.theme import DARK, LIGHT, THEMES
 from samspill_tui.tui.builtins import palette, quit_notice, system_commands
 from samspill_tui.tui.failures import ListenError, open_failure
 from samspill_tui.tui.join import Face
 from samspill_tui.tui.quiet_gc import QuietCollector
 from samspill_tui.tui.run import SessionScreen
-from samspill_tui.tui.theme import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:
     from samspill_tui.console.server import ConsoleServer
@@ -134,11 +134,11 @@ class SamspillApp(App[None]):
     async def _open_console(self, session: Session, face: Face) -> None:
         """Let presenter consoles attach (``samspill console``), once the lobby is on screen (it
         is not part of start-up); the projector works without."""
-        from samspill_tui.console.protocol import socket_path
+        from samspill_tui.console.protocol import channel_path
         from samspill_tui.console.server import ConsoleServer
         from samspill_tui.tui.remote import extras, perform
 
-        console = ConsoleServer(session, socket_path(self.data_dir, session.name),
+        console = ConsoleServer(session, channel_path(self.data_dir, session.name),
                                 lambda message: perform(self.screen_stack, message),
                                 lambda: extras(self.screen_stack, face))
         try:

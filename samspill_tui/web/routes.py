@@ -20,7 +20,7 @@ from aiohttp import web
 
 from samspill_tui.session.live import Rejected, Session
 from samspill_tui.session.reading import Held, Tally, held_text
-from samspill_tui.session.record import ROLES, Participant
+from samspill_tui.session.record import Participant
 from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
 from samspill_tui.text import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, clean_text
@@ -197,7 +197,7 @@ async def page(request: web.Request) -> web.StreamResponse:
         return _join_page(request)
     policy = session.reading.policy
     if session.asks_role and participant.role is None:
-        return render(request, "role.html", {"roles": ROLES, "csrf": participant.csrf,
+        return render(request, "role.html", {"roles": session.roles, "csrf": participant.csrf,
                                              "promise": policy.role_promise(), "k": policy.k})
     step, guards = session.step, request.app[GUARDS_KEY]
     if isinstance(step.body, DeckRating):

@@ -225,6 +225,16 @@ async def test_whole_flow_without_javascript(browser: Browser, roles: tuple[Sess
     await expect(late.get_by_role("group", name="Hvilken rolle har du?")).to_be_visible()
 
 
+async def _pair_at_rating(session: Session, server: WebServer, ordforer: Page, kd: Page) -> None:
+    """The two phones take the named roles, the facilitator confirms them and opens the rating step."""
+    for page, role in ((ordforer, "Ordfører"), (kd, "Kommunedirektør")):
+        await page.goto(server.join_url)
+        await page.get_by_label(role).check()
+        await page.get_by_role("button", name="Fortsett").click()
+    await confirm_pair(session)
+    await go_to_kind(session, "rating")
+
+
 async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser, tmp_path: Path) -> None:
     """One phone with its script, through a reload and a laptop gone and back; one without."""
     session = await Session.open(tmp_path, "rate", "samspill", rating_library(tmp_path), "nb")
@@ -233,12 +243,7 @@ async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser
     _, js, errors = await _phone(browser)
     _, plain, _ = await _phone(browser, java_script_enabled=False)
     try:
-        for page, role in ((js, "Ordfører"), (plain, "Kommunedirektør")):
-            await page.goto(server.join_url)
-            await page.get_by_label(role).check()
-            await page.get_by_role("button", name="Fortsett").click()
-        await confirm_pair(session)
-        await go_to_kind(session, "rating")
+        await _pair_at_rating(session, server, js, plain)
         await expect(js.get_by_text("1 av 2")).to_be_visible()  # followed by itself
         await js.get_by_label("Helt enig").check()
         await js.get_by_role("button", name="Neste").click()
@@ -286,6 +291,53 @@ async def test_two_phones_rate_the_whole_deck_at_their_own_pace(browser: Browser
         await go_to_kind(session, "gap")  # the reveal: the rating is locked, phones follow
         await expect(js.get_by_role("heading", name="Der vi ser ulikt")).to_be_visible()
         assert not [e for e in errors if "Content Security Policy" in e]
+    finally:
+        await server.stop()
+        await session.close()
+
+
+async def test_a_rating_comes_back_after_the_laptop_resumes_the_session(
+        browser: Browser, tmp_path: Path) -> None:
+    """The app closes mid-rating and is started again on the same session: each phone finds its own
+    ratings and its «Ferdig», with and without a script, and never the other's."""
+    library = rating_library(tmp_path)
+    session = await Session.open(tmp_path, "igjen", "samspill", library, "nb")
+    server = await listen_for(session, "127.0.0.1", 0, 0)
+    await server.start()
+    _, js, _ = await _phone(browser)
+    _, plain, _ = await _phone(browser, java_script_enabled=False)
+    try:
+        await _pair_at_rating(session, server, js, plain)
+        await plain.goto(server.origin + "/")
+        for page, first, second in ((js, "Helt enig", "Delvis uenig"), (plain, "Helt uenig", "Vet ikke")):
+            await expect(page.get_by_text("1 av 2")).to_be_visible()
+            await page.get_by_label(first).check()
+            await page.get_by_role("button", name="Neste").click()
+            await page.get_by_label(second).check()
+            await page.get_by_role("button", name="Neste").click()
+        await plain.get_by_role("button", name="Ferdig").click()
+        await expect(plain.get_by_text("Du er ferdig")).to_be_visible()
+
+        port = server.port
+        await server.stop()  # the laptop closes the app mid-rating, and the facilitator resumes
+        await session.close()
+        session = await Session.open(tmp_path, "igjen", "samspill", library, "nb")
+        server = await listen_for(session, "127.0.0.1", 0, 0)
+        await server.start()
+        assert server.port == port and session.step.kind == "rating"
+
+        await plain.goto(server.origin + "/")
+        await expect(plain.get_by_text("Du er ferdig")).to_be_visible()  # still finished
+        await plain.get_by_role("button", name="Angre «Ferdig»").click()  # and may still undo it
+        await plain.goto(server.origin + "/?i=0")
+        await expect(plain.get_by_label("Helt uenig")).to_be_checked()
+        await expect(js.get_by_role("button", name="Ferdig")).to_be_visible(timeout=30000)  # came back
+        await js.goto(server.origin + "/?i=1")
+        await expect(js.get_by_label("Delvis uenig")).to_be_checked()
+        await expect(js.get_by_label("Vet ikke")).not_to_be_checked()  # never the other's answer
+        await js.goto(server.origin + "/?i=0")
+        await expect(js.get_by_label("Helt enig")).to_be_checked()
+        assert session.reading.answered(session.step) == 0  # neither has finished now
     finally:
         await server.stop()
         await session.close()

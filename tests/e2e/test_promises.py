@@ -11,7 +11,9 @@ phone, the projector or an export says, and the numbered promises of the facilit
 from __future__ import annotations
 
 import asyncio
+import csv
 import html
+import io
 import json
 import logging
 import re
@@ -35,6 +37,7 @@ from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, confirm_pair, g
 from tests.golden.build import PAY, build, fixed_clock
 from tests.golden.readers import ALL_FORMATS, file_text
 from tests.tui.helpers import make_app, wait_for
+from tests.web.helpers import groups_library
 from tests.web.helpers import rating_library as rating_library_of
 
 GUIDE = Path(__file__).parent.parent.parent / "docs" / "fasilitatorguide.md"
@@ -44,7 +47,7 @@ CLAIMED: dict[str, list[str]] = {}
 # What the product promises in words: phones, projector, exports (the i18n keys), and the guide.
 PROMISE_KEYS = (
     "promise.grouped", "promise.named", "promise.named_unshown", "promise.observer", "promise.role",
-    "promise.role_named",
+    "promise.role_named", "promise.role_groups",
     "pair.notice", "gap.waiting", "held.few_live", "held.named_live", "held.few", "held.named",
     "roles.withheld", "sum.roles_withheld", "sum.footer", "sum.footer_named", "sum.referat_footer",
     "sum.gap_waiting", "sum.hidden_count", "wall.hidden", "web.saved", "sum.withheld",
@@ -328,6 +331,47 @@ async def test_no_group_under_k_on_the_projector_or_in_any_export(tmp_path: Path
     late = exports(tmp_path, "audit", FIXTURE_CONTENT)
     assert t("nb", "held.few", k=5) in late["md"]  # the second statement: one vote, nothing shown
     _groups_hold(json.loads(late["json"]), 5)
+
+
+@promises("promise.role_groups", "promise.grouped", "roles.withheld", "L3", "L4", "L10")
+async def test_groups_only_compares_folkevalgte_and_administrasjonen_only_at_k_each(tmp_path: Path) -> None:
+    library = groups_library(tmp_path)
+    async with projected(tmp_path, library, "roller") as (pilot, app, s, server):
+        first, page = await _join(server)
+        page = html.unescape(page)
+        assert t("nb", "promise.role_groups", k=5) in page and "Ordfører" not in page
+        assert (await first.post("/role", {"csrf": hidden(page, "csrf"), "role": "ordforer"}))[0] == 400
+        await first.post("/role", {"csrf": hidden(page, "csrf"), "role": "folkevalgt"})
+        elected = [first] + [(await _join(server, "folkevalgt"))[0] for _ in range(4)]
+        staff = [(await _join(server, "administrasjon"))[0] for _ in range(5)]
+        try:
+            await go_to_kind(s, "reflection")  # what they write carries no group anywhere
+            assert (await staff[0].answer(0, "Et svar fra administrasjonen"))[0] == 200
+            await go_to_kind(s, "statement")
+            assert t("nb", "promise.grouped", k=5) in html.unescape((await staff[0].get("/"))[1])
+            for p in elected:
+                assert (await p.vote("4"))[0] == 200
+            for p in staff[:4]:
+                assert (await p.vote("2"))[0] == 200
+            await pilot.press("r", "v")  # five folkevalgte, four of the administrasjon: neither group
+            await wait_for(pilot, lambda: "Vises ikke: Administrasjonen, Folkevalgt" in screen_text(app))
+            assert not re.search(r"(Folkevalgt|Administrasjonen) \(\d", screen_text(app))
+            early = exports(tmp_path, "audit", library.root)
+            assert "Vises ikke per rolle: Administrasjonen, Folkevalgt." in early["md"]
+            _groups_hold(json.loads(early["json"]), 5)
+            assert (await staff[4].vote("2"))[0] == 200  # five each: the comparison, side by side
+            await wait_for(pilot, lambda: "Administrasjonen (5)" in screen_text(app))
+            assert "Folkevalgt (5)" in screen_text(app) and "Vises ikke" not in screen_text(app)
+        finally:
+            for p in elected + staff:
+                await p.close()
+    done = exports(tmp_path, "audit", library.root)
+    assert "| Svar | Administrasjonen | Folkevalgt |" in done["md"]
+    rows = list(csv.DictReader(io.StringIO(done["csv"].lstrip("\ufeff"))))
+    assert [r["role"] for r in rows if r["type"] == "answer"] == [""]  # the answer, without its group
+    assert {r["role"] for r in rows if r["type"] == "vote"} == {"folkevalgt", "administrasjon"}
+    _groups_hold(json.loads(done["json"]), 5)
+    assert not [p for p in s.participants.values() if p.role not in ("folkevalgt", "administrasjon")]
 
 
 # -- facilitator notes ---------------------------------------------------------------------------

@@ -85,10 +85,11 @@ async def _ask_all(session: Session, pids: list[str]) -> None:
         if not step.accepts_questions:
             continue
         await _go(session, step.key)
-        texts = (*PLAIN[:2], NASTY[0], NASTY[3], "Skjult: gjelder en navngitt person", "Venter fortsatt")
+        texts = [(*PLAIN[:2], NASTY[0], NASTY[3])[n % 4] for n in range(len(pids) - 2)]
+        texts += ["Skjult: gjelder en navngitt person", "Venter fortsatt"]  # hidden, never approved
         keys = []
-        for n, pid in enumerate(pids):
-            await session.ask(pid, step.key, texts[n % len(texts)], f"q{n}")
+        for n, (pid, text) in enumerate(zip(pids, texts, strict=True)):
+            await session.ask(pid, step.key, text, f"q{n}")
             keys.append(f"{pid}:q{n}")
         for key in keys[:-1]:
             await session.moderate(step.key, key, approved=True)
@@ -106,9 +107,12 @@ async def _join(session: Session, n: int) -> list[str]:
     return [(await session.join()).id for _ in range(n)]
 
 
-async def _workshop(session: Session, participants: int) -> None:
-    """A folkevalgtdag or formannskap: votes, answers (some nasty), moderation, a note, an agreement."""
-    pids = await _join(session, participants)
+async def _workshop(session: Session, roles: tuple[str, ...]) -> None:
+    """A folkevalgtdag or formannskap: each phone picks its group (``roles``, one per phone), then votes,
+    answers (some nasty), moderation, a note, an agreement."""
+    pids = await _join(session, len(roles))
+    for pid, role in zip(pids, roles, strict=True):
+        await session.choose_role(pid, role)
     await _vote_all(session, pids)
     await _answer_all(session, pids, NASTY + PLAIN)
     await _ask_all(session, pids)
@@ -207,6 +211,12 @@ MEETINGS = {
 }
 
 
+# Groups only: five folkevalgte beside five of the administrasjon (both shown at k = 5), and a small
+# formannskap where the one from the administrasjon keeps the folkevalgte withheld too (k = 3).
+WORKSHOP_ROLES = {"folkevalgtdag": ("folkevalgt", "administrasjon") * 5,
+                  "formannskap": ("folkevalgt", "folkevalgt", "folkevalgt", "administrasjon")}
+
+
 async def build(programme: str, data_dir: Path, library: Library, lang: str = "nb") -> Session:
     """Create the fixture session of ``programme`` in ``data_dir`` and return it, still open."""
     name = "us-2026" if programme == "utviklingssamtale" else f"{programme}-fixture"
@@ -219,5 +229,5 @@ async def build(programme: str, data_dir: Path, library: Library, lang: str = "n
     elif programme == "utviklingssamtale":
         await _development(session, data_dir, library)
     else:
-        await _workshop(session, 6 if programme == "folkevalgtdag" else 4)
+        await _workshop(session, WORKSHOP_ROLES[programme])
     return session

@@ -7,7 +7,6 @@ import json
 import os
 import socket
 import stat
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +57,6 @@ class Client:
     async def close(self) -> None:
         self.writer.close()
         await self.writer.wait_closed()
-
-
-@pytest.fixture
-async def projector(tmp_path: Path, library: Library) -> AsyncIterator[tuple[SamspillApp, Any]]:
-    app = make_app(library, tmp_path, ("folkevalgtdag", "talk"))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.session_shown.is_set())
-        yield app, pilot
 
 
 def _screen(app: SamspillApp) -> SessionScreen:
@@ -181,7 +172,7 @@ async def test_pre_moderation_keeps_answers_off_the_wall_until_approved(
         assert "Ventende innspill om budsjett" in screen_text_of(console)
         assert "Ventende innspill om budsjett" not in screen_text(app)
         assert session.reading.wall(session.step) == ()
-        await cpilot.press("g")  # approved on the console
+        await cpilot.press("enter")  # approved on the console
         await wait_for(pilot, lambda: "Ventende innspill om budsjett" in screen_text(app))
         assert not any(a["pending"] for a in console.view["answer_list"])
 

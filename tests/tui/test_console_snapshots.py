@@ -29,11 +29,11 @@ ANSWERS = ["Mer tid til saksforberedelse", "Tydeligere roller mellom politikk og
            "Hyppigere dialogmøter"]
 
 
-def _view(data_dir: Path, library: Library, step: int) -> dict[str, Any]:
+def _view(data_dir: Path, library: Library, step: int, lang: str = "nb") -> dict[str, Any]:
     """The snapshot a real session sends at ``step`` (three answers on the reflection, one hidden)."""
 
     async def run() -> dict[str, Any]:
-        s = await Session.open(data_dir, "snap", "folkevalgtdag", library, "nb")
+        s = await Session.open(data_dir, "snap", "folkevalgtdag", library, lang)
         await s.go_to(step)
         if s.step.accepts_answers:
             pid = (await s.join()).id
@@ -41,7 +41,8 @@ def _view(data_dir: Path, library: Library, step: int) -> dict[str, Any]:
                 await s.answer(pid, s.step.key, 0, text, f"s{n}")
             first = next(iter(s.answers[s.step.key]))
             await s.moderate(s.step.key, first, hidden=True)
-        view = snapshot(s, {"timer": {"left": 272, "running": True}, "join_url": JOIN_URL})
+        view = snapshot(s, {"timer": {"left": 272, "running": True, "closes": ""}, "join_url": JOIN_URL,
+                            "gap": None})
         await s.close()
         return {**view, "code": "KJ7MXA"}
 
@@ -90,3 +91,11 @@ def test_console(name: str, step: int, size: tuple[int, int], snap_compare: Any,
     path = tmp_path / "snap.console.sock"
     with fixed_app(path, _view(tmp_path, library, step)):
         assert snap_compare(ConsoleApp(path, "snap", "nb"), terminal_size=size, run_before=_shown)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_console_dark_nynorsk(size: tuple[int, int], snap_compare: Any, tmp_path: Path,
+                              library: Library) -> None:
+    path = tmp_path / "snap.console.sock"
+    with fixed_app(path, _view(tmp_path, library, 2, "nn")):
+        assert snap_compare(ConsoleApp(path, "snap", "nn", "dark"), terminal_size=size, run_before=_shown)

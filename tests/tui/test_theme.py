@@ -10,9 +10,9 @@ import pytest
 from samspill_tui import cli
 from samspill_tui.content import Library
 from samspill_tui.i18n import t
+from samspill_tui.theme import DARK, LIGHT, THEMES, contrast
 from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.lobby import LobbyView
-from samspill_tui.tui.theme import DARK, LIGHT, THEMES, contrast
 from tests.tui.helpers import wait_for
 from tests.tui.qr_helpers import lobby_app
 

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samspill_tui.content import load_library
+from samspill_tui.content.model import Roles
 from samspill_tui.content.parse import PARSERS, parse_text
 from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT
 
@@ -110,6 +111,20 @@ def test_unknown_step_kind(content: Path) -> None:
     _edit(prog, "summary (5 min)", "dans (5 min)")
     line = _line_of(prog, "dans")
     assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "ukjent stegtype «dans»")
+
+
+def test_roles_front_matter_takes_ja_nei_or_grupper(content: Path) -> None:
+    prog = content / "nb/programmes/samspill.md"
+    assert load_library(content).lang("nb").programmes["samspill"].roles == Roles.ALL
+    _edit(prog, "roles: ja", "roles: grupper")  # groups only: a gap needs the named pair
+    assert _reported(content, "nb/programmes/samspill.md", _line_of(prog, "gap dekk"),
+                     "sammenligner ordfører og kommunedirektør; sett «roles: ja»")
+    _edit(prog, "roles: grupper", "roles: kanskje")
+    assert _reported(content, "nb/programmes/samspill.md", _line_of(prog, "roles:"),
+                     "«roles:» må være ja, nei eller grupper, ikke «kanskje»")
+    groups = content / "nb/programmes/folkevalgtdag.md"
+    _edit(groups, "roles: nei", "roles: grupper")
+    assert load_library(content).lang("nb").programmes["folkevalgtdag"].roles == Roles.GROUPS
 
 
 @pytest.mark.parametrize("minutes", ["0 min", "abc min", "999 min", "10"])

@@ -15,6 +15,7 @@ from samspill_tui.cli import main
 from samspill_tui.content import Case, Library, Programme, StepSpec, load_library
 from samspill_tui.content.guide import clock, guide_html, guide_markdown, parse_clock
 from samspill_tui.content.model import LanguageContent
+from samspill_tui.i18n import t
 from tests.conftest import REPO_CONTENT
 
 GOLDEN = Path(__file__).parent.parent / "golden"
@@ -65,7 +66,8 @@ def test_the_script_shows_what_to_say_notes_keys_and_debrief_points(repo: Librar
         item = content.reflections[ident]
         assert item.notes in text and all(q in text for q in item.questions)
     assert "### Fasit: Middagen og utviklingssamtalen" in text
-    assert "#### s20: " in text and "Påstander (2 min hver)" in text
+    assert "#### s13: " in text and "Påstander (2 min hver)" in text
+    assert t("nb", "guide.roles_groups") in text  # the phones choose a group, no named role
 
 
 def test_html_escapes_the_content_and_runs_no_markup() -> None:

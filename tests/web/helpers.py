@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from samspill_tui.content import Library, load_library
+from samspill_tui.content.model import Roles
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
 from tests.conftest import FIXTURE_CONTENT
@@ -23,7 +24,22 @@ def roles_library(tmp_path: Path) -> Library:
                         encoding="utf-8")
     lib = load_library(root)
     lib.require_valid()
-    assert lib.lang("nb").programmes["folkevalgtdag"].roles
+    assert lib.lang("nb").programmes["folkevalgtdag"].roles == Roles.ALL
+    return lib
+
+
+def groups_library(tmp_path: Path) -> Library:
+    """The fixture content with its statement programme (``roller``) asking for a group only, and a
+    reflection before the statements."""
+    root = tmp_path / "content-groups"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    for path in root.glob("*/programmes/roller.md"):
+        text = path.read_text(encoding="utf-8").replace("roles: ja", "roles: grupper")
+        path.write_text(text.replace("1. statements dekk", "1. reflection sak (5 min)\n1. statements dekk"),
+                        encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    assert lib.lang("nb").programmes["roller"].roles == Roles.GROUPS
     return lib
 
 

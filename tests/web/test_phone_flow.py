@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 from pathlib import Path
@@ -12,12 +13,13 @@ import pytest
 from yarl import URL
 
 from samspill_tui.content import Library
+from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
 from samspill_tui.session.record import ROLES
 from samspill_tui.web.net import lan_addresses, reachable_from_lan
 from samspill_tui.web.server import WebServer
 from tests.conftest import Phone, answers_of, confirm_pair, go_to_kind, hidden, votes_of
-from tests.web.helpers import roles_library, served
+from tests.web.helpers import groups_library, roles_library, served
 
 JSON = {"Accept": "application/json"}
 
@@ -74,6 +76,29 @@ async def test_role_is_asked_once_then_the_current_step(tmp_path: Path) -> None:
             assert participant.role == "ordforer"
             await go_to_kind(session, "statement")
             assert (await phone.vote("4"))[0] == 200  # the normal flow once a role is chosen
+        finally:
+            await phone.close()
+
+
+async def test_groups_only_offers_no_role_that_names_a_person(tmp_path: Path) -> None:
+    async with served(tmp_path, groups_library(tmp_path), programme="roller") as (session, server):
+        phone = Phone(server)
+        try:
+            _, page = await phone.join()
+            offered = re.findall(r'name="role" value="([a-z]+)"', page)
+            assert offered == ["folkevalgt", "administrasjon", "annet"]
+            assert "Ordfører" not in page and "Kommunedirektør" not in page
+            assert t("nb", "promise.role_groups", k=5) in html.unescape(page)
+            csrf = hidden(page, "csrf")
+            status, page = await phone.post("/role", {"csrf": csrf, "role": "ordforer"})  # a forged form
+            assert status == 400 and "Velg en av rollene" in page
+            assert (await phone.post("/role", {"csrf": csrf, "role": "administrasjon"}))[0] == 200
+            (participant,) = session.participants.values()
+            assert participant.role == "administrasjon" and participant.confirmed  # nobody to confirm
+            await go_to_kind(session, "statement")
+            _, page = await phone.get("/")
+            assert t("nb", "promise.grouped", k=5) in html.unescape(page)
+            assert (await phone.vote("4"))[0] == 200
         finally:
             await phone.close()
 

@@ -1,5 +1,6 @@
-"""The projector's themes: light and high-contrast by default (projectors wash out dark themes),
-dark as an option. Every colour used as text reaches at least 7:1 against the background.
+"""The themes of the projector and the presenter console: light and high-contrast by default
+(projectors wash out dark themes), dark as an option. Every colour used as text reaches at
+least 7:1 against the background.
 """
 
 from __future__ import annotations
