@@ -71,6 +71,20 @@ def unmark(text: str) -> Markup:
     return Markup(str(escape(text)).replace("samspill-mark", "samspill&#45;mark"))
 
 
+def clip(text: str, most: int) -> Markup:
+    """Participant text as ``unmark`` writes it, cut short with «…» where it would pass ``most``
+    bytes (a question full of «&» escapes to five times its length)."""
+    shown = unmark(text)
+    if len(str(shown).encode()) <= most:
+        return shown
+    size = 0
+    for cut, ch in enumerate(text):
+        size += 5 if ch == "-" else len(str(escape(ch)).encode())  # «-» at most «&#45;»
+        if size > most - len("…".encode()):
+            return unmark(text[:cut].rstrip() + "…")
+    return shown  # not reached: the escaped text is longer than ``most``
+
+
 def translator(request: web.Request) -> Callable[..., str]:
     """``t`` bound to the session's language form."""
     lang = request.app[SESSION_KEY].lang

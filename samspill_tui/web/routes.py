@@ -39,6 +39,7 @@ from samspill_tui.web.pages import (
     SESSION_KEY,
     Host,
     PageCache,
+    clip,
     message,
     render,
     render_markdown,
@@ -51,7 +52,8 @@ HERE = Path(__file__).parent
 MAX_BODY = 16 * 1024  # a full answer of 1,000 characters in any script, percent-encoded, fits
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
-PHONE_QUESTIONS = 5  # the top questions a phone lists (the page stays within its 15 KB)
+PHONE_QUESTIONS = 5  # the top questions a phone lists (the page stays within its 15 KB) ...
+PHONE_QUESTION_BYTES = 500  # ... each cut short where its escaped text would pass this
 
 
 @dataclass
@@ -91,7 +93,8 @@ def build_app(session: Session, server: Host) -> web.Application:
                                autoescape=True, trim_blocks=True, lstrip_blocks=True)
     static = app.router.add_static("/static", HERE / "static", append_version=True)
     env.globals.update(
-        md=render_markdown, unmark=unmark, max_chars=MAX_ANSWER_CHARS, max_question=MAX_QUESTION_CHARS,
+        md=render_markdown, unmark=unmark, clip=lambda text: clip(text, PHONE_QUESTION_BYTES),
+        max_chars=MAX_ANSWER_CHARS, max_question=MAX_QUESTION_CHARS,
         static={name: str(static.url_for(filename=name)) for name in ("style.css", "app.js", "icon.svg")},
     )
     app.router.add_get("/", page)

@@ -117,3 +117,21 @@ async def test_refusals(tmp_path: Path) -> None:
             assert session.answers.get(session.step.key, {}) == {}
         finally:
             await phone.close()
+
+
+async def test_a_listed_question_is_cut_short_only_where_it_escapes_large(tmp_path: Path) -> None:
+    async with served(tmp_path, questions_library(tmp_path, "10 min, direkte")) as (session, server):
+        asker, other = await _phones(server, 2)
+        try:
+            await go_to_kind(session, "questions")
+            plain = ("Hvorfor tar det så lang tid før saken kommer til utvalget? " * 6)[:300].strip()
+            await _ask(asker, plain)
+            await _ask(asker, "&" * 300)
+            _, page = await other.get("/")
+            assert plain in page  # an ordinary question at the cap is listed whole
+            listed = page.split('<ol id="asked"')[1]
+            assert "&amp;" * 300 not in listed and "&amp;" * 90 + "…" in listed  # cut, with an ellipsis
+            assert len(session.reading.questions(session.step)[1].text) == 300  # stored whole
+        finally:
+            await asker.close()
+            await other.close()
