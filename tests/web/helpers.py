@@ -55,13 +55,13 @@ def rating_library(tmp_path: Path) -> Library:
     return lib
 
 
-def questions_library(tmp_path: Path, options: str = "10 min") -> Library:
+def questions_library(tmp_path: Path, options: str = "10 min", roles: str = "nei") -> Library:
     """The fixture content with a questions step about the case before the summary (``options``:
-    what the line's bracket says, e.g. ``10 min, direkte``)."""
+    what the line's bracket says, e.g. ``10 min, direkte``; ``roles``: the programme's roles line)."""
     root = tmp_path / "content-questions"
     shutil.copytree(FIXTURE_CONTENT, root)
     for path in root.glob("*/programmes/folkevalgtdag.md"):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8").replace("roles: nei", f"roles: {roles}")
         path.write_text(text.replace("5. summary", f"5. questions sak ({options})\n6. summary"),
                         encoding="utf-8")
     lib = load_library(root)
