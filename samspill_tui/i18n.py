@@ -274,6 +274,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.finished": "Du har trykket «Ferdig». Angre først for å endre et svar.",
         "err.unrated": "Vurder alle påstandene før du trykker «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
+        "kind.questions": "Spørsmål fra salen",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (
             "Venter på at ordføreren og kommunedirektøren blir med, velger hver sin rolle og at du "
@@ -294,6 +295,11 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.hide_answer": "Skjul valgt svar fra skjermen og eksporten, eller vis det igjen",
         "help.hide_question": "Skjul valgt spørsmål fra skjermen, mobilene og eksporten, eller vis det igjen",
         "help.answer_question": "Merk valgt spørsmål som besvart, eller ta merket bort",
+        "help.write": "Skriv avtalen om valgt påstand",
+        "help.follow_up": "Avtalen om valgt påstand med hvem som følger den opp, og innen når",
+        "help.last_time": "Det dere avtalte sist om valgt påstand, og hvordan det gikk",
+        "help.leave": "Ut av avtalefeltet og tilbake til lista (teksten blir stående)",
+        "help.choose": "Velg hvilke påstander mobilene får (før noen har vurdert)",
         "help.highlight_answer": "Framhev valgt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
@@ -1128,6 +1134,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.finished": "Du har trykt «Ferdig». Angre først for å endre eit svar.",
         "err.unrated": "Vurder alle påstandane før du trykkjer «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
+        "kind.questions": "Spørsmål frå salen",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (
             "Ventar på at ordføraren og kommunedirektøren blir med, vel kvar si rolle og at du stadfestar"
@@ -1148,6 +1155,11 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.hide_answer": "Skjul valt svar frå skjermen og eksporten, eller vis det att",
         "help.hide_question": "Skjul valt spørsmål frå skjermen, mobilane og eksporten, eller vis det att",
         "help.answer_question": "Merk valt spørsmål som svara på, eller ta merket bort",
+        "help.write": "Skriv avtalen om vald påstand",
+        "help.follow_up": "Avtalen om vald påstand med kven som følgjer henne opp, og innan når",
+        "help.last_time": "Det de avtalte sist om vald påstand, og korleis det gjekk",
+        "help.leave": "Ut av avtalefeltet og tilbake til lista (teksten blir ståande)",
+        "help.choose": "Vel kva påstandar mobilane får (før nokon har vurdert)",
         "help.highlight_answer": "Framhev valt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",

@@ -38,6 +38,7 @@ def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
         "lang": lang,
         "step": {"index": session.current, "count": len(session.steps), "title": step.title,
                  "votes": step.accepts_votes, "answers": step.accepts_answers or step.accepts_questions,
+                 "questions": step.accepts_questions,
                  "notes": step.facilitator_notes, "answer_key": answer_key,
                  "revealed": state.revealed, "locked": state.locked, "on_phones": state.on_phones,
                  "premoderated": state.premoderated or bool(reading.pending(step))},

@@ -485,11 +485,13 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(MeetingScreen(self.session.lang, self.session.meeting), save)
 
     def action_help(self) -> None:
-        """List every key of this screen."""
+        """List every key of this screen, the current step's own keys first."""
         from samspill_tui.tui.dialogs import HelpScreen  # deferred: start-up time
 
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        self.app.push_screen(HelpScreen(bindings, self.session.lang))
+        own = [b for view in self.query(StepView) for b in view.BINDINGS if isinstance(b, Binding)]
+        taken = {key for b in own for key in b.key.split(",")}  # the step's own keys come first
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and not taken & set(b.key.split(","))]
+        self.app.push_screen(HelpScreen(own + bindings, self.session.lang))
 
     async def action_export(self) -> None:
         """Write the summary as Markdown, HTML, CSV, JSON, Excel and PDF into the session's export folder,
