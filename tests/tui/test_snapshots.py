@@ -23,6 +23,7 @@ from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
 from tests.conftest import confirm_pair
 from tests.tui.helpers import wait_for
+from tests.web.helpers import questions_library
 
 JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
 SIZES = [(80, 24), (120, 40)]
@@ -178,6 +179,38 @@ def test_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: P
                         run_before=_at(kind, keys))
 
 
+
+async def _questions(s: Session) -> None:
+    """Questions on the questions step: upvoted, one answered, one long, one with markup-like text,
+    one hidden and one waiting (neither shown)."""
+    step = next(st for st in s.steps if st.accepts_questions)
+    await s.go_to(s.steps.index(step))
+    texts = ["Hvem ansetter kommunalsjefene, og hvem kan si dem opp?",
+             "[b]Ikke markup[/b] og <script> & mer",
+             "Når får utvalget saken, og hvorfor kommer sakspapirene så sent at vi knapt rekker å lese dem "
+             "før møtet? Kan kommunedirektøren love oss en frist?",
+             "Hvordan følger vi opp vedtaket om sykefraværet?",
+             "Skjult: navnet på en ansatt", "Venter på godkjenning"]
+    phones = [(await s.join()).id for _ in texts]
+    for n, (pid, text) in enumerate(zip(phones, texts, strict=True)):
+        await s.ask(pid, step.key, text, f"s{n}")
+    keys = list(s.answers[step.key])
+    for key in keys[:-1]:
+        await s.moderate(step.key, key, approved=True)
+    await s.moderate(step.key, keys[4], hidden=True)
+    await s.moderate(step.key, keys[3], answered=True)
+    public = {q.key: q.public for q in s.reading.questions(step)}
+    for key, votes in zip(keys[:4], (3, 1, 5, 2), strict=True):
+        for pid in phones[:votes]:
+            await s.upvote(pid, step.key, public[key], True)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_questions(size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
+    library = questions_library(tmp_path)
+    _session_on_disk(tmp_path, library, "folkevalgtdag", _questions)
+    assert snap_compare(_app(tmp_path, library, "folkevalgtdag"), terminal_size=size,
+                        run_before=_at("questions"))
 
 async def _home(pilot: Pilot[None]) -> None:
     """The home screen with a fixed session name (the default carries today's date)."""
