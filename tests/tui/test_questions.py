@@ -6,12 +6,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from samspill_tui.console.app import ConsoleApp
 from samspill_tui.console.protocol import socket_path
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
+from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.questions import QuestionsView, calm_order
 from samspill_tui.tui.run import SessionScreen
 from tests.tui.helpers import make_app, wait_for
@@ -25,6 +27,16 @@ async def _ask(session: Session, text: str, *, approve: bool = True) -> str:
     if approve:
         await session.moderate(session.step.key, key, approved=True)
     return key
+
+
+async def _at_questions(app: SamspillApp, pilot: Pilot[None]) -> Session:
+    """The projector's session, moved to its questions step once shown."""
+    await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.session_shown.is_set())
+    session = app.session
+    assert session is not None
+    await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
+    await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+    return session
 
 
 def _shown(app: object) -> list[str]:
@@ -41,10 +53,7 @@ def test_calm_order_holds_then_follows() -> None:
 async def test_projector_shows_approved_questions_by_upvotes(tmp_path: Path) -> None:
     app = make_app(questions_library(tmp_path), tmp_path, ("folkevalgtdag", "q"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
-        session = app.screen.session  # type: ignore[attr-defined]
-        await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
-        await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+        session = await _at_questions(app, pilot)
         first = await _ask(session, "Første spørsmål")
         await _ask(session, "Venter på godkjenning", approve=False)
         second = await _ask(session, "Andre spørsmål")
@@ -86,10 +95,7 @@ async def test_programme_line_timer_locks_the_step(tmp_path: Path) -> None:
 async def test_console_approves_and_hides_questions_and_a_highlights_none(tmp_path: Path) -> None:
     app = make_app(questions_library(tmp_path), tmp_path, ("folkevalgtdag", "q"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen) and app.session_shown.is_set())
-        session = app.screen.session  # type: ignore[attr-defined]
-        await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
-        await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+        session = await _at_questions(app, pilot)
         key = await _ask(session, "Hvem leder arbeidsutvalget?", approve=False)
         console = ConsoleApp(socket_path(tmp_path, "q"), "q", "nb")
         async with console.run_test(size=(80, 24)) as cpilot:
@@ -110,10 +116,7 @@ async def test_console_approves_and_hides_questions_and_a_highlights_none(tmp_pa
 async def test_projector_a_does_nothing_and_help_lists_the_questions_keys(tmp_path: Path) -> None:
     app = make_app(questions_library(tmp_path), tmp_path, ("folkevalgtdag", "q"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen))
-        session = app.screen.session  # type: ignore[attr-defined]
-        await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
-        await wait_for(pilot, lambda: bool(app.screen.query(QuestionsView)))
+        session = await _at_questions(app, pilot)
         key = await _ask(session, "Hva skjer med budsjettet?")
         await wait_for(pilot, lambda: len(_shown(app)) == 1)
         assert app.screen.check_action("highlight_answer", ()) is False
