@@ -19,11 +19,11 @@ CONTENT_CODE = Path(__file__).parents[2] / "samspill_tui" / "content"
 MESSAGES = {
     "nb": (
         "fasiten «nei» er ikke et av alternativene (alternativer: kd, ks)",
-        "ukjent stegtype «dans»; bruk en av case, reflection, poll, statements, rating, gap, summary",
+        "ukjent stegtype «dans»; bruk en av case, reflection, poll, statements, rating, gap, questions, summary",
     ),
     "nn": (
         "fasiten «nei» er ikkje eitt av alternativa (alternativ: kd, ks)",
-        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, gap, summary",
+        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, gap, questions, summary",
     ),
 }
 HEADER = {"nb": "Innholdet i {root} har feil:", "nn": "Innhaldet i {root} har feil:"}
