@@ -19,11 +19,13 @@ CONTENT_CODE = Path(__file__).parents[2] / "samspill_tui" / "content"
 MESSAGES = {
     "nb": (
         "fasiten «nei» er ikke et av alternativene (alternativer: kd, ks)",
-        "ukjent stegtype «dans»; bruk en av case, reflection, poll, statements, rating, gap, questions, summary",
+        "ukjent stegtype «dans»; bruk en av case, reflection, poll, statements, rating, gap, questions, "
+        "summary",
     ),
     "nn": (
         "fasiten «nei» er ikkje eitt av alternativa (alternativ: kd, ks)",
-        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, gap, questions, summary",
+        "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, gap, questions, "
+        "summary",
     ),
 }
 HEADER = {"nb": "Innholdet i {root} har feil:", "nn": "Innhaldet i {root} har feil:"}
@@ -110,7 +112,7 @@ def test_every_problem_key_exists_in_both_forms_and_none_is_left_unused() -> Non
 def test_every_problem_renders_in_both_forms(key: str) -> None:
     """Each message fills in with the values its code gives (a stand-in for each value here)."""
     names = {"allowed", "answer", "byte", "code", "count", "deck", "expected", "heading", "id", "ids",
-             "input", "kind", "kinds", "most", "n", "name", "no", "options", "other", "parts",
+             "input", "kind", "kinds", "most", "n", "name", "no", "option", "options", "other", "parts",
              "reason", "text", "theme", "value"}
     problem = Problem(Path("x.md"), 3, key, dict.fromkeys(names, "X"))
     nb, nn = problem.text("nb"), problem.text("nn")

@@ -181,7 +181,7 @@ async def test_workbook_has_a_sheet_per_kind_and_text_is_never_a_formula(tmp_pat
                                                                         repo_library: Library) -> None:
     summary = await _fixture("folkevalgtdag", tmp_path, repo_library)
     book = load_workbook(io.BytesIO(render_bytes(summary, "xlsx")))
-    assert book.sheetnames == ["Møtet", "Påstander", "Avstemninger", "Svar", "Avtaler"]
+    assert book.sheetnames == ["Møtet", "Påstander", "Avstemninger", "Svar", "Spørsmål", "Avtaler"]
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
     assert not [c for c in cells if c.data_type == "f"]
     texts = {c.value for c in cells if c.data_type == "s"}
