@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test check browser syslibs smoke clean bench bench-batch bench-crash bench-startup \
-	bench-projector
+	bench-projector bench-upvotes
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -63,6 +63,9 @@ bench-crash: $(STAMP)
 	$(BIN)/python -m bench.crash --kills 200
 
 # Start-up: launch to the lobby with its QR code, against a bare Textual app (about a minute).
+bench-upvotes: $(STAMP)
+	$(BIN)/python -m bench.upvotes --phones 500
+
 bench-startup: $(STAMP)
 	$(BIN)/python -m bench.startup --runs 30
 

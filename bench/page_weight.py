@@ -6,6 +6,8 @@ step, fetched by a phone from the real WebServer on 127.0.0.1 with the assets ea
     .venv/bin/python -m bench.page_weight [--content DIR]
 
 Prints one line per kind of page (the heaviest one) and exits 1 if any page is over the budget.
+A questions step is weighed twice: with no question yet, and with the room's questions at their
+heaviest (more than a phone lists, each at the length cap in the characters HTML escapes largest).
 """
 
 from __future__ import annotations
@@ -23,11 +25,17 @@ import aiohttp
 
 from samspill_tui.content import load_library
 from samspill_tui.session.live import Session
+from samspill_tui.session.steps import Step
+from samspill_tui.text import MAX_QUESTION_CHARS
+from samspill_tui.web.routes import PHONE_QUESTIONS
 from samspill_tui.web.server import WebServer
 
 BUDGET = 15_000  # bytes: «a step page weighs at most 15 KB in total»
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"')
+# A question at its cap in what HTML escapes largest: «&» and «"» become 5 bytes («&amp;», «&#34;»),
+# more than «<» (4), any letter (at most 4 bytes, and one above 3 counts twice to the cap) or an emoji.
+HEAVIEST_QUESTION = '&"' * (MAX_QUESTION_CHARS // 2)
 
 
 @dataclass(frozen=True)
@@ -87,11 +95,27 @@ async def _programme(content: Path, data_dir: Path, lang: str, programme: str) -
             await session.go_to(index)
             session.set_deadline(step.key, time.time() + 600)  # the heavier page: a timer will lock it
             found.append(await phone.weigh(step.kind, f"{where} {step.key}", await phone.fetch("/")))
+            if step.accepts_questions:
+                await _fill_questions(session, step)
+                full = await phone.fetch("/")
+                found.append(await phone.weigh(step.kind, f"{where} {step.key} (full)", full))
         return found
     finally:
         await phone.http.close()
         await server.stop()
         await session.close()
+
+
+async def _fill_questions(session: Session, step: Step) -> None:
+    """The room's questions on ``step`` at their heaviest: one more than a phone lists, approved and
+    marked answered."""
+    for n in range(PHONE_QUESTIONS + 1):
+        asker = (await session.join()).id
+        if session.asks_role:
+            await session.choose_role(asker, "annet")
+        await session.ask(asker, step.key, HEAVIEST_QUESTION, f"heavy-{n}")
+    for key in list(session.answers[step.key]):
+        await session.moderate(step.key, key, approved=True, answered=True)
 
 
 async def measure(content: Path = CONTENT) -> list[Weight]:

@@ -81,6 +81,26 @@ SAMPLE_WORDS: dict[str, tuple[str, ...]] = {
            "god tone", "ryddig", "lojalitet", "engasjement", "forbetring"),
 }
 
+# Sample questions for questions steps, in both language forms (same meaning, same order).
+SAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "nb": (
+        "Hvem avgjør om en omorganisering skal opp til politisk behandling?",
+        "Kan et utvalg kreve å få en sak til vedtak?",
+        "Hva gjør vi når vi mener administrasjonen har gått for langt?",
+        "Hvor går grensen mellom å orientere og å blande seg inn?",
+        "Hvem kan vi spørre når reglementet er uklart?",
+        "Hvor ofte bør delegeringsreglementet gjennomgås?",
+    ),
+    "nn": (
+        "Kven avgjer om ei omorganisering skal opp til politisk handsaming?",
+        "Kan eit utval krevje å få ei sak til vedtak?",
+        "Kva gjer vi når vi meiner administrasjonen har gått for langt?",
+        "Kvar går grensa mellom å orientere og å blande seg inn?",
+        "Kven kan vi spørje når reglementet er uklart?",
+        "Kor ofte bør delegeringsreglementet gjennomgåast?",
+    ),
+}
+UPVOTES = 3  # how many questions one simulated person upvotes at most, one at a time
 # The first two people take these roles when offered (the gap view needs both).
 LEADING_ROLES = ("ordforer", "kommunedirektor")
 ROLE_WEIGHTS = {"folkevalgt": 6.0, "administrasjon": 3.0, "annet": 1.0}
@@ -304,6 +324,10 @@ class Demo:
                 if await phone.post(vote, **person.ballot(key, vote, page.lang)):
                     person.done.add(key)
             return False
+        ask = page.form("/ask")
+        if ask is not None and ask.fields.get("step", "") not in person.done:
+            await self._ask_and_upvote(phone, person, ask, page.lang)
+            return False
         answers = page.forms_to("/answer")
         key = answers[0].fields.get("step", "") if answers else ""
         if answers and key not in person.done:
@@ -323,6 +347,25 @@ class Demo:
             await phone.think(self.pace.think)
             return await phone.post(form, go="done")
         return False
+
+    async def _ask_and_upvote(self, phone: SimulatedPhone, person: Person, ask: Form, lang: str) -> None:
+        """Maybe ask one question after a while of typing, then upvote a few of the room's questions,
+        one at a time, looking at the list afresh each time (the room may move on meanwhile)."""
+        key = ask.fields.get("step", "")
+        person.done.add(key)
+        if person.rng.random() < person.talkative:
+            await phone.think(self.pace.typing)
+            samples = SAMPLE_QUESTIONS.get(lang, SAMPLE_QUESTIONS["nb"])
+            await phone.post(ask, text=samples[person.rng.randrange(len(samples))])
+        for _ in range(UPVOTES):
+            await phone.think(self.pace.think)
+            fresh = await phone.page()
+            if fresh is None or (fresh.form("/ask") or ask).fields.get("step") != key:
+                return  # the room moved on
+            open_ = [f for f in fresh.forms_to("/upvote") if f.choices.get("on") == ["1"]]
+            if not open_:
+                continue
+            await phone.post(open_[person.rng.randrange(len(open_))], on="1")
 
     async def _write_answers(self, phone: SimulatedPhone, person: Person, key: str, questions: int,
                              lang: str) -> None:

@@ -120,6 +120,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "step.lobby": "Bli med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
+        "step.questions": "Spørsmål: {title}",
+        "questions.prompt": "Hva vil du spørre om?",
+        "questions.none": "Ingen spørsmål ennå.",
+        "questions.waiting": "{n} venter på godkjenning (på konsollen)",
+        "questions.hidden": "{n} skjult",
+        "questions.answered": "besvart",
+        "questions.select": "Velg et spørsmål med piltastene først.",
         "role.folkevalgt": "Folkevalgt",
         "role.administrasjon": "Administrasjonen",
         "role.ordforer": "Ordfører",
@@ -288,6 +295,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.finished": "Du har trykket «Ferdig». Angre først for å endre et svar.",
         "err.unrated": "Vurder alle påstandene før du trykker «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
+        "kind.questions": "Spørsmål fra salen",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (
             "Venter på at ordføreren og kommunedirektøren blir med, velger hver sin rolle og at du "
@@ -306,6 +314,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.by_role": "Vis resultatene per rolle (bare grupper med nok svar)",
         "help.answer_key": "Vis fasiten og forklaringen på en avstemning",
         "help.hide_answer": "Skjul valgt svar fra skjermen og eksporten, eller vis det igjen",
+        "help.hide_question": "Skjul valgt spørsmål fra skjermen, mobilene og eksporten, eller vis det igjen",
+        "help.answer_question": "Merk valgt spørsmål som besvart, eller ta merket bort",
+        "help.write": "Skriv avtalen om valgt påstand",
+        "help.follow_up": "Avtalen om valgt påstand med hvem som følger den opp, og innen når",
+        "help.last_time": "Det dere avtalte sist om valgt påstand, og hvordan det gikk",
+        "help.leave": "Ut av avtalefeltet og tilbake til lista (teksten blir stående)",
+        "help.choose": "Velg hvilke påstander mobilene får (før noen har vurdert)",
         "help.highlight_answer": "Framhev valgt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Ett minutt mer på klokka",
@@ -394,6 +409,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.ranking": "Rangering",
         "guide.kind.statements": "Påstander",
         "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.questions": "Spørsmål fra salen",
+        "guide.questions_step": (
+            "Send spørsmål på mobilen, og stem opp dem du helst vil ha svar på. Ingen ser hvem som spør."
+        ),
+        "guide.questions_approval": "(Godkjenn spørsmålene på konsollen før de kommer på skjermen.)",
+        "guide.questions_direct": "(Spørsmålene kommer rett på skjermen; skjul med h.)",
+        "guide.closes.lock": "Når klokka når null, låses steget.",
+        "guide.closes.reveal": "Når klokka når null, låses steget og resultatet vises.",
         "guide.kind.summary": "Oppsummering",
         "guide.read": "Les opp eller fortell",
         "guide.say": "Si til salen",
@@ -443,6 +466,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         ),
         "err.bad-points": "Poengene må til sammen bli nøyaktig så mange som det står over alternativene.",
         "err.bad-question": "Ukjent spørsmål.",
+        "err.not-asking": "Det tas ikke imot spørsmål på dette steget nå.",
+        "err.unknown-question": "Spørsmålet vises ikke lenger.",
         "err.too-long": "Svaret er for langt (høyst {max} tegn).",
         "err.empty": "Svaret er tomt.",
         "err.bad-submission": "Ugyldig innsending. Last inn siden på nytt.",
@@ -470,6 +495,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_at": "Avstemningen stenger kl. {time}.",
         "web.closes_in": "Avstemningen stenger om {time}.",
         "web.answers_locked": "Det tas ikke lenger imot svar på dette steget.",
+        "web.questions_locked": "Det tas ikke lenger imot spørsmål eller stemmer på dette steget.",
+        "web.ask": "Ditt spørsmål",
+        "web.send_question": "Send spørsmål",
+        "web.your_questions": "Dine spørsmål",
+        "web.asked": "Spørsmål fra salen",
+        "web.no_questions": "Ingen spørsmål vises ennå.",
+        "web.more_questions": "Flere spørsmål står på skjermen.",
+        "web.upvote": "Stem opp ({n})",
+        "web.answered": "besvart",
         "web.your_vote": "Ditt svar",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
@@ -530,6 +564,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.words": "Ord",
         "xlsx.rankings": "Rangeringer",
         "xlsx.answers": "Svar",
+        "xlsx.questions": "Spørsmål",
+        "xlsx.upvotes": "Stemmer",
+        "xlsx.status": "Status",
         "xlsx.agreements": "Avtaler",
         "xlsx.field": "Felt",
         "xlsx.value": "Verdi",
@@ -601,6 +638,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framhevet",
+        "sum.upvotes": "{n} stemmer",
+        "sum.q_answered": "besvart",
+        "sum.q_open": "ikke besvart",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notater",
         "sum.referat_title": "Referat: {title}",
@@ -657,6 +697,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         ),
         "roles.withheld": "Vises ikke: {groups} (under {k} svar, eller så få at gruppen kunne regnes ut).",
         "sum.hidden_count": "{n} svar skjult av fasilitator.",
+        "sum.hidden_questions": "{n} spørsmål skjult av fasilitator eller ikke godkjent.",
         "sum.attachment_kept": (
             "Kommunedirektøren la ved et notat. Det er fortrolig personalmateriale, er ikke en del av "
             "referatet og er ikke gjengitt her."
@@ -706,6 +747,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "promise.named_unshown": (
             "Svaret ditt på dette steget vises ikke noe sted, verken alene eller sammen med andres: bare "
             "vurderingene av påstandene vises, i gjennomgangen."
+        ),
+        "promise.questions": (
+            "Spørsmålene er anonyme: ingen ser hvem som sendte dem eller stemte på dem. Fasilitatoren "
+            "godkjenner hvert spørsmål før det vises."
+        ),
+        "promise.questions_direct": (
+            "Spørsmålene er anonyme: ingen ser hvem som sendte dem eller stemte på dem. De vises med én "
+            "gang, og fasilitatoren kan skjule et spørsmål."
         ),
         "crash.message": (
             "Samspill stoppet på grunn av en uventet feil. Alt som var lagret, er i behold. Detaljene for"
@@ -784,6 +833,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "ugyldig antall minutter «{value}»: skriv «(N min)» med N fra 1 til {most}"
         ),
         "problem.step_summary_id": "et «summary»-steg tar ingen id",
+        "problem.step_bracket": (
+            "ugyldig «({value})»: skriv «(N min)» med N fra 1 til {most}, og etter et komma «lås», "
+            "«lås og vis» eller (på et questions-steg) «direkte»"
+        ),
+        "problem.step_option": "«{option}» står to ganger eller passer ikke på et «{kind}»-steg",
         "problem.step_no_id": "et «{kind}»-steg trenger id-en til det som skal vises",
         "problem.step_ids": "et «{kind}»-steg tar én id, ikke «{ids}»",
         "problem.roles_value": "«roles:» må være ja, nei eller grupper, ikke «{value}»",
@@ -793,6 +847,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.id_twice": "id-en «{id}» er brukt to ganger: også i {other}",
         "problem.case_unknown": "ingen case har id-en «{id}»",
         "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.questions_unknown": "ingen case eller refleksjonssett har id-en «{id}»",
         "problem.input_step": (
             "«{id}» viser svarene fra «{input}»: legg «reflection {input}» til i programmet"
         ),
@@ -999,6 +1054,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "step.lobby": "Ver med",
         "step.summary": "Oppsummering",
         "step.gap": "Der vi ser ulikt",
+        "step.questions": "Spørsmål: {title}",
+        "questions.prompt": "Kva vil du spørje om?",
+        "questions.none": "Ingen spørsmål enno.",
+        "questions.waiting": "{n} ventar på godkjenning (på konsollen)",
+        "questions.hidden": "{n} skjulte",
+        "questions.answered": "svara på",
+        "questions.select": "Vel eit spørsmål med piltastane først.",
         "role.folkevalgt": "Folkevald",
         "role.administrasjon": "Administrasjonen",
         "role.ordforer": "Ordførar",
@@ -1164,6 +1226,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "err.finished": "Du har trykt «Ferdig». Angre først for å endre eit svar.",
         "err.unrated": "Vurder alle påstandane før du trykkjer «Ferdig».",
         "kind.gap": "Der vi ser ulikt",
+        "kind.questions": "Spørsmål frå salen",
         "kind.summary": "Oppsummering",
         "gap.need_pair": (
             "Ventar på at ordføraren og kommunedirektøren blir med, vel kvar si rolle og at du stadfestar"
@@ -1182,6 +1245,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "help.by_role": "Vis resultata per rolle (berre grupper med nok svar)",
         "help.answer_key": "Vis fasiten og forklaringa på ei avrøysting",
         "help.hide_answer": "Skjul valt svar frå skjermen og eksporten, eller vis det att",
+        "help.hide_question": "Skjul valt spørsmål frå skjermen, mobilane og eksporten, eller vis det att",
+        "help.answer_question": "Merk valt spørsmål som svara på, eller ta merket bort",
+        "help.write": "Skriv avtalen om vald påstand",
+        "help.follow_up": "Avtalen om vald påstand med kven som følgjer henne opp, og innan når",
+        "help.last_time": "Det de avtalte sist om vald påstand, og korleis det gjekk",
+        "help.leave": "Ut av avtalefeltet og tilbake til lista (teksten blir ståande)",
+        "help.choose": "Vel kva påstandar mobilane får (før nokon har vurdert)",
         "help.highlight_answer": "Framhev valt svar",
         "help.timer": "Start eller stopp klokka for diskusjonen",
         "help.timer_more": "Eitt minutt meir på klokka",
@@ -1270,6 +1340,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "guide.kind.ranking": "Rangering",
         "guide.kind.statements": "Påstandar",
         "guide.kind.gap": "Der vi ser ulikt",
+        "guide.kind.questions": "Spørsmål frå salen",
+        "guide.questions_step": (
+            "Send spørsmål på mobilen, og røyst opp dei du helst vil ha svar på. Ingen ser kven som spør."
+        ),
+        "guide.questions_approval": "(Godkjenn spørsmåla på konsollen før dei kjem på skjermen.)",
+        "guide.questions_direct": "(Spørsmåla kjem rett på skjermen; skjul med h.)",
+        "guide.closes.lock": "Når klokka når null, blir steget låst.",
+        "guide.closes.reveal": "Når klokka når null, blir steget låst og resultatet vist.",
         "guide.kind.summary": "Oppsummering",
         "guide.read": "Les opp eller fortel",
         "guide.say": "Sei til salen",
@@ -1318,6 +1396,8 @@ _STRINGS: dict[str, dict[str, str]] = {
         ),
         "err.bad-points": "Poenga må til saman bli nøyaktig så mange som det står over alternativa.",
         "err.bad-question": "Ukjent spørsmål.",
+        "err.not-asking": "Det vert ikkje teke imot spørsmål på dette steget no.",
+        "err.unknown-question": "Spørsmålet er ikkje vist lenger.",
         "err.too-long": "Svaret er for langt (høgst {max} teikn).",
         "err.empty": "Svaret er tomt.",
         "err.bad-submission": "Ugyldig innsending. Last inn sida på nytt.",
@@ -1345,6 +1425,15 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.closes_at": "Røystinga stengjer kl. {time}.",
         "web.closes_in": "Røystinga stengjer om {time}.",
         "web.answers_locked": "Det vert ikkje lenger teke imot svar på dette steget.",
+        "web.questions_locked": "Det vert ikkje lenger teke imot spørsmål eller røyster på dette steget.",
+        "web.ask": "Spørsmålet ditt",
+        "web.send_question": "Send spørsmål",
+        "web.your_questions": "Spørsmåla dine",
+        "web.asked": "Spørsmål frå salen",
+        "web.no_questions": "Ingen spørsmål er viste enno.",
+        "web.more_questions": "Fleire spørsmål står på skjermen.",
+        "web.upvote": "Røyst opp ({n})",
+        "web.answered": "svara på",
         "web.your_vote": "Svaret ditt",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
@@ -1405,6 +1494,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "xlsx.words": "Ord",
         "xlsx.rankings": "Rangeringar",
         "xlsx.answers": "Svar",
+        "xlsx.questions": "Spørsmål",
+        "xlsx.upvotes": "Røyster",
+        "xlsx.status": "Status",
         "xlsx.agreements": "Avtalar",
         "xlsx.field": "Felt",
         "xlsx.value": "Verdi",
@@ -1476,6 +1568,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "sum.statement": "Påstand",
         "sum.distance": "Avstand",
         "sum.highlighted": "framheva",
+        "sum.upvotes": "{n} røyster",
+        "sum.q_answered": "svara på",
+        "sum.q_open": "ikkje svara på",
         "sum.chart": "Fordeling av svar: {title}",
         "sum.other_notes": "Andre notat",
         "sum.referat_title": "Referat: {title}",
@@ -1536,6 +1631,7 @@ _STRINGS: dict[str, dict[str, str]] = {
             "Blir ikkje vist: {groups} (under {k} svar, eller så få at gruppa kunne reknast ut)."
         ),
         "sum.hidden_count": "{n} svar skjulte av fasilitator.",
+        "sum.hidden_questions": "{n} spørsmål skjulte av fasilitator eller ikkje godkjende.",
         "sum.attachment_kept": (
             "Kommunedirektøren la ved eit notat. Det er fortruleg personalmateriale, er ikkje ein del av "
             "referatet og er ikkje attgitt her."
@@ -1585,6 +1681,14 @@ _STRINGS: dict[str, dict[str, str]] = {
         "promise.named_unshown": (
             "Svaret ditt på dette steget blir ikkje vist nokon stad, verken åleine eller saman med andre "
             "sine: berre vurderingane av påstandane blir viste, i gjennomgangen."
+        ),
+        "promise.questions": (
+            "Spørsmåla er anonyme: ingen ser kven som sende dei eller røysta på dei. Fasilitatoren "
+            "godkjenner kvart spørsmål før det blir vist."
+        ),
+        "promise.questions_direct": (
+            "Spørsmåla er anonyme: ingen ser kven som sende dei eller røysta på dei. Dei blir viste med "
+            "ein gong, og fasilitatoren kan skjule eit spørsmål."
         ),
         "crash.message": (
             "Samspill stoppa på grunn av ein uventa feil. Alt som var lagra, er i behald. Detaljane for "
@@ -1662,6 +1766,11 @@ _STRINGS: dict[str, dict[str, str]] = {
             "ugyldig tal på minutt «{value}»: skriv «(N min)» med N frå 1 til {most}"
         ),
         "problem.step_summary_id": "eit «summary»-steg tek ingen id",
+        "problem.step_bracket": (
+            "ugyldig «({value})»: skriv «(N min)» med N frå 1 til {most}, og etter eit komma «lås», "
+            "«lås og vis» eller (på eit questions-steg) «direkte»"
+        ),
+        "problem.step_option": "«{option}» står to gonger eller passar ikkje på eit «{kind}»-steg",
         "problem.step_no_id": "eit «{kind}»-steg treng id-en til det som skal visast",
         "problem.step_ids": "eit «{kind}»-steg tek éin id, ikkje «{ids}»",
         "problem.roles_value": "«roles:» må vere ja, nei eller grupper, ikkje «{value}»",
@@ -1671,6 +1780,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "problem.id_twice": "id-en «{id}» er brukt to gonger: også i {other}",
         "problem.case_unknown": "ingen case har id-en «{id}»",
         "problem.reflection_unknown": "ingen refleksjonssett eller case har id-en «{id}»",
+        "problem.questions_unknown": "ingen case eller refleksjonssett har id-en «{id}»",
         "problem.input_step": (
             "«{id}» viser svara frå «{input}»: legg «reflection {input}» til i programmet"
         ),

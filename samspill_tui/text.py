@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 MAX_ANSWER_CHARS = 1000
+MAX_QUESTION_CHARS = 300  # a question to the room is short
 # Control, format (incl. bidi overrides), surrogate, private, unassigned, line/para separators.
 _DROP = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 # Format characters that are part of what people write: joiners, and the tags of flag sequences.

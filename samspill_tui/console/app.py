@@ -198,7 +198,9 @@ class ConsoleApp(App[None]):
             return votes
         if parameters in (("lock",), ("reset",), ("timer_closes",)):
             return votes or answers
-        if action == "moderate" or parameters == ("premoderate",):
+        if parameters in (("highlighted",), ("premoderate",)):  # no highlight or switch on questions
+            return answers and not step.get("questions")
+        if action == "moderate":
             return answers
         if action == "approve":
             return answers and bool(step.get("premoderated"))

@@ -37,10 +37,11 @@ def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
         "session": session.name,
         "lang": lang,
         "step": {"index": session.current, "count": len(session.steps), "title": step.title,
-                 "votes": step.accepts_votes, "answers": step.accepts_answers,
+                 "votes": step.accepts_votes, "answers": step.accepts_answers or step.accepts_questions,
+                 "questions": step.accepts_questions,
                  "notes": step.facilitator_notes, "answer_key": answer_key,
                  "revealed": state.revealed, "locked": state.locked, "on_phones": state.on_phones,
-                 "premoderated": state.premoderated},
+                 "premoderated": state.premoderated or bool(reading.pending(step))},
         "steps": [{"title": s.title, "detail": s.prompt if isinstance(s.body, StatementVote)
                    else t(lang, f"kind.{s.kind}")} for s in session.steps],
         "next": upcoming.title if upcoming else None,

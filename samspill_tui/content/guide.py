@@ -88,8 +88,13 @@ def _body(spec: StepSpec, content: LanguageContent, lang: str, shown: set[str]) 
                 f"- {q}" for q in statement.questions)
     elif spec.kind == "gap" and ref in content.decks:
         yield f"### {t(lang, 'guide.say')}\n\n{_quote(content.decks[ref].intro)}\n\n{t(lang, 'guide.gap')}"
+    elif spec.kind == "questions":
+        approval = t(lang, "guide.questions_direct" if spec.direct else "guide.questions_approval")
+        yield f"### {t(lang, 'guide.say')}\n\n{t(lang, 'guide.questions_step')} {approval}"
     elif spec.kind == "summary":
         yield f"### {t(lang, 'guide.say')}\n\n{t(lang, 'guide.summary')}"
+    if spec.closes:
+        yield f"*{t(lang, f'guide.closes.{spec.closes}')}*"
     noted = content.reflections.get(ref) or case
     if noted and noted.notes and ref not in shown:  # a case's notes once, at its first step
         shown.add(ref)

@@ -157,6 +157,8 @@ def _check_programme(programme: Programme, content: LanguageContent, problems: l
             problems.append(Problem(*where, "problem.case_unknown", {"id": ref}))
         elif step.kind == "reflection" and ref not in content.reflections and ref not in content.cases:
             problems.append(Problem(*where, "problem.reflection_unknown", {"id": ref}))
+        elif step.kind == "questions" and ref not in content.cases and ref not in content.reflections:
+            problems.append(Problem(*where, "problem.questions_unknown", {"id": ref}))
         elif step.kind == "reflection" and (link := _input_of(content, ref)) and not any(
                 s.kind == "reflection" and s.ref == link for s in programme.steps):
             problems.append(Problem(*where, "problem.input_step", {"id": ref, "input": link}))

@@ -137,9 +137,14 @@ class Deck:
 REFERAT_PARTS = ("resultater", "forventninger", "samhandling", "utvikling")
 NOT_IN_REFERAT = "nei"
 
-STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "ranking", "words", "gap", "summary")
+STEP_KINDS = ("case", "reflection", "poll", "statements", "rating", "ranking", "words", "gap", "questions",
+              "summary")
 MAX_RANKING_OPTIONS = 12  # what a phone can order by number without scrolling past the list
 RANKING_POINTS = (2, 100)  # the fewest and most points a ranking line may spread
+# Options a programme line may add in its brackets, after the minutes: what the step's timer does at
+# zero (lock the step, or lock it and reveal its results), and a questions step without approval.
+CLOSES = {"lås": "lock", "lås og vis": "reveal"}
+DIRECT = "direkte"
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ class StepSpec:
     extra: tuple[str, ...]
     minutes: int | None
     line: int
+    closes: str = ""  # "lock" or "reveal": what the step's timer does at zero ("" nothing)
+    direct: bool = False  # a questions step whose questions are shown without approval
 
     def minutes_each(self, screens: int) -> int | None:
         """The minutes of each of the ``screens`` steps the line expands to (at least 1)."""

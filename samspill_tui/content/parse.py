@@ -16,6 +16,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from samspill_tui.content.model import (
+    CLOSES,
+    DIRECT,
     MAX_RANKING_OPTIONS,
     NOT_IN_REFERAT,
     RANKING_POINTS,
@@ -411,13 +413,10 @@ def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
         if kind not in STEP_KINDS:
             p.problem(line, "problem.step_kind", kind=kind, kinds=", ".join(STEP_KINDS))
             continue
-        minutes = None
-        if m and m["minutes"] is not None:
-            mm = MINUTES_RE.match(m["minutes"].strip())
-            if not mm or not 1 <= int(mm["n"]) <= MAX_MINUTES:
-                p.problem(line, "problem.step_minutes", value=m["minutes"], most=MAX_MINUTES)
-                continue
-            minutes = int(mm["n"])
+        bracket = _bracket(p, line, kind, m["minutes"] if m else None)
+        if bracket is None:
+            continue
+        minutes, closes, direct = bracket
         if kind == "summary":
             if args:
                 p.problem(line, "problem.step_summary_id")
@@ -430,7 +429,7 @@ def _parse_steps(p: _FileParser, section: _Section) -> tuple[StepSpec, ...]:
         elif kind not in ("statements", "rating", "ranking") and len(args) > 1:
             p.problem(line, "problem.step_ids", kind=kind, ids=" ".join(args))
         else:
-            steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line))
+            steps.append(StepSpec(kind, args[0], tuple(args[1:]), minutes, line, closes, direct))
     return tuple(steps)
 
 
@@ -438,6 +437,37 @@ def _points(args: list[str]) -> bool:
     """Whether a ranking line's words after its id are one number of points it may spread."""
     low, high = RANKING_POINTS
     return len(args) == 1 and args[0].isdecimal() and low <= int(args[0]) <= high
+
+
+# The kinds of line whose step phones vote or write on: only their timer can lock the step.
+LOCKABLE = ("reflection", "poll", "statements", "rating", "ranking", "words", "questions")
+
+
+def _bracket(p: _FileParser, line: int, kind: str,
+             raw: str | None) -> tuple[int | None, str, bool] | None:
+    """A line's bracket, ``(N min, lås og vis, direkte)``: the minutes, what the timer does at zero,
+    and whether questions skip approval; ``None`` (the problem recorded) if any part is wrong."""
+    minutes, closes, direct = None, "", False
+    parts = [" ".join(x.split()) for x in raw.split(",")] if raw is not None else []
+    for n, part in enumerate(parts):
+        option = part.lower()
+        if option in CLOSES and kind in LOCKABLE and not closes:
+            closes = CLOSES[option]
+        elif option == DIRECT and kind == "questions" and not direct:
+            direct = True
+        elif option in (*CLOSES, DIRECT):
+            p.problem(line, "problem.step_option", option=part, kind=kind)
+            return None
+        elif n == 0:  # the minutes come first
+            mm = MINUTES_RE.match(part)
+            if not mm or not 1 <= int(mm["n"]) <= MAX_MINUTES:
+                p.problem(line, "problem.step_minutes", value=part, most=MAX_MINUTES)
+                return None
+            minutes = int(mm["n"])
+        else:
+            p.problem(line, "problem.step_bracket", value=raw, most=MAX_MINUTES)
+            return None
+    return minutes, closes, direct
 
 
 def _parse_programme(p: _FileParser) -> Programme:

@@ -90,6 +90,10 @@ def _rank_rows(head: dict[str, str], result: StepResult) -> list[list[str]]:
 
 
 def _answer_rows(head: dict[str, str], question: QuestionResult, kind: str) -> list[list[str]]:
+    if question.asked:  # the room's questions: as ranked, each with its upvotes and status
+        return [_row(**head, question_no=str(question.number + 1), question=question.text, type="asked",
+                     value=str(a.upvotes), text=a.text, highlighted="false",
+                     status="answered" if a.answered else "open") for a in question.answers]
     return [_row(**head, question_no=str(question.number + 1), question=question.text, type=kind,
                  text=a.text, highlighted="true" if a.highlighted else "false")
             for a in sorted(question.answers, key=lambda a: (a.text.casefold(), a.text))]

@@ -17,7 +17,9 @@ SCHEMA_VERSION = 3
 
 def _answers(question: QuestionResult) -> dict[str, Any]:
     return {"text": question.text,
-            "answers": [{"text": a.text, "highlighted": a.highlighted} for a in question.answers],
+            "answers": [{"text": a.text, "highlighted": a.highlighted} if a.upvotes is None else
+                        {"text": a.text, "upvotes": a.upvotes, "status": "answered" if a.answered else "open"}
+                        for a in question.answers],
             "hidden": question.hidden}
 
 
@@ -107,7 +109,7 @@ def _step(result: StepResult) -> dict[str, Any]:
     if result.cloud is not None:
         item["question"] = step.prompt
         _cloud(item, result.cloud)
-    if step.accepts_answers:
+    if step.accepts_answers or step.accepts_questions:
         item["questions"] = [_answers(q) for q in result.questions]
     if result.input is not None:
         item["input"] = _answers(result.input)

@@ -20,6 +20,7 @@ from samspill_tui.session.steps import (
     Closing,
     GapReview,
     PollVote,
+    Questions,
     RankingList,
     Reflection,
     StatementVote,
@@ -107,17 +108,30 @@ def _item(text: str, suffix: str = "") -> str:
     return f"- {text_block(text, '  ')}{suffix}"
 
 
+def row_marks(lang: str, row: AnswerRow) -> str:
+    """What an export adds after an answer (highlighted) or a question (its upvotes and status)."""
+    if row.upvotes is not None:
+        status = t(lang, "sum.q_answered" if row.answered else "sum.q_open")
+        return f"{t(lang, 'sum.upvotes', n=row.upvotes)} · {status}"
+    return t(lang, "sum.highlighted") if row.highlighted else ""
+
+
 def _answer_items(lang: str, rows: tuple[AnswerRow, ...]) -> list[str]:
-    return [_item(row.text, f" *({t(lang, 'sum.highlighted')})*" if row.highlighted else "")
-            for row in rows]
+    return [_item(row.text, f" *({marks})*" if (marks := row_marks(lang, row)) else "") for row in rows]
+
+
+def hidden_text(lang: str, question: QuestionResult) -> str:
+    """How many answers (or questions) the facilitator hid or never approved."""
+    key = "sum.hidden_questions" if question.asked else "sum.hidden_count"
+    return t(lang, key, n=question.hidden)
 
 
 def answers_block(lang: str, question: QuestionResult) -> str:
-    """A question's answers as a list, the hidden ones counted, or that nobody answered."""
+    """A question's answers (or the questions asked) as a list, the hidden ones counted, or none."""
     parts = ["\n".join(_answer_items(lang, question.answers))] if question.answers else []
     if question.hidden:
-        parts.append(f"*{t(lang, 'sum.hidden_count', n=question.hidden)}*")
-    return "\n\n".join(parts) or t(lang, "sum.no_answers")
+        parts.append(f"*{hidden_text(lang, question)}*")
+    return "\n\n".join(parts) or t(lang, "questions.none" if question.asked else "sum.no_answers")
 
 
 def _agreement(lang: str, a: Agreement) -> str:
@@ -358,6 +372,10 @@ def _summary_blocks(summary: Summary) -> list[Block]:
                 blocks += _minutes(lang, result, "###")
             case Reflection():
                 blocks.append(f"## {t(lang, 'sum.reflection')}: {escape(step.title)}")
+                blocks += _questions(lang, result.questions, "###")
+                blocks += _minutes(lang, result, "###")
+            case Questions():
+                blocks.append(f"## {escape(step.title)}")
                 blocks += _questions(lang, result.questions, "###")
                 blocks += _minutes(lang, result, "###")
             case GapReview():

@@ -19,7 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from samspill_tui.export.markdown import owner, withheld_text
+from samspill_tui.export.markdown import hidden_text, owner, withheld_text
 from samspill_tui.i18n import t
 from samspill_tui.session import referat
 from samspill_tui.session.reading import Cloud, Held, Standing, Tally
@@ -196,6 +196,8 @@ def _answers(book: Workbook, summary: Summary) -> None:
     sheet = _sheet(book, t(lang, "xlsx.answers"), header, [28, 50, 80, 11])
 
     def question(title: str, q: QuestionResult) -> None:
+        if q.asked:
+            return  # on the sheet of the room's questions
         for a in sorted(q.answers, key=lambda a: (a.text.casefold(), a.text)):
             _append(sheet, [title, q.text, a.text, t(lang, "xlsx.yes") if a.highlighted else ""])
         if q.hidden:
@@ -208,6 +210,22 @@ def _answers(book: Workbook, summary: Summary) -> None:
             question(f"{result.step.title} ({t(lang, 'sum.input')})", result.input)
         for q in result.questions:
             question(result.step.title, q)
+
+
+def _asked(book: Workbook, summary: Summary) -> None:
+    """The questions the room asked, as ranked, with upvotes and status (a sheet only if any step asked)."""
+    lang = summary.lang
+    asked = [(r.step.title, q) for r in summary.results if not r.withheld for q in r.questions if q.asked]
+    if not asked:
+        return
+    header = [t(lang, "xlsx.step"), t(lang, "xlsx.question"), t(lang, "xlsx.upvotes"), t(lang, "xlsx.status")]
+    sheet = _sheet(book, t(lang, "xlsx.questions"), header, [28, 80, 10, 16])
+    for title, q in asked:
+        for a in q.answers:
+            status = t(lang, "sum.q_answered" if a.answered else "sum.q_open")
+            _append(sheet, [title, a.text, a.upvotes, status])
+        if q.hidden:
+            _append(sheet, [title, hidden_text(lang, q), "", ""])
 
 
 def _agreements(book: Workbook, summary: Summary) -> None:
@@ -233,6 +251,7 @@ def summary_xlsx(summary: Summary) -> bytes:
     _rankings(book, summary)
     _words(book, summary)
     _answers(book, summary)
+    _asked(book, summary)
     _agreements(book, summary)
     stamp = datetime.fromisoformat(summary.exported).replace(tzinfo=None)
     book.properties.creator = "Samspill"

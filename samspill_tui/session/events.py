@@ -35,6 +35,13 @@ class AnswerRecorded:
 
 
 @dataclass(frozen=True)
+class UpvoteRecorded:
+    """An upvote of a question on step ``step_key`` was given or withdrawn, on disk."""
+
+    step_key: str
+
+
+@dataclass(frozen=True)
 class StepChanged:
     """The facilitator moved to step ``index``."""
 
@@ -89,5 +96,5 @@ class StoreFailed:
     reason: str
 
 
-Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | StepChanged | StepStateChanged
-         | JoiningChanged | NotesChanged | MeetingChanged | LimitReached | StoreFailed)
+Event = (ParticipantJoined | RoleChosen | VoteRecorded | AnswerRecorded | UpvoteRecorded | StepChanged
+         | StepStateChanged | JoiningChanged | NotesChanged | MeetingChanged | LimitReached | StoreFailed)

@@ -30,6 +30,7 @@ from samspill_tui.session.events import (
     StepChanged,
     StepStateChanged,
     StoreFailed,
+    UpvoteRecorded,
     VoteRecorded,
 )
 from samspill_tui.session.limits import Bounds, Limits
@@ -50,6 +51,7 @@ from samspill_tui.session.record import (
 from samspill_tui.session.steps import (
     DeckRating,
     GapReview,
+    Questions,
     Step,
     build_steps,
     choose,
@@ -60,7 +62,7 @@ from samspill_tui.session.steps import (
 )
 from samspill_tui.session.store import Clear, Delete, Op, Put, SessionStore, StoreError, session_path
 from samspill_tui.session.summary import Summary, build_summary
-from samspill_tui.text import MAX_ANSWER_CHARS, clean_text, length
+from samspill_tui.text import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, clean_text, length
 
 SCHEMA_VERSION = 1
 MAX_ATTACHMENT_CHARS = 100_000
@@ -359,7 +361,7 @@ class Session:
         old = self.state(step_key)
         kept = StepState(premoderated=old.premoderated, on_phones=old.on_phones)
         await self._commit([Clear("votes", step_key), Clear("answers", step_key),
-                            *(Clear("votes", key) for key in items),
+                            Clear("upvotes", step_key), *(Clear("votes", key) for key in items),
                             *(Delete("finished", f"{step_key}|{pid}") for pid in finished),
                             Put("steps", kept.doc(step_key))])
         for key in [step_key, *items]:
@@ -367,19 +369,22 @@ class Session:
         for gone in self.answers.pop(step_key, {}).values():
             self.bounds.removed(step_key, gone.pid, gone.text)
         self.record.answer_keys.pop(step_key, None)
+        self.record.upvotes.pop(step_key, None)
         self.record.states[step_key] = kept
         self._publish(StepStateChanged(step_key))
 
     async def moderate(self, step_key: str, key: str, *, hidden: bool | None = None,
-                       highlighted: bool | None = None, approved: bool = False) -> None:
-        """Hide an answer from the projector and exports, or highlight it; ``approved`` lets a
-        pending answer (of a pre-moderated step) onto the wall."""
+                       highlighted: bool | None = None, approved: bool = False,
+                       answered: bool | None = None) -> None:
+        """Hide an answer (or a question) from the projector and exports, or highlight it, or mark a
+        question answered; ``approved`` lets a pending one (of a pre-moderated step) onto the wall."""
         old = self.answers.get(step_key, {}).get(key)
         if old is None:
             raise Rejected("unknown-answer")
         new = replace(old, hidden=old.hidden if hidden is None else hidden,
                       highlighted=old.highlighted if highlighted is None else highlighted,
-                      pending=old.pending and not approved)
+                      pending=old.pending and not approved,
+                      answered=old.answered if answered is None else answered)
         await self._commit([Put("answers", new.doc())])
         self.answers[step_key][key] = new
         self._publish(AnswerRecorded(step_key))
@@ -624,34 +629,72 @@ class Session:
         step = self._open_step(step_key)
         if not step.accepts_answers:
             raise Rejected("not-answering")
-        if self.state(step_key).locked:
-            raise Rejected("locked")
         if not 0 <= question < len(step.questions):
             raise Rejected("bad-question")
-        if len(raw) > MAX_ANSWER_CHARS * 2:  # refused unread: far over the limit in any unit
+        await self._add_text(pid, step, question, raw, submission, MAX_ANSWER_CHARS)
+
+    async def ask(self, pid: str, step_key: str, raw: str, submission: str) -> None:
+        """Record a question sent on the current questions step (waiting for approval where the step
+        asks for it); a repeated ``submission`` id is stored once."""
+        self._check_role(pid)
+        step = self._open_step(step_key)
+        if not isinstance(step.body, Questions):
+            raise Rejected("not-asking")
+        await self._add_text(pid, step, 0, raw, submission, MAX_QUESTION_CHARS,
+                             pending=step.body.approval)
+
+    async def _add_text(self, pid: str, step: Step, question: int, raw: str, submission: str,
+                        most: int, *, pending: bool = False) -> None:
+        """Store a text a phone sent, cleaned and capped, within the session's limits."""
+        if self.state(step.key).locked:
+            raise Rejected("locked")
+        if len(raw) > most * 2:  # refused unread: far over the limit in any unit
             raise Rejected("too-long")
         text = clean_text(raw)
         if not text:
             raise Rejected("empty")
-        if length(text) > MAX_ANSWER_CHARS:  # as the phone's counter and maxlength count
+        if length(text) > most:  # as the phone's counter and maxlength count
             raise Rejected("too-long")
         if not submission or len(submission) > 64 or not submission.isascii():
             raise Rejected("bad-submission")
         key = f"{pid}:{submission}"
-        existing = self.answers.get(step_key, {}).get(key)
-        if existing is not None:
+        if key in self.answers.get(step.key, {}):
             return
-        refusal = self.bounds.refusal(step_key, pid, text)
+        refusal = self.bounds.refusal(step.key, pid, text)
         if refusal == "session-full":
             self._publish(LimitReached("text_chars", self.bounds.limits.text_chars))
         if refusal:
             raise Rejected(refusal)
-        ans = Answer(key, step_key, question, text, _now(), pid,
-                     pending=self.state(step_key).premoderated)
+        ans = Answer(key, step.key, question, text, _now(), pid,
+                     pending=pending or self.state(step.key).premoderated)
         await self._commit([Put("answers", ans.doc())])
-        self.bounds.added(step_key, pid, text)
+        self.bounds.added(step.key, pid, text)
         self.record.add_answer(ans)
-        self._publish(AnswerRecorded(step_key))
+        self._publish(AnswerRecorded(step.key))
+
+    async def upvote(self, pid: str, step_key: str, public: str, on: bool) -> None:
+        """Give (or withdraw) ``pid``'s one upvote of a question the room sees, by its public id;
+        the same request twice changes nothing the second time."""
+        self._check_role(pid)
+        step = self._open_step(step_key)
+        if not step.accepts_questions:
+            raise Rejected("not-asking")
+        if self.state(step_key).locked:
+            raise Rejected("locked")
+        shown = {q.public: q.key for q in self.reading.questions(step)}
+        key = shown.get(public)
+        if key is None:
+            raise Rejected("unknown-question")
+        voters = self.record.upvotes.setdefault(step_key, {}).setdefault(key, set())
+        if (pid in voters) == on:
+            return
+        await self._commit([Put("upvotes", {"k": f"{pid}|{key}", "step": step_key, "q": key,
+                                            "pid": pid, "on": on})])
+        if on:
+            voters.add(pid)
+        else:
+            voters.discard(pid)
+        self._publish(UpvoteRecorded(step_key))
 
     # -- reading ----------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from typing import Any
 from samspill_tui.content.model import Programme, Roles
 from samspill_tui.session import referat
 from samspill_tui.session.record import PAIR, Answer
-from samspill_tui.session.steps import DeckRating, StatementVote, Step
+from samspill_tui.session.steps import DeckRating, Questions, StatementVote, Step
 
 K_DEFAULT = 5  # the smallest group shown, as HR survey tools do
 K_MIN = 3  # the lowest a facilitator may set it
@@ -66,7 +66,9 @@ class Policy:
     def promise(self, role: str | None, step: Step) -> str:
         """The i18n key of what a phone with ``role`` is promised about who sees its vote on ``step``:
         the named pair's ratings of statements go to the gap view; any other vote of theirs is
-        shown nowhere (it would be theirs alone)."""
+        shown nowhere (it would be theirs alone). Questions are anonymous for every role."""
+        if isinstance(step.body, Questions):
+            return "promise.questions" if step.body.approval else "promise.questions_direct"
         if self.named is None:
             return "promise.grouped"
         if not self.is_named(role):

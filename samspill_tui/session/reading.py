@@ -180,6 +180,18 @@ class WallItem:
     highlighted: bool
 
 
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question the room may see (approved, not hidden): its upvotes and whether it was answered.
+    ``key`` is for the facilitator's commands only; phones know it by ``public``."""
+
+    key: str
+    public: str
+    text: str
+    upvotes: int
+    answered: bool
+
+
 class Reading:
     """A session's results as the policy allows them to be shown, computed on demand."""
 
@@ -333,6 +345,18 @@ class Reading:
     def pending(self, step: Step) -> tuple[WallItem, ...]:
         """Answers on a pre-moderated ``step`` that wait for approval: for the facilitator's console only."""
         return tuple(_item(a) for a in self.record.answers.get(step.key, {}).values() if a.pending)
+
+    def questions(self, step: Step) -> tuple[AskedQuestion, ...]:
+        """The questions the room may see on ``step``, the open ones first, each part by upvotes (ties
+        in the order they came); hidden and unapproved ones are not there."""
+        voters = self.record.upvotes.get(step.key, {})
+        shown = [AskedQuestion(a.key, a.public, a.text, len(voters.get(a.key, ())), a.answered)
+                 for a in self.record.answers.get(step.key, {}).values() if not (a.hidden or a.pending)]
+        return tuple(sorted(shown, key=lambda q: (q.answered, -q.upvotes)))  # stable: ties keep order
+
+    def withheld(self, step: Step) -> int:
+        """How many texts on ``step`` the room does not see: hidden or never approved."""
+        return sum(a.hidden or a.pending for a in self.record.answers.get(step.key, {}).values())
 
     def input(self, step: Step) -> tuple[WallItem, ...]:
         """The answers collected before the meeting for agenda item ``step`` (none if it has none)."""

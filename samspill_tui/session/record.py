@@ -6,7 +6,9 @@ snapshot, so both read the same shapes.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from samspill_tui.content.model import Roles
@@ -51,8 +53,9 @@ class Participant:
 
 @dataclass(frozen=True)
 class Answer:
-    """A free-text answer to one question of a step; the facilitator may hide or highlight it, and on a
-    pre-moderated step it is ``pending`` until the facilitator approves it."""
+    """A free-text answer to one question of a step (or a question sent on a questions step); the
+    facilitator may hide or highlight it (or mark a question ``answered``), and on a pre-moderated
+    step it is ``pending`` until the facilitator approves it."""
 
     key: str
     step_key: str
@@ -63,10 +66,17 @@ class Answer:
     hidden: bool = False
     highlighted: bool = False
     pending: bool = False
+    answered: bool = False
+
+    @cached_property
+    def public(self) -> str:
+        """The id a phone may know it by (its key names the participant, who is secret)."""
+        return hashlib.sha256(self.key.encode()).hexdigest()[:12]
 
     def doc(self) -> dict[str, Any]:
         """The answer as stored."""
-        flags = {"hidden": self.hidden, "highlighted": self.highlighted, "pending": self.pending}
+        flags = {"hidden": self.hidden, "highlighted": self.highlighted, "pending": self.pending,
+                 "answered": self.answered}
         return {"k": self.key, "step": self.step_key, "pid": self.pid, "q": self.question,
                 "text": self.text, "at": self.at, **{k: True for k, on in flags.items() if on}}
 
@@ -124,6 +134,8 @@ class Record:
     notes: dict[str, str] = field(default_factory=dict)  # step key -> facilitator's note
     agreements: dict[str, Agreement] = field(default_factory=dict)
     finished: dict[str, set[str]] = field(default_factory=dict)  # rating step key -> pids done with it
+    # questions step key -> question (answer) key -> the pids that upvoted it
+    upvotes: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
     @classmethod
     def from_tables(cls, tables: dict[str, list[dict[str, Any]]]) -> Record:
@@ -138,7 +150,8 @@ class Record:
         for doc in sorted(tables.get("answers", []), key=lambda d: str(d["at"])):
             rec.add_answer(Answer(doc["k"], doc["step"], doc["q"], doc["text"], doc["at"],
                                   doc.get("pid", ""), bool(doc.get("hidden")),
-                                  bool(doc.get("highlighted")), bool(doc.get("pending"))))
+                                  bool(doc.get("highlighted")), bool(doc.get("pending")),
+                                  bool(doc.get("answered"))))
         for doc in tables.get("steps", []):
             rec.states[doc["k"]] = StepState(bool(doc.get("revealed")), bool(doc.get("locked")),
                                              bool(doc.get("premoderated")), bool(doc.get("on_phones")))
@@ -150,6 +163,12 @@ class Record:
                                                  doc.get("status", ""))
         for doc in tables.get("finished", []):
             rec.finished.setdefault(doc["step"], set()).add(doc["pid"])
+        for doc in tables.get("upvotes", []):
+            voters = rec.upvotes.setdefault(doc["step"], {}).setdefault(doc["q"], set())
+            if doc.get("on", True):
+                voters.add(doc["pid"])
+            else:
+                voters.discard(doc["pid"])
         return rec
 
     def add_answer(self, answer: Answer) -> None:

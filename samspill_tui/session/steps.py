@@ -19,6 +19,7 @@ from samspill_tui.content.model import (
     Programme,
     ReflectionSet,
     Statement,
+    StepSpec,
 )
 from samspill_tui.i18n import t
 
@@ -39,6 +40,7 @@ class StepKind(StrEnum):
     RANKING = "ranking"
     WORDS = "words"
     GAP = "gap"
+    QUESTIONS = "questions"
     SUMMARY = "summary"
 
 
@@ -129,6 +131,17 @@ class GapReview:
 
 
 @dataclass(frozen=True)
+class Questions:
+    """Phones send short questions and upvote each other's; ``approval``: the facilitator lets each
+    one onto the projector first. ``source`` is the case or reflection set asked about."""
+
+    KIND: ClassVar[StepKind] = StepKind.QUESTIONS
+    intro: str
+    notes: str
+    approval: bool = True
+
+
+@dataclass(frozen=True)
 class Closing:
     """The summary of the session."""
 
@@ -136,7 +149,7 @@ class Closing:
 
 
 Body = (Lobby | CaseText | Reflection | PollVote | StatementVote | DeckRating | RankingList | WordsPrompt
-        | GapReview | Closing)
+        | GapReview | Questions | Closing)
 Voting = PollVote | StatementVote
 
 
@@ -148,6 +161,7 @@ class Step:
     title: str
     body: Body
     minutes: int | None = None
+    closes: str = ""  # what the programme line says its timer does at zero: "lock", "reveal" or ""
 
     @property
     def kind(self) -> StepKind:
@@ -175,6 +189,11 @@ class Step:
         return isinstance(self.body, Reflection)
 
     @property
+    def accepts_questions(self) -> bool:
+        """Whether phones send and upvote questions on this step."""
+        return isinstance(self.body, Questions)
+
+    @property
     def questions(self) -> tuple[str, ...]:
         """The questions phones answer in free text (none on other steps)."""
         return self.body.questions if isinstance(self.body, Reflection) else ()
@@ -197,7 +216,8 @@ class Step:
         match self.body:
             case CaseText(case=case) | PollVote(case=case):
                 return case.notes
-            case Reflection(notes=notes) | RankingList(notes=notes) | WordsPrompt(notes=notes):
+            case (Reflection(notes=notes) | RankingList(notes=notes) | WordsPrompt(notes=notes)
+                  | Questions(notes=notes)):
                 return notes
         return ""
 
@@ -228,56 +248,59 @@ def label(step: Step, lang: str, value: str) -> str:
 def build_steps(programme: Programme, content: LanguageContent, lang: str) -> list[Step]:
     """The lobby, then every programme line expanded (a deck gives one step per statement)."""
     steps = [Step("lobby", t(lang, "step.lobby"), Lobby())]
-    summary = Step("summary", t(lang, "step.summary"), Closing())
     for spec in programme.steps:
-        ref = spec.ref or ""
-        if spec.kind == "case":
-            case = content.cases[ref]
-            steps.append(Step(f"case:{ref}", case.title, CaseText(case), spec.minutes))
-        elif spec.kind == "reflection":
-            if ref in content.reflections:
-                rset = content.reflections[ref]
-                body = Reflection(rset.intro, rset.questions, rset.notes, rset)
-                steps.append(Step(f"reflection:{ref}", rset.title, body, spec.minutes))
-            else:
-                case = content.cases[ref]
-                body = Reflection("", case.questions, case.notes)
-                steps.append(Step(f"reflection:{ref}", case.title, body, spec.minutes))
-        elif spec.kind == "words":
-            asked = content.reflections[ref]
-            words = WordsPrompt(asked.questions[0], asked.intro, asked.notes)
-            steps.append(Step(f"words:{ref}", asked.title, words, spec.minutes))
-        elif spec.kind == "ranking":
-            asked = content.reflections[ref]
-            points = int(spec.extra[0]) if spec.extra else None
-            ranking = RankingList(asked.questions[0], asked.intro, asked.options, points, asked.notes)
-            steps.append(Step(f"ranking:{ref}", asked.title, ranking, spec.minutes))
-        elif spec.kind == "poll":
-            case = content.cases[ref]
-            assert case.poll is not None  # the parser refuses a poll line for a case without one
-            steps.append(Step(f"poll:{ref}", case.title, PollVote(case.poll, case), spec.minutes))
-        elif spec.kind == "statements":
-            deck = content.decks[ref]
-            chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
-            each = spec.minutes_each(len(chosen))  # the line's minutes are for all its statements
-            steps += [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), each)
-                      for s in chosen if s is not None]
-        elif spec.kind == "rating":
-            deck = content.decks[ref]
-            chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
-            items = tuple(Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref))
-                          for s in chosen if s is not None)
-            steps.append(Step(f"rating:{ref}", deck.title, DeckRating(ref, deck.intro, items, items),
-                              spec.minutes))
-        elif spec.kind == "gap":
-            steps.append(Step(f"gap:{ref}", t(lang, "step.gap"),
-                              GapReview(ref, content.decks[ref].intro), spec.minutes))
-        else:
-            summary = replace(summary, minutes=spec.minutes)
-            steps.append(summary)
+        steps += [replace(step, closes=spec.closes) for step in _line(spec, content, lang)]
     if steps[-1].kind != StepKind.SUMMARY:
-        steps.append(summary)
+        steps.append(Step("summary", t(lang, "step.summary"), Closing()))
     return _unique_keys(steps)
+
+
+def _line(spec: StepSpec, content: LanguageContent, lang: str) -> list[Step]:
+    """The steps one programme line expands to."""
+    ref = spec.ref or ""
+    if spec.kind == "case":
+        case = content.cases[ref]
+        return [Step(f"case:{ref}", case.title, CaseText(case), spec.minutes)]
+    if spec.kind == "reflection":
+        if ref in content.reflections:
+            rset = content.reflections[ref]
+            body = Reflection(rset.intro, rset.questions, rset.notes, rset)
+            return [Step(f"reflection:{ref}", rset.title, body, spec.minutes)]
+        case = content.cases[ref]
+        return [Step(f"reflection:{ref}", case.title, Reflection("", case.questions, case.notes),
+                     spec.minutes)]
+    if spec.kind == "words":
+        asked = content.reflections[ref]
+        return [Step(f"words:{ref}", asked.title, WordsPrompt(asked.questions[0], asked.intro, asked.notes),
+                     spec.minutes)]
+    if spec.kind == "ranking":
+        asked = content.reflections[ref]
+        points = int(spec.extra[0]) if spec.extra else None
+        ranking = RankingList(asked.questions[0], asked.intro, asked.options, points, asked.notes)
+        return [Step(f"ranking:{ref}", asked.title, ranking, spec.minutes)]
+    if spec.kind == "poll":
+        case = content.cases[ref]
+        assert case.poll is not None  # the parser refuses a poll line for a case without one
+        return [Step(f"poll:{ref}", case.title, PollVote(case.poll, case), spec.minutes)]
+    if spec.kind in ("statements", "rating"):
+        deck = content.decks[ref]
+        chosen = [deck.statement(s) for s in spec.extra] if spec.extra else deck.statements
+        if spec.kind == "statements":
+            each = spec.minutes_each(len(chosen))  # the line's minutes are for all its statements
+            return [Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref), each)
+                    for s in chosen if s is not None]
+        items = tuple(Step(f"statement:{ref}/{s.id}", deck.title, StatementVote(s, ref))
+                      for s in chosen if s is not None)
+        return [Step(f"rating:{ref}", deck.title, DeckRating(ref, deck.intro, items, items), spec.minutes)]
+    if spec.kind == "questions":
+        about: Case | ReflectionSet = content.cases.get(ref) or content.reflections[ref]
+        intro = about.intro if isinstance(about, ReflectionSet) else ""
+        return [Step(f"questions:{ref}", t(lang, "step.questions", title=about.title),
+                     Questions(intro, about.notes, not spec.direct), spec.minutes)]
+    if spec.kind == "gap":
+        return [Step(f"gap:{ref}", t(lang, "step.gap"), GapReview(ref, content.decks[ref].intro),
+                     spec.minutes)]
+    return [Step("summary", t(lang, "step.summary"), Closing(), spec.minutes)]
 
 
 def statement_of(item: Step) -> Statement:

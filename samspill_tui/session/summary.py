@@ -13,6 +13,7 @@ from pathlib import Path
 
 from samspill_tui.content.library import Library
 from samspill_tui.content.model import Programme
+from samspill_tui.i18n import t
 from samspill_tui.session import referat
 from samspill_tui.session.meeting import Meeting
 from samspill_tui.session.policy import Policy
@@ -46,10 +47,13 @@ class UnknownSessionError(LookupError):
 
 @dataclass(frozen=True)
 class AnswerRow:
-    """One free-text answer as exported (no participant id, no time, never a hidden one)."""
+    """One free-text answer (or a question the room asked, with its ``upvotes`` and whether it was
+    ``answered``) as exported: no participant id, no time, never a hidden or unapproved one."""
 
     text: str
     highlighted: bool = False
+    upvotes: int | None = None  # a question's; None for an answer
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ class QuestionResult:
     number: int  # 0-based, as the phones sent it
     text: str
     answers: tuple[AnswerRow, ...]
-    hidden: int = 0
+    hidden: int = 0  # on a questions step: hidden or never approved
+    asked: bool = False  # the questions the room asked (rows with upvotes), not answers
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,12 @@ def _result(reading: Reading, step: Step) -> StepResult:
         found = referat.input_source(reading.steps, step)
         collected = _question(found[1], found[0].questions[found[1]], reading.input(step)) if found else None
         return StepResult(step, questions=questions, input=collected, note=note, agreements=agreements)
+    if step.accepts_questions:
+        rows = tuple(AnswerRow(q.text, upvotes=q.upvotes, answered=q.answered) for q in
+                     sorted(reading.questions(step), key=lambda q: (q.answered, -q.upvotes, q.text)))
+        asked = QuestionResult(0, t(reading.lang, "questions.prompt"), rows,
+                               reading.withheld(step), asked=True)
+        return StepResult(step, questions=(asked,), note=note, agreements=agreements)
     if isinstance(step.body, GapReview):
         return StepResult(step, gap=reading.gap(step), note=note, agreements=agreements)
     return StepResult(step, note=note, agreements=agreements)

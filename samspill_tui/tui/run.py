@@ -32,7 +32,7 @@ from samspill_tui.session.store import StoreError
 from samspill_tui.tui.footer import KeyFooter
 from samspill_tui.tui.join import Face, JoinCorner, QRScreen
 from samspill_tui.tui.messages import SessionChanged
-from samspill_tui.tui.timer import StepTimer
+from samspill_tui.tui.timer import Closes, StepTimer
 from samspill_tui.tui.views import StepView, redraw
 
 REFRESH_SECONDS = 0.2
@@ -48,6 +48,7 @@ VIEWS = {
     StepKind.RANKING: "samspill_tui.tui.ranking:RankingView",
     StepKind.WORDS: "samspill_tui.tui.words:WordsView",
     StepKind.GAP: "samspill_tui.tui.gap:GapView",
+    StepKind.QUESTIONS: "samspill_tui.tui.questions:QuestionsView",
     StepKind.SUMMARY: "samspill_tui.tui.reading:SummaryView",
 }
 
@@ -172,10 +173,11 @@ class SessionScreen(Screen[None]):
             status.append(t(lang, "status.shown" if state.revealed else "status.hidden"))
             if state.on_phones:
                 status.append(t(lang, "status.on_phones"))
-        if (step.accepts_votes or step.accepts_answers) and state.locked:
+        lockable = step.accepts_votes or step.accepts_answers or step.accepts_questions
+        if lockable and state.locked:
             status.append(t(lang, "status.locked"))
         timer = self.query_one(StepTimer).state
-        if (step.accepts_votes or step.accepts_answers) and not state.locked and timer and timer.closes:
+        if lockable and not state.locked and timer and timer.closes:
             status.append(t(lang, f"status.closes.{timer.closes}"))
         if not session.joining_open:
             status.append(t(lang, "status.closed"))
@@ -211,7 +213,7 @@ class SessionScreen(Screen[None]):
         self._title = Text.assemble(
             (f"{step.title}   ", "bold"),
             (t(session.lang, "step.of", n=session.current + 1, total=len(session.steps)), "bold dim"))
-        self.query_one(StepTimer).show_step(step.key, step.minutes)
+        self.query_one(StepTimer).show_step(step.key, step.minutes, Closes(step.closes))
         body = self.query_one("#body", Container)
         self.set_focus(None)  # the next view decides what has focus, not the removed one
         corners = list(self.query(JoinCorner))
@@ -255,7 +257,7 @@ class SessionScreen(Screen[None]):
         if action in ("hide_answer", "highlight_answer"):
             return step.accepts_answers
         if action in ("lock", "reset", "timer_closes"):
-            return step.accepts_votes or step.accepts_answers
+            return step.accepts_votes or step.accepts_answers or step.accepts_questions
         return True
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Awaitable[None]]]]:
@@ -490,11 +492,13 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(MeetingScreen(self.session.lang, self.session.meeting), save)
 
     def action_help(self) -> None:
-        """List every key of this screen."""
+        """List every key of this screen, the current step's own keys first."""
         from samspill_tui.tui.dialogs import HelpScreen  # deferred: start-up time
 
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        self.app.push_screen(HelpScreen(bindings, self.session.lang))
+        own = [b for view in self.query(StepView) for b in view.BINDINGS if isinstance(b, Binding)]
+        taken = {key for b in own for key in b.key.split(",")}  # the step's own keys come first
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and not taken & set(b.key.split(","))]
+        self.app.push_screen(HelpScreen(own + bindings, self.session.lang))
 
     async def action_export(self) -> None:
         """Write the summary as Markdown, HTML, CSV, JSON, Excel and PDF into the session's export folder,

@@ -55,13 +55,14 @@ class StepTimer(Digits):
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self._tick)
 
-    def show_step(self, key: str, minutes: int | None) -> None:
-        """Switch to the timer of step ``key``; its default comes from the programme's minutes."""
+    def show_step(self, key: str, minutes: int | None, closes: Closes = Closes.OFF) -> None:
+        """Switch to the timer of step ``key``; its default comes from the programme's minutes and
+        what its line says the timer does at zero (``closes``, which T still changes)."""
         if self.key and self.key != key:
             self.post_message(self.Deadline(self.key, None))  # a timer not shown does not run down
         self.key = key
-        if key not in self.states and minutes:
-            self.states[key] = TimerState(minutes * 60.0)
+        if key not in self.states and (minutes or closes):
+            self.states[key] = TimerState((minutes or 5) * 60.0, closes=closes)
         self._changed()
 
     @property

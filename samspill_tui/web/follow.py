@@ -10,21 +10,27 @@ from typing import Any
 
 from aiohttp import web
 
-from samspill_tui.session.events import Event, StepChanged, StepStateChanged
+from samspill_tui.session.events import AnswerRecorded, Event, StepChanged, StepStateChanged, UpvoteRecorded
 from samspill_tui.session.live import Session
 
 # Seconds between repeats of the room's position on a quiet stream: a phone that hears nothing for
 # a few of them knows the laptop is gone (asleep, off the network), and a dropped phone is found.
 BEAT = 2.0
+# Seconds between changes of the room's list of questions as the phones are told: a hall upvoting
+# at once refetches its list at most this often, not once per upvote.
+LIST_SECONDS = 2.0
 
 
 class Pulse:
     """Wakes every open stream when the room's step changes, or the current step's state in a way
-    the phones see (locked, reopened, reset; not results being revealed on the projector)."""
+    the phones see (locked, reopened, reset; not results being revealed on the projector); on a
+    questions step, also when its list changed, at most every LIST_SECONDS (``listed``)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.revision = 0
+        self.listed = 0  # the revision of the current step's list of questions the phones are told
+        self._list_due: asyncio.TimerHandle | None = None
         self.closed = False
         self.streams: dict[str, int] = {}  # participant id -> open streams
         self._event = asyncio.Event()
@@ -38,6 +44,14 @@ class Pulse:
         ):
             self.revision += 1
             self._wake()
+        elif isinstance(event, AnswerRecorded | UpvoteRecorded) and self._list_due is None \
+                and self.session.step.accepts_questions and event.step_key == self.session.step.key:
+            self._list_due = asyncio.get_running_loop().call_later(LIST_SECONDS, self._relist)
+
+    def _relist(self) -> None:
+        self._list_due = None
+        self.listed += 1
+        self._wake()
 
     def _wake(self) -> None:
         woken, self._event = self._event, asyncio.Event()
@@ -47,6 +61,8 @@ class Pulse:
         """What a phone compares with the page it shows: the step and a revision of its state; while
         the step's timer will lock it, when (``ends``) by the laptop's clock (``now``), in seconds."""
         now = {"step": self.session.current, "rev": self.revision}
+        if self.session.step.accepts_questions:
+            now["q"] = self.listed
         ends = self.session.deadline(self.session.step.key)
         return now if ends is None else {**now, "ends": round(ends), "now": round(time.time())}
 
@@ -70,6 +86,8 @@ class Pulse:
         if not self.closed:
             self.closed = True
             self._unsubscribe()
+            if self._list_due is not None:
+                self._list_due.cancel()
             self._wake()
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence, Set
 from functools import lru_cache
 from typing import Any, ClassVar, Protocol
 
 import aiohttp_jinja2
 from aiohttp import web
 from markdown_it import MarkdownIt
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
@@ -18,6 +18,9 @@ from samspill_tui.session.record import Answer
 from samspill_tui.web.limits import Limits
 
 MINE_RE = re.compile(r"samspill-mark-mine-(hidden|items)-(\d+)\.")
+UPVOTE_RE = re.compile(r"samspill-mark-up-([0-9a-f]{12})\.")
+# What a question's upvote button does, and says, for a phone that has upvoted it or not.
+UPVOTED = {True: 'name="on" value="0" aria-pressed="true"', False: 'name="on" value="1" aria-pressed="false"'}
 
 
 class Host(Protocol):
@@ -60,6 +63,26 @@ def render_markdown(text: str) -> str:
     for tok in headings:
         tok.tag = f"h{rank[tok.tag]}"
     return str(_markdown.renderer.render(tokens, _markdown.options, {}))
+
+
+def unmark(text: str) -> Markup:
+    """Participant text escaped for a cached page, with any look-alike of our marks written so that
+    ``fill`` never finds it (``-`` as ``&#45;``: the phone shows the same text)."""
+    return Markup(str(escape(text)).replace("samspill-mark", "samspill&#45;mark"))
+
+
+def clip(text: str, most: int) -> Markup:
+    """Participant text as ``unmark`` writes it, cut short with «…» where it would pass ``most``
+    bytes (a question full of «&» escapes to five times its length)."""
+    shown = unmark(text)
+    if len(str(shown).encode()) <= most:
+        return shown
+    size = 0
+    for cut, ch in enumerate(text):
+        size += 5 if ch == "-" else len(str(escape(ch)).encode())  # «-» at most «&#45;»
+        if size > most - len("…".encode()):
+            return unmark(text[:cut].rstrip() + "…")
+    return shown  # not reached: the escaped text is longer than ``most``
 
 
 def translator(request: web.Request) -> Callable[..., str]:
@@ -116,11 +139,20 @@ class PageCache:
         """The mark where the list items of a question's own answers go."""
         return f"samspill-mark-mine-items-{question}."
 
-    def fill(self, text: str, mine: Sequence[Answer] = (), **tokens: str) -> web.Response:
-        """The cached ``text`` with this phone's ``tokens`` and own answers ``mine`` in place of
-        the marks (in one pass, so an answer's text is never searched for marks)."""
+    @staticmethod
+    def upvote_mark(public: str) -> str:
+        """The mark in a question's upvote button where this phone's state of it goes."""
+        return f"samspill-mark-up-{public}."
+
+    def fill(self, text: str, mine: Sequence[Answer] = (), upvoted: Set[str] = frozenset(),
+             **tokens: str) -> web.Response:
+        """The cached ``text`` with this phone's ``tokens``, own answers ``mine`` and upvotes (the
+        public ids of the questions it upvoted) in place of the marks (in one pass each, so a
+        participant's text is never searched for marks)."""
         for name, value in tokens.items():
             text = text.replace(self.MARKS[name], value)
+        if "samspill-mark-up-" in text:
+            text = UPVOTE_RE.sub(lambda match: UPVOTED[match[1] in upvoted], text)
         if "samspill-mark-mine-" in text:
             def own(match: re.Match[str]) -> str:
                 texts = [a.text for a in mine if a.question == int(match[2])]

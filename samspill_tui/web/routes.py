@@ -25,7 +25,7 @@ from samspill_tui.session.reading import Held, Tally, held_text
 from samspill_tui.session.record import Participant
 from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
-from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.text import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, clean_text
 from samspill_tui.web.follow import Pulse, stream
 from samspill_tui.web.guard import (
     HEADERS,
@@ -41,10 +41,12 @@ from samspill_tui.web.pages import (
     SESSION_KEY,
     Host,
     PageCache,
+    clip,
     message,
     render,
     render_markdown,
     translator,
+    unmark,
     wants_json,
 )
 
@@ -52,6 +54,8 @@ HERE = Path(__file__).parent
 MAX_BODY = 16 * 1024  # a full answer of 1,000 characters in any script, percent-encoded, fits
 MAX_TOKEN = 64  # longer join tokens and submission ids are refused unread
 WEEK = 7 * 24 * 3600
+PHONE_QUESTIONS = 5  # the top questions a phone lists (the page stays within its 15 KB) ...
+PHONE_QUESTION_BYTES = 500  # ... each cut short where its escaped text would pass this
 
 
 @dataclass
@@ -71,7 +75,8 @@ class Guards:
 GUARDS_KEY = web.AppKey("guards", Guards)
 ROUTES = (  # everything the network can reach (a test pins it)
     ("GET", "/"), ("GET", "/j/{token}"), ("POST", "/kode"), ("POST", "/role"), ("POST", "/vote"),
-    ("POST", "/answer"), ("POST", "/rate"), ("GET", "/state"), ("GET", "/events"),
+    ("POST", "/answer"), ("POST", "/rate"), ("POST", "/ask"), ("POST", "/upvote"), ("GET", "/state"),
+    ("GET", "/events"),
 )
 
 
@@ -90,8 +95,9 @@ def build_app(session: Session, server: Host) -> web.Application:
                                autoescape=True, trim_blocks=True, lstrip_blocks=True)
     static = app.router.add_static("/static", HERE / "static", append_version=True)
     env.globals.update(
-        md=render_markdown, max_chars=MAX_ANSWER_CHARS, word_chars=MAX_WORD_CHARS, words_of=words_of,
-        given=given,
+        md=render_markdown, unmark=unmark, clip=lambda text: clip(text, PHONE_QUESTION_BYTES),
+        max_chars=MAX_ANSWER_CHARS, max_question=MAX_QUESTION_CHARS, word_chars=MAX_WORD_CHARS,
+        words_of=words_of, given=given,
         static={name: str(static.url_for(filename=name)) for name in ("style.css", "app.js", "icon.svg")},
     )
     app.router.add_get("/", page)
@@ -101,6 +107,8 @@ def build_app(session: Session, server: Host) -> web.Application:
     app.router.add_post("/vote", vote)
     app.router.add_post("/answer", answer)
     app.router.add_post("/rate", rate)
+    app.router.add_post("/ask", ask)
+    app.router.add_post("/upvote", upvote)
     app.router.add_get("/state", state)
     app.router.add_get("/events", events)
     return app
@@ -200,6 +208,8 @@ async def page(request: web.Request) -> web.StreamResponse:
     step, guards = session.step, request.app[GUARDS_KEY]
     if isinstance(step.body, DeckRating):
         return _rating_page(request, participant, step, step.body)
+    if step.accepts_questions:
+        return _questions_page(request, participant, step)
     mine = session.my_vote(participant.id, step.key)
     my_answers = session.my_answers(participant.id, step.key)
     saved = request.query.get("saved", "")  # the form a «saved» redirect names
@@ -255,6 +265,30 @@ def _rating_page(request: web.Request, participant: Participant, step: Step,
            ends["ends"])
     text = guards.pages.page(request, key, "step.html", context)
     return guards.pages.fill(text, csrf=participant.csrf, submission="")
+
+
+def _questions_page(request: web.Request, participant: Participant, step: Step) -> web.Response:
+    """The questions step: ask one, and the room's questions with this phone's upvotes marked."""
+    session, guards = request.app[SESSION_KEY], request.app[GUARDS_KEY]
+    locked = session.state(step.key).locked
+    asked = session.reading.questions(step)  # the policy applied: approved and not hidden only
+    promise = session.reading.policy.promise(participant.role, step)
+    ends = _deadline(session, step, locked)
+    saved = "q0" if request.query.get("saved") == "q0" else ""
+    key = (session.current, guards.pulse.revision, locked, saved, ends["ends"], asked, guards.pulse.listed)
+
+    def context() -> dict[str, Any]:
+        return {"step": step, "body": step.body, "index": session.current, "rev": guards.pulse.revision,
+                "locked": locked, "promise": promise, "k": session.reading.policy.k, **ends,
+                "saved": saved, "asked": asked[:PHONE_QUESTIONS], "more": len(asked) > PHONE_QUESTIONS,
+                "listed": guards.pulse.listed,
+                "up": guards.pages.upvote_mark}
+
+    text = guards.pages.page(request, key, "step.html", context)
+    voters = session.record.upvotes.get(step.key, {})
+    mine = {q.public for q in asked if participant.id in voters.get(q.key, ())}
+    return guards.pages.fill(text, session.my_answers(participant.id, step.key), upvoted=mine,
+                             csrf=participant.csrf, submission=secrets.token_urlsafe(12))
 
 
 def _deadline(session: Session, step: Step, locked: bool) -> dict[str, Any]:
@@ -332,13 +366,13 @@ def _saved(request: web.Request, form_id: str, **reply: str) -> web.Response:
     return web.Response(status=303, headers={"Location": f"/?saved={form_id}#{form_id}"})
 
 
-async def _record(request: web.Request, action: Awaitable[None], form_id: str,
+async def _record(request: web.Request, action: Awaitable[None], form_id: str, most: int = MAX_ANSWER_CHARS,
                   **reply: str) -> web.Response:
-    """Run ``action``; tell the phone «Registrert» only once it is on disk."""
+    """Run ``action``; tell the phone «Registrert» only once it is on disk (``most``: the longest text)."""
     try:
         await action
     except Rejected as exc:
-        return message(request, f"err.{exc.code}", 400, code=exc.code, max=MAX_ANSWER_CHARS)
+        return message(request, f"err.{exc.code}", 400, code=exc.code, max=most)
     except StoreError:
         return message(request, "err.store", 503, code="store")
     return _saved(request, form_id, **reply)
@@ -392,6 +426,33 @@ async def answer(request: web.Request) -> web.StreamResponse:
     return await _record(request, session.answer(
         participant.id, _field(form, "step"), int(question), text, _field(form, "submission")),
         f"q{int(question)}", text=clean_text(text))
+
+
+async def ask(request: web.Request) -> web.StreamResponse:
+    """Record a question sent on the current questions step (once per submission id)."""
+    checked = await _checked_form(request)
+    if isinstance(checked, web.Response):
+        return checked
+    participant, form = checked
+    text = _field(form, "text")
+    action = request.app[SESSION_KEY].ask(participant.id, _field(form, "step"), text,
+                                           _field(form, "submission"))
+    return await _record(request, action, "q0", MAX_QUESTION_CHARS, text=clean_text(text))
+
+
+async def upvote(request: web.Request) -> web.StreamResponse:
+    """Give (``on=1``) or withdraw (``on=0``) this phone's upvote of a question; the same twice is
+    the same as once."""
+    checked = await _checked_form(request)
+    if isinstance(checked, web.Response):
+        return checked
+    participant, form = checked
+    on = _field(form, "on")
+    if on not in ("0", "1"):
+        return message(request, "err.bad-value", 400, code="bad-value")
+    action = request.app[SESSION_KEY].upvote(participant.id, _field(form, "step"), _field(form, "q"),
+                                              on == "1")
+    return await _record(request, action, "asked")
 
 
 async def rate(request: web.Request) -> web.StreamResponse:

@@ -109,6 +109,22 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await page.locator("form button").first.click()
             await expect(page.locator(".status").first).not_to_be_empty()
             await check(f"{step.kind}-saved")
+        if step.accepts_questions:  # asked, then the room's questions listed, one upvoted
+            await page.locator("textarea").first.fill("Et spørsmål <b>med</b> tegn & 💥")
+            await page.locator("form button").first.click()
+            await expect(page.locator(".status").first).not_to_be_empty()
+            await check(f"{step.kind}-saved")
+            other = (await session.join()).id
+            if session.asks_role:
+                await session.choose_role(other, "annet")
+            await session.ask(other, step.key, "Hvem følger opp vedtaket?", "axe")
+            for n, key in enumerate(session.answers[step.key]):
+                await session.moderate(step.key, key, approved=True, answered=n == 1)
+            await expect(page.locator("#asked button")).to_have_count(2)  # the list follows live
+            await check(f"{step.kind}-listed")
+            await page.locator("#asked button").first.click()
+            await expect(page.locator('#asked button[aria-pressed="true"]')).to_have_count(1)
+            await check(f"{step.kind}-upvoted")
         if isinstance(step.body, DeckRating):  # the last screen, then «Ferdig» pressed
             await page.goto(f"{server.origin}/?i={len(step.body.items)}")
             await check("rating-end")
@@ -129,7 +145,7 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
                 await session.vote(voter, step.key, options(step, session.lang)[0].value)
             await page.reload()
             await check(f"{step.kind}-results")
-        if step.accepts_votes or step.accepts_answers:
+        if step.accepts_votes or step.accepts_answers or step.accepts_questions:
             session.set_deadline(step.key, time.time() + 300)  # a timer that will close the vote
             await expect(page.locator("#deadline")).to_be_visible()
             await check(f"{step.kind}-closing")
@@ -155,6 +171,6 @@ async def test_no_accessibility_violations_on_any_kind_of_page(
                               programme=programme) as (session, server):
                 problems.update(await _scan(browser, session, server, scheme, only))
                 kinds |= {s.kind for s in session.steps}
-    assert {"lobby", "case", "reflection", "poll", "statement", "rating", "ranking", "words",
+    assert {"lobby", "case", "reflection", "poll", "statement", "rating", "ranking", "words", "questions",
             "summary"} <= kinds
     assert problems == {}

@@ -16,7 +16,7 @@ from samspill_tui.session.live import Session
 from samspill_tui.web import follow
 from samspill_tui.web.server import WebServer, listen_for
 from tests.conftest import answers_of, confirm_pair, go_to_kind, votes_of
-from tests.web.helpers import rating_library, roles_library, served
+from tests.web.helpers import questions_library, rating_library, roles_library, served
 
 CHROMIUM = os.environ.get("SAMSPILL_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -417,3 +417,75 @@ async def test_the_phone_counts_down_to_the_timer_that_closes_the_vote(
         await expect(page.get_by_text("Avstemningen er stengt.")).to_be_visible()
         await expect(page.locator("#deadline")).to_have_count(0)
         assert not errors
+
+
+async def _ask_on(page: Page, text: str) -> None:
+    """Type a question on the phone and send it."""
+    await page.get_by_label("Ditt spørsmål").fill(text)
+    await page.get_by_role("button", name="Send spørsmål").click()
+
+
+async def _upvotes(page: Page, n: int, pressed: bool) -> None:
+    """The phone shows one question with ``n`` upvotes, pressed or not by this phone."""
+    button = page.get_by_role("button", name=f"Stem opp ({n})")
+    await expect(button).to_have_attribute("aria-pressed", "true" if pressed else "false")
+
+
+async def test_questions_asked_approved_upvoted_and_withdrawn_with_the_list_live(
+    browser: Browser, tmp_path: Path
+) -> None:
+    async with served(tmp_path, questions_library(tmp_path)) as (session, server):
+        _, asker, errors = await _phone(browser)
+        _, voter, _ = await _phone(browser)
+        for page in (asker, voter):
+            await page.goto(server.join_url)
+        await go_to_kind(session, "questions")
+        asked = voter.locator("#asked")
+        await expect(asked).to_have_text("Ingen spørsmål vises ennå.")
+        await _ask_on(asker, "Hvem ansetter kommunalsjefen?")
+        await expect(asker.get_by_role("status")).to_have_text("Registrert ✓")
+        await expect(asker.locator(".mine")).to_have_text("Hvem ansetter kommunalsjefen?")
+        for page in (asker, voter):
+            await page.evaluate("window.stayed = true")  # gone if the page reloads
+        await session.moderate(session.step.key, answers_of(session)[0].key, approved=True)
+        up = voter.get_by_role("button", name="Stem opp (0)")
+        await expect(up).to_have_attribute("aria-pressed", "false")  # the list came live
+        await expect(asked.get_by_role("listitem")).to_contain_text("Hvem ansetter kommunalsjefen?")
+        assert await voter.evaluate("window.stayed === true")
+
+        await up.click()  # the upvote
+        await _upvotes(voter, 1, True)
+        assert session.reading.questions(session.step)[0].upvotes == 1
+        await _upvotes(asker, 1, False)  # live, not pressed on the asker's phone
+        assert await asker.evaluate("window.stayed === true")
+
+        await voter.get_by_role("button", name="Stem opp (1)").click()  # withdrawn
+        await _upvotes(voter, 0, False)
+        await _upvotes(asker, 0, False)
+        assert session.reading.questions(session.step)[0].upvotes == 0
+        assert await asker.evaluate("window.stayed === true")
+        assert errors == []
+
+
+async def test_questions_without_javascript(browser: Browser, tmp_path: Path) -> None:
+    async with served(tmp_path, questions_library(tmp_path)) as (session, server):
+        _, asker, _ = await _phone(browser, java_script_enabled=False)
+        _, voter, _ = await _phone(browser, java_script_enabled=False)
+        for page in (asker, voter):
+            await page.goto(server.join_url)
+        await go_to_kind(session, "questions")
+        for page in (asker, voter):
+            await page.reload()
+        await _ask_on(asker, "Kan utvalget kreve sak?")
+        await expect(asker.get_by_role("status")).to_have_text("Registrert ✓")
+        await expect(asker.locator(".mine")).to_have_text("Kan utvalget kreve sak?")
+        await expect(voter.locator("#asked")).to_have_text("Ingen spørsmål vises ennå.")
+        await session.moderate(session.step.key, answers_of(session)[0].key, approved=True)
+        await voter.reload()
+        await expect(voter.locator("#asked li p").first).to_have_text("Kan utvalget kreve sak?")
+        await voter.get_by_role("button", name="Stem opp (0)").click()
+        await _upvotes(voter, 1, True)
+        assert session.reading.questions(session.step)[0].upvotes == 1
+        await voter.get_by_role("button", name="Stem opp (1)").click()
+        await _upvotes(voter, 0, False)
+        assert session.reading.questions(session.step)[0].upvotes == 0

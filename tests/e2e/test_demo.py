@@ -239,3 +239,19 @@ async def test_a_rehearsal_on_a_real_session_never_takes_its_peoples_places(
         await session.go_to(statement)
         await wait_for(pilot, lambda: len(session.votes.get(session.step.key, {})) == 1, timeout=30)
         assert real.id not in session.votes[session.step.key]  # a simulated person of its own voted
+
+
+async def test_simulated_people_ask_and_upvote(tmp_path: Path) -> None:
+    from samspill_tui.demo import SAMPLE_QUESTIONS
+    from tests.web.helpers import questions_library, served
+
+    library = questions_library(tmp_path, "10 min, direkte")
+    async with served(tmp_path, library) as (session, server), _demo(server, 8):
+        await _until(lambda: len(session.participants) == 8)
+        await go_to_kind(session, "questions")
+        step = session.step
+        await _until(lambda: sum(q.upvotes for q in session.reading.questions(step)) >= 3)
+        asked = session.reading.questions(step)
+        assert {q.text for q in asked} <= set(SAMPLE_QUESTIONS["nb"])
+        voters = session.record.upvotes[step.key]
+        assert all(len(v) == q.upvotes for q, v in ((q, voters.get(q.key, set())) for q in asked))

@@ -53,6 +53,7 @@ PROMISE_KEYS = (
     "sum.gap_waiting", "sum.hidden_count", "wall.hidden", "web.saved", "sum.withheld",
     "minutes.withheld", "sum.attachment_kept", "attachment.mark", "attachment.notice", "notes.heading",
     "help.facilitator_notes", "help.answer_key", "rating.hidden",
+    "promise.questions", "promise.questions_direct", "sum.hidden_questions",
 )
 
 
@@ -522,6 +523,43 @@ async def _serve(session: Session) -> WebServer:
 
 
 # -- every promise has a test -----------------------------------------------------------------
+
+
+@promises("promise.questions", "promise.questions_direct", "sum.hidden_questions")
+@pytest.mark.parametrize("direct", [False, True])
+async def test_hidden_and_unapproved_questions_are_never_shown(tmp_path: Path, direct: bool) -> None:
+    """Questions: a hidden or unapproved one is on no other phone, not on the projector and in no
+    export (only counted); the phone is promised anonymity and, by default, approval first."""
+    from tests.web.helpers import questions_library
+
+    library = questions_library(tmp_path, "10 min, direkte" if direct else "10 min")
+    async with projected(tmp_path, library, "folkevalgtdag") as (pilot, app, session, server):
+        await session.go_to(next(i for i, s in enumerate(session.steps) if s.accepts_questions))
+        asker, _ = await _join(server)
+        other, page = await _join(server)
+        try:
+            key = "promise.questions_direct" if direct else "promise.questions"
+            assert html.escape(t("nb", key), quote=False) in page
+            for text in ("Synlig spørsmål", "Skjult hemmelighet", "Ikke godkjent hemmelighet"):
+                _, form = await asker.get("/")
+                fields = {"csrf": hidden(form, "csrf"), "submission": hidden(form, "submission")}
+                await asker.post("/ask", {"step": session.step.key, "text": text, **fields})
+            shown, secret, waiting = session.answers[session.step.key]
+            await session.moderate(session.step.key, shown, approved=True)
+            await session.moderate(session.step.key, secret, approved=True, hidden=True)
+            if direct:  # shown at once: the facilitator hides the third too
+                await session.moderate(session.step.key, waiting, hidden=True)
+            await pilot.pause(1.5)
+            _, page = await other.get("/")
+            for face in (page, screen_text(app)):
+                assert "Synlig spørsmål" in face and "hemmelighet" not in face
+        finally:
+            await asker.close()
+            await other.close()
+    for fmt, text in exports(tmp_path, "audit", tmp_path / "content-questions").items():
+        assert "hemmelighet" not in text, fmt
+        if fmt in ("md", "html", "pdf"):
+            assert t("nb", "sum.hidden_questions", n=2) in text.replace("\n", " "), fmt
 
 
 def test_every_promise_has_a_test() -> None:

@@ -96,6 +96,31 @@ async def _vote_all(session: Session, pids: list[str]) -> None:
             await session.give(pid, step.key, _ballot(step, i, j))
 
 
+async def _ask_all(session: Session, pids: list[str]) -> None:
+    """On each questions step every phone asks once (some nastily); the facilitator approves all but
+    the last, hides one and marks one answered; upvotes vary, one given and withdrawn."""
+    for step in session.steps:
+        if not step.accepts_questions:
+            continue
+        await _go(session, step.key)
+        texts = [(*PLAIN[:2], NASTY[0], NASTY[3])[n % 4] for n in range(len(pids) - 2)]
+        texts += ["Skjult: gjelder en navngitt person", "Venter fortsatt"]  # hidden, never approved
+        keys = []
+        for n, (pid, text) in enumerate(zip(pids, texts, strict=True)):
+            await session.ask(pid, step.key, text, f"q{n}")
+            keys.append(f"{pid}:q{n}")
+        for key in keys[:-1]:
+            await session.moderate(step.key, key, approved=True)
+        await session.moderate(step.key, keys[len(keys) - 2], hidden=True)
+        await session.moderate(step.key, keys[1], answered=True)
+        public = {q.key: q.public for q in session.reading.questions(step)}
+        for i, pid in enumerate(pids):
+            for key in keys[: 1 + i % 3]:
+                if key in public:
+                    await session.upvote(pid, step.key, public[key], True)
+        await session.upvote(pids[0], step.key, public[keys[0]], False)
+
+
 async def _join(session: Session, n: int) -> list[str]:
     return [(await session.join()).id for _ in range(n)]
 
@@ -108,6 +133,7 @@ async def _workshop(session: Session, roles: tuple[str, ...]) -> None:
         await session.choose_role(pid, role)
     await _vote_all(session, pids)
     await _answer_all(session, pids, NASTY + PLAIN)
+    await _ask_all(session, pids)
     first = next(s for s in session.steps if s.kind == StepKind.REFLECTION)
     answers = list(session.answers[first.key].values())
     await session.moderate(first.key, answers[0].key, hidden=True)

@@ -23,6 +23,7 @@ from samspill_tui.tui.app import SamspillApp
 from samspill_tui.tui.run import SessionScreen
 from tests.conftest import REPO_CONTENT, confirm_pair
 from tests.tui.helpers import wait_for
+from tests.web.helpers import questions_library
 
 JOIN_URL = "http://192.0.2.10:8765/j/Fast-token-for-snapshots"
 SIZES = [(80, 24), (120, 40)]
@@ -168,15 +169,23 @@ CASES: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
 }
 
 
+async def _joined(s: Session) -> str:
+    """A new phone; in a programme with groups, one that said it is a folkevalgt."""
+    p = await s.join()
+    if s.asks_role:
+        await s.choose_role(p.id, "folkevalgt")
+    return p.id
+
+
 async def _words(s: Session) -> None:
     words = next(st for st in s.steps if st.kind == "words")
     await s.go_to(s.steps.index(words))
     given = ["tillit dialog", "Tillit respekt", "tillit", "travelt [b]ikke markup[/b]", "dialog åpenhet",
              "tillit god tone", "uklare roller dialog", "ryddig"]
     for text in given:
-        p = await s.join()
+        pid = await _joined(s)
         fields = text.replace("god tone", "god_tone").replace("uklare roller", "uklare_roller").split()
-        await s.give(p.id, words.key, {f"w{i + 1}": w.replace("_", " ") for i, w in enumerate(fields[:3])})
+        await s.give(pid, words.key, {f"w{i + 1}": w.replace("_", " ") for i, w in enumerate(fields[:3])})
 
 
 async def _ranking(s: Session) -> None:
@@ -185,8 +194,7 @@ async def _ranking(s: Session) -> None:
     ids = ["roller", "saker", "dialog", "samtale", "delegering", "oppfolging"]
     for n in range(7):
         order = ids[n % 2:] + ids[:n % 2] if n < 6 else list(reversed(ids))
-        p = await s.join()
-        await s.give(p.id, ranking.key, {f"r.{i}": str(order.index(i) + 1) for i in ids})
+        await s.give(await _joined(s), ranking.key, {f"r.{i}": str(order.index(i) + 1) for i in ids})
 
 
 NEW_KINDS: dict[str, tuple[str, Prepare, str, tuple[str, ...]]] = {
@@ -217,6 +225,38 @@ def test_screen(name: str, size: tuple[int, int], snap_compare: Any, tmp_path: P
                         run_before=_at(kind, keys))
 
 
+
+async def _questions(s: Session) -> None:
+    """Questions on the questions step: upvoted, one answered, one long, one with markup-like text,
+    one hidden and one waiting (neither shown)."""
+    step = next(st for st in s.steps if st.accepts_questions)
+    await s.go_to(s.steps.index(step))
+    texts = ["Hvem ansetter kommunalsjefene, og hvem kan si dem opp?",
+             "[b]Ikke markup[/b] og <script> & mer",
+             "Når får utvalget saken, og hvorfor kommer sakspapirene så sent at vi knapt rekker å lese dem "
+             "før møtet? Kan kommunedirektøren love oss en frist?",
+             "Hvordan følger vi opp vedtaket om sykefraværet?",
+             "Skjult: navnet på en ansatt", "Venter på godkjenning"]
+    phones = [(await s.join()).id for _ in texts]
+    for n, (pid, text) in enumerate(zip(phones, texts, strict=True)):
+        await s.ask(pid, step.key, text, f"s{n}")
+    keys = list(s.answers[step.key])
+    for key in keys[:-1]:
+        await s.moderate(step.key, key, approved=True)
+    await s.moderate(step.key, keys[4], hidden=True)
+    await s.moderate(step.key, keys[3], answered=True)
+    public = {q.key: q.public for q in s.reading.questions(step)}
+    for key, votes in zip(keys[:4], (3, 1, 5, 2), strict=True):
+        for pid in phones[:votes]:
+            await s.upvote(pid, step.key, public[key], True)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_questions(size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
+    library = questions_library(tmp_path)
+    _session_on_disk(tmp_path, library, "folkevalgtdag", _questions)
+    assert snap_compare(_app(tmp_path, library, "folkevalgtdag"), terminal_size=size,
+                        run_before=_at("questions"))
 
 async def _home(pilot: Pilot[None]) -> None:
     """The home screen with a fixed session name (the default carries today's date)."""

@@ -70,7 +70,7 @@ async def test_rehearsal_phones_rank_and_the_projector_shows_the_order_and_agree
         text = " ".join(_shown(app, "#tally").split())
         assert text.index(first.split()[0]) < text.index("Einigheit (Kendalls W)")
         assert "Snittplass" in text and "1." in text and "6." in text
-        await pilot.press("v")  # by role: nobody chose one in this programme
+        await pilot.press("v")  # by group: too few phones in each for any to be shown
         await wait_for(pilot, lambda: app.screen.query_one("#roles").display)
         why = app.screen.query_one("#roles").query_one(".role-why", Static)
-        assert "rolle" in str(why.content).lower()
+        assert "under 5 svar" in str(why.content)

@@ -189,3 +189,40 @@ def test_content_with_terminal_control_sequences_is_refused_with_file_and_line(
     lines[7] = lines[7].replace(f" {sequence}", " 👨\u200d👩\u200d👧 og \t tabulator")  # kept as written
     case.write_text("\n".join(lines))
     assert not [p for p in load_library(root).problems if p.key == "problem.control_char"]
+
+
+@pytest.mark.parametrize(("bracket", "message"), [
+    ("10 min, lås og vis, lås", "«lås» står to ganger eller passer ikke på et «questions»-steg"),
+    ("10 min, dans", "ugyldig «(10 min, dans)»"),
+    ("10 min, lås, direkte, direkte", "«direkte» står to ganger"),
+])
+def test_bad_questions_options(content: Path, bracket: str, message: str) -> None:
+    prog = content / "nb/programmes/folkevalgtdag.md"
+    _edit(prog, "summary (5 min)", f"questions sak ({bracket})\n6. summary (5 min)")
+    line = _line_of(prog, "questions sak")
+    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, message)
+
+
+def test_option_on_a_step_without_votes(content: Path) -> None:
+    prog = content / "nb/programmes/folkevalgtdag.md"
+    _edit(prog, "case sak (10 min)", "case sak (10 min, direkte)")
+    line = _line_of(prog, "case sak")
+    assert _reported(content, "nb/programmes/folkevalgtdag.md", line, "passer ikke på et «case»-steg")
+
+
+def test_questions_about_nothing_known(content: Path) -> None:
+    prog = content / "nn/programmes/folkevalgtdag.md"
+    _edit(prog, "summary (5 min)", "questions ukjend (5 min)\n6. summary (5 min)")
+    line = _line_of(prog, "questions ukjend")
+    assert _reported(content, "nn/programmes/folkevalgtdag.md", line, "id-en «ukjend»")
+
+
+def test_options_read_into_the_steps(tmp_path: Path) -> None:
+    from samspill_tui.session.steps import Questions, build_steps
+    from tests.web.helpers import questions_library
+
+    lib = questions_library(tmp_path, "10 min, Lås og vis, direkte")
+    steps = build_steps(lib.lang("nb").programmes["folkevalgtdag"], lib.lang("nb"), "nb")
+    asked = next(s for s in steps if isinstance(s.body, Questions))
+    assert (asked.minutes, asked.closes, asked.body.approval) == (10, "reveal", False)
+    assert asked.key == "questions:sak" and asked.title == "Spørsmål: " + lib.lang("nb").cases["sak"].title

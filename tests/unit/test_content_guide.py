@@ -51,9 +51,11 @@ def test_the_script_times_every_step_from_the_start(repo: Library) -> None:
     assert "## 1. 08:30–08:45 · Refleksjon: Velkommen (15 min)" in text
     assert "## 2. 08:45–08:50 · Ord: Samspillet hos oss (5 min)" in text
     assert "## 11. 11:05–11:50 · Refleksjon: Pause (45 min)" in text
-    assert "## 19. 13:46–13:56 · Rangering: Hvilke utviklingstiltak betyr mest? (10 min)" in text
+    assert ("## 18. 13:31–13:36 · Spørsmål fra salen: Formannskapsmodell eller parlamentarisme? (5 min)"
+            in text)
+    assert "## 20. 13:46–13:56 · Rangering: Hvilke utviklingstiltak betyr mest? (10 min)" in text
     assert "Hver fordeler 10 poeng på alternativene" in text
-    assert "## 22. 14:16–14:26 · Oppsummering (10 min)" in text
+    assert "## 23. 14:16–14:26 · Oppsummering (10 min)" in text
     assert text.count("\n## ") == len(programme.steps) + 1  # the overview, then one per step
 
 

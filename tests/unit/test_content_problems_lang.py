@@ -20,12 +20,13 @@ MESSAGES = {
     "nb": (
         "fasiten «nei» er ikke et av alternativene (alternativer: kd, ks)",
         "ukjent stegtype «dans»; bruk en av case, reflection, poll, statements, rating, ranking, words, gap, "
+        "questions, "
         "summary",
     ),
     "nn": (
         "fasiten «nei» er ikkje eitt av alternativa (alternativ: kd, ks)",
         "ukjend stegtype «dans»; bruk ein av case, reflection, poll, statements, rating, ranking, words, "
-        "gap, summary",
+        "gap, questions, summary",
     ),
 }
 HEADER = {"nb": "Innholdet i {root} har feil:", "nn": "Innhaldet i {root} har feil:"}
@@ -111,9 +112,9 @@ def test_every_problem_key_exists_in_both_forms_and_none_is_left_unused() -> Non
 @pytest.mark.parametrize("key", sorted(_used_keys()))
 def test_every_problem_renders_in_both_forms(key: str) -> None:
     """Each message fills in with the values its code gives (a stand-in for each value here)."""
-    names = {"allowed", "answer", "byte", "code", "count", "deck", "expected", "heading", "high", "id", "ids",
-             "input", "kind", "kinds", "low", "most", "n", "name", "no", "options", "other", "parts",
-             "reason", "text", "theme", "value"}
+    names = {"allowed", "answer", "byte", "code", "count", "deck", "expected", "heading", "high", "id",
+             "ids", "input", "kind", "kinds", "low", "most", "n", "name", "no", "option", "options", "other",
+             "parts", "reason", "text", "theme", "value"}
     problem = Problem(Path("x.md"), 3, key, dict.fromkeys(names, "X"))
     nb, nn = problem.text("nb"), problem.text("nn")
     assert nb.startswith("x.md:3: ") and nn.startswith("x.md:3: ")

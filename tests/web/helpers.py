@@ -55,6 +55,20 @@ def rating_library(tmp_path: Path) -> Library:
     return lib
 
 
+def questions_library(tmp_path: Path, options: str = "10 min", roles: str = "nei") -> Library:
+    """The fixture content with a questions step about the case before the summary (``options``:
+    what the line's bracket says, e.g. ``10 min, direkte``; ``roles``: the programme's roles line)."""
+    root = tmp_path / "content-questions"
+    shutil.copytree(FIXTURE_CONTENT, root)
+    for path in root.glob("*/programmes/folkevalgtdag.md"):
+        text = path.read_text(encoding="utf-8").replace("roles: nei", f"roles: {roles}")
+        path.write_text(text.replace("5. summary", f"5. questions sak ({options})\n6. summary"),
+                        encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    return lib
+
+
 @asynccontextmanager
 async def served(tmp_path: Path, library: Library, lang: str = "nb", name: str = "test",
                  host: str = "127.0.0.1", programme: str = "folkevalgtdag",

@@ -15,16 +15,17 @@ from hypothesis import strategies as st
 from samspill_tui.content import load_library
 from samspill_tui.session import ballots
 from samspill_tui.session.live import Session
-from samspill_tui.session.record import ROLES
+from samspill_tui.session.record import ROLES, Record
 from samspill_tui.session.steps import RankingList, Step, WordsPrompt, options
-from samspill_tui.text import MAX_ANSWER_CHARS, clean_text
+from samspill_tui.session.store import read_snapshot
+from samspill_tui.text import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, clean_text
 from samspill_tui.web.guard import CSP
 from samspill_tui.web.limits import Limits, Rate
 from tests.conftest import REPO_CONTENT
-from tests.web.helpers import roles_library, served
+from tests.web.helpers import questions_library, served
 
-ENDPOINTS = ["/vote", "/answer", "/role", "/kode"]
-FIELDS = ["step", "value", "q", "text", "csrf", "submission", "role", "code"]
+ENDPOINTS = ["/vote", "/answer", "/role", "/kode", "/ask", "/upvote"]
+FIELDS = ["step", "value", "q", "text", "csrf", "submission", "role", "code", "on"]
 UNLIMITED = Rate(1e9, 1e9)
 FORM = "application/x-www-form-urlencoded"
 
@@ -42,8 +43,9 @@ header_sets = st.sampled_from([
 
 
 @st.composite
-def requests(draw: st.DrawFn, session: Session, csrf: str) -> dict[str, Any]:
-    """A POST: a nearly valid form with hostile values and odd fields, or raw bytes; odd headers."""
+def requests(draw: st.DrawFn, session: Session, csrf: str, public: tuple[str, ...]) -> dict[str, Any]:
+    """A POST: a nearly valid form with hostile values and odd fields, or raw bytes; odd headers.
+    ``public``: the ids the room knows its questions by (an upvote's ``q``)."""
     step = draw(st.integers(0, len(session.steps)))
     votes = sorted({v for s in session.steps for v in [c.value for c in options(s, session.lang)]})
 
@@ -51,7 +53,8 @@ def requests(draw: st.DrawFn, session: Session, csrf: str) -> dict[str, Any]:
         return draw(st.sampled_from(good) | weird_text)
 
     form = {"step": session.steps[min(step, len(session.steps) - 1)].key, "csrf": csrf,
-            "value": near(*votes, "", "-1"), "q": near("0", "1", "2", "-1", "٣", "9" * 20),
+            "value": near(*votes, "", "-1"), "q": near("0", "1", "2", "-1", "٣", "9" * 20, *public),
+            "on": near("0", "1", "2", "", "true"),
             "text": near("Svar", " ", "\u202e"), "submission": near("sub-1", "sub-2", "x" * 65, "ü"),
             "role": near(*ROLES, "sjef"), "code": near(session.code, session.code.lower(), "AAAAAA")}
     for key in draw(st.sets(st.sampled_from(FIELDS), max_size=3)):
@@ -62,11 +65,13 @@ def requests(draw: st.DrawFn, session: Session, csrf: str) -> dict[str, Any]:
             "lock": draw(st.sampled_from([False, False, True]))}
 
 
-def valid_request(session: Session, csrf: str, endpoint: str) -> dict[str, Any]:
+def valid_request(session: Session, csrf: str, endpoint: str, public: tuple[str, ...]) -> dict[str, Any]:
     """One request that the endpoint stores (so every run reaches the storing path)."""
-    kind = {"/vote": "statement", "/answer": "reflection"}.get(endpoint, "lobby")
+    kind = {"/vote": "statement", "/answer": "reflection", "/ask": "questions",
+            "/upvote": "questions"}.get(endpoint, "lobby")
     step = next(i for i, s in enumerate(session.steps) if s.kind == kind)
-    form = {"step": session.steps[step].key, "csrf": csrf, "value": "4", "q": "0", "text": "Svar",
+    form = {"step": session.steps[step].key, "csrf": csrf, "value": "4",
+            "q": public[0] if endpoint == "/upvote" else "0", "on": "1", "text": "Svar",
             "submission": "sub-1", "role": "annet", "code": session.code}
     return {"form": form, "raw": None, "headers": {}, "step": step, "lock": False}
 
@@ -95,15 +100,36 @@ def _assert_record_is_valid(session: Session) -> None:
     for step_key, answers in session.answers.items():
         step = session.step_by_key(step_key)
         for answer in answers.values():
-            assert answer.pid in session.participants and 0 <= answer.question < len(step.questions)
-            assert answer.text == clean_text(answer.text) and 0 < len(answer.text) <= MAX_ANSWER_CHARS
+            most = MAX_QUESTION_CHARS if step.accepts_questions else MAX_ANSWER_CHARS
+            assert answer.pid in session.participants and answer.text == clean_text(answer.text)
+            assert 0 <= answer.question < max(1, len(step.questions)) and 0 < len(answer.text) <= most
+            assert not step.accepts_questions or answer.question == 0
+    for step_key, upvoted in session.record.upvotes.items():
+        shown = {q.key for q in session.reading.questions(session.step_by_key(step_key))}
+        for key, voters in upvoted.items():  # only questions the room sees, by phones that joined
+            assert voters <= set(session.participants) and (not voters or key in shown)
     assert all(p.role in (None, *ROLES) for p in session.participants.values())
+    stored = Record.from_tables(read_snapshot(session.store.path))  # what is on disk is what is held
+    assert stored.answers == session.record.answers
+    assert {s: {k: v for k, v in q.items() if v} for s, q in stored.upvotes.items()} == \
+        {s: {k: v for k, v in q.items() if v} for s, q in session.record.upvotes.items()}
+
+
+async def _asked(session: Session) -> tuple[str, ...]:
+    """Two questions another phone asked on the questions step (shown at once): their public ids."""
+    step = next(s for s in session.steps if s.accepts_questions)
+    other = (await session.join()).id
+    await session.choose_role(other, "annet")
+    await session.go_to(session.steps.index(step))
+    for n, text in enumerate(("Hvem bestemmer?", "Når kommer saken?")):
+        await session.ask(other, step.key, text, f"seed-{n}")
+    return tuple(q.public for q in session.reading.questions(step))
 
 
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_post_endpoint_survives_fuzzing(tmp_path: Path, endpoint: str) -> None:
-    library = roles_library(tmp_path)
+    library = questions_library(tmp_path, "10 min, direkte", roles="ja")
     limits = Limits(posts=UNLIMITED, joins=UNLIMITED, failures=UNLIMITED)
 
     async def main() -> None:
@@ -115,6 +141,7 @@ def test_post_endpoint_survives_fuzzing(tmp_path: Path, endpoint: str) -> None:
                 phone_id, csrf = next((p.id, p.csrf) for p in session.participants.values())
                 if endpoint != "/role":  # votes and answers come only after a role is chosen
                     await session.choose_role(phone_id, "annet")
+                public = await _asked(session)
                 loop = asyncio.get_running_loop()
 
                 async def one(req: dict[str, Any]) -> None:
@@ -132,16 +159,19 @@ def test_post_endpoint_survives_fuzzing(tmp_path: Path, endpoint: str) -> None:
 
                 @settings(max_examples=120, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-                @given(req=requests(session, csrf))
-                @example(req=valid_request(session, csrf, endpoint))
+                @given(req=requests(session, csrf, public))
+                @example(req=valid_request(session, csrf, endpoint, public))
                 def fuzz(req: dict[str, Any]) -> None:
                     asyncio.run_coroutine_threadsafe(one(req), loop).result(timeout=60)
 
                 await asyncio.to_thread(fuzz)
+                questions = next(s.key for s in session.steps if s.accepts_questions)
                 stored = {"/vote": sum(map(len, session.votes.values())),
-                          "/answer": sum(map(len, session.answers.values())),
-                          "/role": sum(p.role is not None for p in session.participants.values()),
-                          "/kode": len(session.participants) - 1}
+                          "/answer": sum(len(a) for k, a in session.answers.items() if k != questions),
+                          "/ask": len(session.answers[questions]) - len(public),
+                          "/upvote": len(read_snapshot(session.store.path).get("upvotes", [])),
+                          "/role": session.participants[phone_id].role is not None,
+                          "/kode": len(session.participants) - 2}  # the phone and the one that asked
                 assert stored[endpoint] > 0  # the fuzzing reached the storing path too
                 async with phone.get(server.origin + "/") as r:  # the app keeps serving
                     assert r.status == 200
@@ -194,7 +224,10 @@ def test_words_and_rankings_survive_fuzzing(tmp_path: Path, programme: str, kind
                     aiohttp.ClientSession(cookie_jar=jar) as phone):
             async with phone.get(server.join_url) as r:
                 assert r.status == 200
-            csrf = next(p.csrf for p in session.participants.values())
+            joined = next(iter(session.participants.values()))
+            csrf = joined.csrf
+            if session.roles:  # a programme with groups asks first
+                await session.choose_role(joined.id, "folkevalgt")
             await session.go_to(next(i for i, s in enumerate(session.steps) if s.kind == kind))
             loop = asyncio.get_running_loop()
 

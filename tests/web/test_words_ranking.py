@@ -30,9 +30,12 @@ async def _give(phone: Phone, fields: dict[str, str], submission: str = "") -> t
 
 
 async def _joined(server: WebServer, n: int) -> list[Phone]:
+    """``n`` phones joined; in a programme with groups each says it is a folkevalgt, as asked."""
     phones = [Phone(server) for _ in range(n)]
     for phone in phones:
-        await phone.join()
+        _, page = await phone.join()
+        if 'name="role"' in page:
+            assert (await phone.post("/role", {"csrf": hidden(page, "csrf"), "role": "folkevalgt"}))[0] == 200
     return phones
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from samspill_tui.session.store.disk import journal_path, read_records
 
-TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements", "finished")
-SHARDED = ("votes", "answers")  # one TinyDB table per step: "<table>/<step key>"
+TABLES = ("meta", "participants", "votes", "answers", "steps", "notes", "agreements", "finished",
+          "upvotes")
+SHARDED = ("votes", "answers", "upvotes")  # one TinyDB table per step: "<table>/<step key>"
 CHECKPOINT = "checkpoint"  # {"1": {"k": "journal", "seq": N}}: records up to N are in the file
 READ_ATTEMPTS = 20  # a reader racing checkpoints reads file and journal again this often
 

@@ -5,12 +5,19 @@
   var shown = d.step + "." + d.rev, es = null;
   Array.prototype.forEach.call(document.querySelectorAll(".nojs"), function (el) { el.remove(); });
 
-  // The laptop gone: say so, retry with backoff, come back at the room's step.
   var banner = document.getElementById("offline"), gone = false, wait = 1000, timer = null;
   var skew = 0, dl = document.getElementById("deadline");
+  var list = document.getElementById("asked");
   function apply(s) {
     if (s && s.step + "." + s.rev !== shown) { location.replace("/"); }
-    if (s && s.now) { skew = s.now * 1000 - Date.now(); } // laptop's clock minus ours
+    if (list && s && s.q !== undefined && s.q != list.dataset.q) { relist(); }
+    if (s && s.now) { skew = s.now * 1000 - Date.now(); }
+  }
+  function relist() {
+    fetch("/", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (h) {
+      var n = new DOMParser().parseFromString(h, "text/html").getElementById("asked");
+      if (n) { list.replaceWith(n); list = n; }
+    }, lost);
   }
   function tick() {
     var n = Math.max(0, Math.round((d.ends * 1000 - Date.now() - skew) / 1000));
@@ -28,14 +35,14 @@
       wait = Math.min(wait * 2, 16000);
     }
   }
-  function check() { // a silent laptop never answers: give up after 4 s
+  function check() {
     var stop = window.AbortController && new AbortController();
     if (stop) { setTimeout(function () { stop.abort(); }, 4000); }
     fetch("/state", { cache: "no-store", signal: stop && stop.signal })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(back, lost);
   }
-  var heard = 0; // the stream repeats every 2 s: 5 s of silence is a laptop gone
+  var heard = 0;
   function follow() {
     if (!window.EventSource) { return; }
     es = new EventSource("/events");
@@ -44,10 +51,9 @@
     es.onerror = check;
   }
   follow();
-  // a stream refused (too many open) leaves polling to it
   setInterval(function () { if (es && es.readyState !== 2 && !gone && Date.now() - heard > 5000) { lost(); } }, 1000);
   window.addEventListener("pagehide", function () { if (es) { es.close(); } });
-  var ticks = 0; // safety net: 21 s while streaming, else 3 s
+  var ticks = 0;
   setInterval(function () {
     if (!gone && (!es || es.readyState === 2 || ++ticks % 7 === 0)) { check(); }
   }, 3000);
@@ -59,7 +65,7 @@
     crypto.getRandomValues(a);
     return Array.prototype.map.call(a, function (b) { return (b + 256).toString(16).slice(1); }).join("");
   }
-  function store(key, value) { // drafts survive a reload; private modes may refuse storage
+  function store(key, value) {
     try { if (value) { sessionStorage.setItem(key, value); } else { sessionStorage.removeItem(key); } } catch (e) {}
   }
 
@@ -83,10 +89,10 @@
       status.textContent = reply.message;
       status.className = ok ? "status" : "status closed";
       if (!ok) { return; }
-      sub.value = newId(); // the next submission is a new one
+      sub.value = newId();
       if (text) {
         var box = form.parentNode, li = document.createElement("li");
-        li.textContent = reply.text; // participant text: always text, never HTML
+        li.textContent = reply.text;
         box.querySelector(".mine").appendChild(li);
         box.querySelector(".mine-heading").hidden = false;
         text.value = "";
@@ -103,10 +109,10 @@
       (function send() {
         fetch(form.action, { method: "POST", body: body, cache: "no-store", headers: { Accept: "application/json" } })
           .then(function (r) {
-            if (r.status === 503 || r.status === 429) { throw r; } // not stored: try again
+            if (r.status === 503 || r.status === 429) { throw r; }
             return r.json().then(function (j) { done(r.ok, j); });
           })
-          .catch(function () { // lost: the same submission id again, so it counts once
+          .catch(function () {
             if (++tries < 6) {
               status.textContent = d.retrying;
               setTimeout(send, 1000 * tries);
