@@ -75,8 +75,7 @@ async def _action(screen: SessionScreen, action: str) -> str | None:
             await session.rotate_token()
             return t(session.lang, "joining.rotated")
     elif action == "raise_limits":
-        limits = session.raise_limits()
-        return t(session.lang, "limits.now", participants=limits.participants, chars=limits.text_chars)
+        return screen.raise_limits()
     elif action == "qr" and isinstance(screen.app.screen, QRScreen):
         screen.app.pop_screen()  # the large QR code is closed the way it was opened
     else:

@@ -328,10 +328,13 @@ class SessionScreen(Screen[None]):
 
     def action_raise_limits(self) -> None:
         """Double the limits the session has reached (participants, answer text, connections)."""
+        self.notify(self.raise_limits())
+
+    def raise_limits(self) -> str:
+        """Double the limits the session has reached; returns what the facilitator is told."""
         limits = self.session.raise_limits()
-        self.notify(t(self.session.lang, "limits.now", participants=limits.participants,
-                      chars=limits.text_chars, connections=limits.connections,
-                      per_address=limits.connections_per_address))
+        return t(self.session.lang, "limits.now", participants=limits.participants, chars=limits.text_chars,
+                 connections=limits.connections, per_address=limits.connections_per_address)
 
     def action_roles(self) -> None:
         """Confirm or release the roles named by design (the ordfører, the kommunedirektør)."""
