@@ -14,6 +14,14 @@ from tests.e2e.test_browser import _phone, browser, pytestmark  # noqa: F401  (t
 from tests.web.helpers import served
 
 
+async def _join(page: Page, url: str, lang: str = "nb") -> None:
+    """Scan the code; the shipped programmes ask for a group first, and the phone says folkevalgt."""
+    await page.goto(url)
+    await page.get_by_label({"nb": "Folkevalgt", "nn": "Folkevald"}[lang]).check()
+    await page.get_by_role("button", name={"nb": "Fortsett", "nn": "Hald fram"}[lang]).click()
+    await expect(page.locator("main")).to_have_attribute("data-step", "0")
+
+
 async def _show(page: Page, session: Session, kind: str, javascript: bool) -> None:
     """Move the room to the first step of ``kind``; the phone follows by itself, or is reloaded."""
     await go_to_kind(session, kind)
@@ -26,7 +34,7 @@ async def _show(page: Page, session: Session, kind: str, javascript: bool) -> No
 async def test_words_then_points_on_a_phone(browser: Browser, tmp_path: Path, javascript: bool) -> None:  # noqa: F811
     async with served(tmp_path, load_library(REPO_CONTENT)) as (session, server):
         _, page, errors = await _phone(browser, java_script_enabled=javascript)
-        await page.goto(server.join_url)
+        await _join(page, server.join_url)
         await _show(page, session, "words", javascript)
         await page.get_by_label("Ord 1").fill("  Tillit ")
         await page.get_by_label("Ord 2").fill("og")  # a stop word: not counted
@@ -62,7 +70,7 @@ async def test_a_ranking_by_numbered_places_on_a_phone(browser: Browser, tmp_pat
     async with served(tmp_path, load_library(REPO_CONTENT), lang="nn", programme="formannskap") as (
             session, server):
         _, page, errors = await _phone(browser, java_script_enabled=javascript)
-        await page.goto(server.join_url)
+        await _join(page, server.join_url, "nn")
         await _show(page, session, "ranking", javascript)
         labels = ["Faste dialogmøte mellom politisk leiing og kommunedirektøren",
                   "Kortare og tydelegare saksframlegg",
