@@ -188,7 +188,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.again": "Trykk {letter} en gang til for å bekrefte: {what}",
         "console.failed": "Appen kunne ikke gjøre det: {reason}",
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta fortsetter på projektoren.",
-        "console.premoderated": "Forhåndsmoderering: svar vises etter godkjenning (g)",
+        "console.premoderated": "Forhåndsmoderering: svar vises etter godkjenning (Enter)",
         "console.pending": "VENTER",
         "console.reconnecting": (
             "Kontakten med Samspill er brutt. Kobler til økta «{name}» igjen når appen er i gang (q lukker)."
@@ -1119,7 +1119,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "console.again": "Trykk {letter} ein gong til for å stadfeste: {what}",
         "console.failed": "Appen kunne ikkje gjere det: {reason}",
         "console.quit_hint": "Trykk q for å lukke konsollen. Økta held fram på projektoren.",
-        "console.premoderated": "Førehandsmoderering: svar blir viste etter godkjenning (g)",
+        "console.premoderated": "Førehandsmoderering: svar blir viste etter godkjenning (Enter)",
         "console.pending": "VENTAR",
         "console.reconnecting": (
             "Kontakten med Samspill er broten. Koplar til økta «{name}» igjen når appen er i gang (q lukkar)."

@@ -6,6 +6,8 @@ import asyncio
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -256,15 +258,14 @@ class ConsoleApp(App[None]):
     def _show_notes(self) -> None:
         """The step's facilitator notes and answer key, unless the facilitator hid them (o, f)."""
         step, lang = self.view["step"], self.lang
-        notes = Text(step["notes"] or t(lang, "console.no_notes")) if self.shows["notes"] else Text(
-            t(lang, "console.notes_hidden"), style="dim")
+        parts: list[RenderableType] = [
+            (Markdown(step["notes"]) if step["notes"] else Text(t(lang, "console.no_notes")))
+            if self.shows["notes"] else Text(t(lang, "console.notes_hidden"), style="dim")]
         if step["answer_key"]:
-            notes.append("\n\n")
-            if self.shows["answer_key"]:
-                notes.append(t(lang, "console.answer_key", text=step["answer_key"]), style="bold")
-            else:
-                notes.append(t(lang, "console.key_hidden"), style="dim")
-        self.main.query_one("#notes", Static).update(notes)
+            shown = self.shows["answer_key"]
+            parts.append(Text("\n" + t(lang, "console.answer_key", text=step["answer_key"]), style="bold")
+                         if shown else Text("\n" + t(lang, "console.key_hidden"), style="dim"))
+        self.main.query_one("#notes", Static).update(Group(*parts))  # the content's Markdown, drawn
         self.main.query_one("#notes-box").border_title = t(lang, "console.notes")
 
     def _show_answers(self, shown: bool, answers: list[dict[str, Any]]) -> None:

@@ -99,3 +99,19 @@ def test_console_dark_nynorsk(size: tuple[int, int], snap_compare: Any, tmp_path
     path = tmp_path / "snap.console.sock"
     with fixed_app(path, _view(tmp_path, library, 2, "nn")):
         assert snap_compare(ConsoleApp(path, "snap", "nn", "dark"), terminal_size=size, run_before=_shown)
+
+
+async def test_the_notes_markdown_is_drawn_not_shown_as_source(tmp_path: Path, library: Library) -> None:
+    """Content notes are Markdown: the console draws them, it does not show their asterisks."""
+    from tests.tui.test_console import screen_text_of
+
+    view = await asyncio.to_thread(_view, tmp_path, library, 3)
+    view["step"]["notes"] = "**Slik bruker du steget:** les *høyt*.\n\n- Først dette\n- Så dette"
+    path = tmp_path / "snap.console.sock"
+    with fixed_app(path, view):
+        console = ConsoleApp(path, "snap", "nb")
+        async with console.run_test(size=(100, 30)) as pilot:
+            await _shown(pilot)
+            text = screen_text_of(console)
+            assert "Slik bruker du steget: les høyt." in text and "• Først dette" in text
+            assert "*" not in text
