@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test check browser syslibs smoke clean bench bench-batch bench-crash bench-startup \
-	bench-projector bench-upvotes
+	bench-projector bench-upvotes bench-flood
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -71,6 +71,9 @@ bench-startup: $(STAMP)
 
 bench-projector: $(STAMP)
 	$(BIN)/python -m bench.projector --participants 2000 --answers 30000
+
+bench-flood: $(STAMP)
+	$(BIN)/python -m bench.flood --seconds 8
 
 # The facilitator's install: build the wheel, install it in a fresh venv (as pipx or uv tool
 # would) and run scripts/smoke.py from an empty folder with the installed `samspill`.
