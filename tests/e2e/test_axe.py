@@ -65,6 +65,19 @@ async def _fill_ballot(page: Page, step: Step) -> None:
             await page.locator("input[name=value]").first.check()
 
 
+def _ballot(step: Step, lang: str, n: int) -> str:
+    """A stored ballot on ``step`` as the ``n``-th phone might give it: words, order, points, an option."""
+    match step.body:
+        case WordsPrompt():
+            return f"tillit\nord {n}\nsamspill"
+        case RankingList(items=items, points=None):
+            return ",".join(item.id for item in items[n % 2:] + items[:n % 2])
+        case RankingList(items=items, points=int(points)):
+            top = n % len(items)
+            return ",".join(f"{item.id}:{points if i == top else 0}" for i, item in enumerate(items))
+    return options(step, lang)[0].value
+
+
 async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str,
                 only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every kind of page of ``session`` as a phone sees it; the problems found on each."""
@@ -134,16 +147,17 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await session.finish(pid, step.key, True)
             await page.reload()
             await check("rating-finished")
-        if step.tallied:  # results on the phones: withheld under k, then (k reached) the tally
+        if step.accepts_votes:  # results on the phones: withheld under k, then (k reached) the result
             await session.set_state(step.key, revealed=True, on_phones=True)
             await expect(page.get_by_role("heading", name="Resultat")).to_be_visible()
             await check(f"{step.kind}-results-held")
-            for _ in range(session.reading.policy.k):
+            for n in range(session.reading.policy.k):
                 voter = (await session.join()).id
                 if session.asks_role:  # a group that names nobody
                     await session.choose_role(voter, "annet")
-                await session.vote(voter, step.key, options(step, session.lang)[0].value)
+                await session.vote(voter, step.key, _ballot(step, session.lang, n))
             await page.reload()
+            await expect(page.locator(".results")).to_be_visible()
             await check(f"{step.kind}-results")
         if step.accepts_votes or step.accepts_answers or step.accepts_questions:
             session.set_deadline(step.key, time.time() + 300)  # a timer that will close the vote
