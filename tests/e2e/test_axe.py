@@ -65,17 +65,16 @@ async def _fill_ballot(page: Page, step: Step) -> None:
             await page.locator("input[name=value]").first.check()
 
 
-def _ballot(step: Step, lang: str, n: int) -> str:
-    """A stored ballot on ``step`` as the ``n``-th phone might give it: words, order, points, an option."""
+def _ballot(step: Step, lang: str, n: int) -> dict[str, str]:
+    """The form the ``n``-th phone might send on ``step``: words, places, points or an option."""
     match step.body:
         case WordsPrompt():
-            return f"tillit\nord {n}\nsamspill"
+            return {"w1": "tillit", "w2": f"ord {n}", "w3": "samspill"}
         case RankingList(items=items, points=None):
-            return ",".join(item.id for item in items[n % 2:] + items[:n % 2])
+            return {f"r.{item.id}": str((place + n) % len(items) + 1) for place, item in enumerate(items)}
         case RankingList(items=items, points=int(points)):
-            top = n % len(items)
-            return ",".join(f"{item.id}:{points if i == top else 0}" for i, item in enumerate(items))
-    return options(step, lang)[0].value
+            return {f"p.{items[n % len(items)].id}": str(points)}
+    return {"value": options(step, lang)[0].value}
 
 
 async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str,
@@ -155,7 +154,7 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
                 voter = (await session.join()).id
                 if session.asks_role:  # a group that names nobody
                     await session.choose_role(voter, "annet")
-                await session.vote(voter, step.key, _ballot(step, session.lang, n))
+                await session.give(voter, step.key, _ballot(step, session.lang, n))
             await page.reload()
             await expect(page.locator(".results")).to_be_visible()
             await check(f"{step.kind}-results")

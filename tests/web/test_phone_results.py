@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-from samspill_tui.content import Library, load_library
+from samspill_tui.content import load_library
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
 from tests.conftest import REPO_CONTENT, Phone, confirm_pair, go_to_kind, hidden
-from tests.web.helpers import served
+from tests.web.helpers import named_words_library, phone_results, served
 from tests.web.test_words_ranking import _give
 
 
@@ -56,19 +55,6 @@ async def test_revealed_results_reach_the_phones_only_when_chosen_and_never_unde
             await phone.close()
 
 
-def _named_library(tmp_path: Path) -> Library:
-    """The shipped content with the named pair's programme (``samspill``) asking words and a ranking."""
-    root = tmp_path / "content-named"
-    shutil.copytree(REPO_CONTENT, root)
-    for path in root.glob("*/programmes/samspill.md"):
-        text = path.read_text(encoding="utf-8")
-        steps = "3. words samspill-ord\n3. ranking utviklingstiltak\n4. summary"
-        path.write_text(text.replace("4. summary", steps), encoding="utf-8")
-    lib = load_library(root)
-    lib.require_valid()
-    return lib
-
-
 async def _joined(server: WebServer, roles: list[str]) -> list[Phone]:
     """A phone for each of ``roles``, joined with that role."""
     phones = []
@@ -79,12 +65,6 @@ async def _joined(server: WebServer, roles: list[str]) -> list[Phone]:
         assert status == 200
         phones.append(phone)
     return phones
-
-
-async def _results(phone: Phone) -> str:
-    """The results part of the phone's page ("" when it has none)."""
-    _, page = await phone.get("/")
-    return page.split("<h2>Resultat</h2>", 1)[1] if "<h2>Resultat</h2>" in page else ""
 
 
 async def test_the_rooms_most_common_words_reach_the_phones_after_the_reveal_and_p(tmp_path: Path) -> None:
@@ -99,18 +79,18 @@ async def test_the_rooms_most_common_words_reach_the_phones_after_the_reveal_and
             for phone, words in zip(phones[:4], given, strict=False):
                 assert (await _give(phone, {f"w{n}": w for n, w in enumerate(words, 1)}))[0] == 303
             await session.set_state(key, revealed=True)
-            assert await _results(phones[0]) == ""  # off by default: the projector only
+            assert await phone_results(phones[0]) == ""  # off by default: the projector only
 
             _, before = await phones[0].get("/state")
             await session.set_state(key, on_phones=True)
             _, after = await phones[0].get("/state")
             assert json.loads(after)["rev"] == json.loads(before)["rev"] + 1  # the phones follow
-            held = await _results(phones[0])
+            held = await phone_results(phones[0])
             assert "Resultatet vises når minst 5 har svart (4 så langt)." in held
             assert "tillit" not in held and 'class="results"' not in held
 
             await _give(phones[4], {f"w{n}": w for n, w in enumerate(given[4], 1)})
-            shown = await _results(phones[1])
+            shown = await phone_results(phones[1])
             assert "De vanligste ordene, og hvor mange som skrev dem:" in shown
             items = re.findall(r"<li>([^<]*): <strong>(\d+)</strong></li>", shown)
             assert items == [("tillit", "4"), ("dialog", "2"), *((w, "1") for w in (
@@ -119,7 +99,7 @@ async def test_the_rooms_most_common_words_reach_the_phones_after_the_reveal_and
             assert "5 har svart." in shown
 
             await session.set_state(key, revealed=False)  # hidden on the projector: off the phones too
-            assert await _results(phones[1]) == ""
+            assert await phone_results(phones[1]) == ""
         finally:
             for phone in phones:
                 await phone.close()
@@ -135,9 +115,9 @@ async def test_the_rooms_order_reaches_the_phones_in_nynorsk_with_points_and_agr
             for phone in phones:
                 assert (await _give(phone, {"p.saker": "6", "p.dialog": "4"}))[0] == 303
             await session.set_state(key, on_phones=True)
-            assert await _results(phones[0]) == ""  # chosen, but not revealed yet
+            assert await phone_results(phones[0]) == ""  # chosen, but not revealed yet
             await session.set_state(key, revealed=True)
-            shown = await _results(phones[0])
+            shown = await phone_results(phones[0])
             assert "Rekkjefølgja for heile salen, med poenga til saman:" in shown
             items = re.findall(r"<li>([^<]*): <strong>(\d+)</strong></li>", shown)
             assert items[:2] == [("Kortare og tydelegare saksframlegg", "30"),
@@ -149,7 +129,7 @@ async def test_the_rooms_order_reaches_the_phones_in_nynorsk_with_points_and_agr
 
 
 async def test_the_named_pairs_words_and_places_never_count_on_the_phones(tmp_path: Path) -> None:
-    async with served(tmp_path, _named_library(tmp_path), programme="samspill") as (session, server):
+    async with served(tmp_path, named_words_library(tmp_path), programme="samspill") as (session, server):
         pair = await _joined(server, ["ordforer", "kommunedirektor"])
         others = await _joined(server, ["folkevalgt"] * 5)
         await confirm_pair(session)
@@ -161,10 +141,10 @@ async def test_the_named_pairs_words_and_places_never_count_on_the_phones(tmp_pa
             for phone in others[:4]:
                 await _give(phone, {"w1": "tillit"})
             await session.set_state(key, revealed=True, on_phones=True)
-            held = await _results(others[0])  # six ballots, but four that may count: withheld, and why
+            held = await phone_results(others[0])  # six ballots, but four that may count: withheld, and why
             assert "Andre svar vises når minst 5 har svart (4 så langt)." in held and "tillit" not in held
             await _give(others[4], {"w1": "dialog"})
-            shown = await _results(pair[0])
+            shown = await phone_results(pair[0])
             items = re.findall(r"<li>([^<]*): <strong>(\d+)</strong></li>", shown)
             assert items == [("tillit", "4"), ("dialog", "1")] and "5 har svart." in shown  # no «parord»
 
@@ -175,7 +155,7 @@ async def test_the_named_pairs_words_and_places_never_count_on_the_phones(tmp_pa
                 order = list(reversed(ids)) if n < 2 else ids  # the pair the other way round
                 assert (await _give(phone, {f"r.{i}": str(order.index(i) + 1) for i in ids}))[0] == 303
             await session.set_state(key, revealed=True, on_phones=True)
-            shown = await _results(others[0])
+            shown = await phone_results(others[0])
             assert "Rekkefølgen for hele salen, med snittplassen (1 er viktigst):" in shown
             items = re.findall(r"<li>[^<]*: <strong>([\d,]+)</strong></li>", shown)
             assert items == ["1,0", "2,0", "3,0", "4,0", "5,0", "6,0"]  # the five alike, the pair unseen
