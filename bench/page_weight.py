@@ -1,7 +1,9 @@
 """Weight of every kind of phone page (HTML + CSS + JS, uncompressed) from a real server.
 
 Every programme of the content, in both language forms: the join page, the role page and each
-step, fetched by a phone from the real WebServer on 127.0.0.1 with the assets each page links.
+step, fetched by a phone from the real WebServer on 127.0.0.1 with the assets each page links; a
+voting step also with its results on the phones (``<kind>-results``: revealed, **P** pressed, k
+ballots that make the result as long as it gets).
 
     .venv/bin/python -m bench.page_weight [--content DIR]
 
@@ -24,8 +26,9 @@ from pathlib import Path
 import aiohttp
 
 from samspill_tui.content import load_library
+from samspill_tui.session.ballots import MAX_WORD_CHARS
 from samspill_tui.session.live import Session
-from samspill_tui.session.steps import Step
+from samspill_tui.session.steps import RankingList, Step, WordsPrompt, options
 from samspill_tui.text import MAX_QUESTION_CHARS
 from samspill_tui.web.routes import PHONE_QUESTIONS
 from samspill_tui.web.server import WebServer
@@ -75,6 +78,27 @@ class _Phone:
         return Weight(kind, where, len(html), sizes["css"], sizes["js"])
 
 
+def _ballot(step: Step, lang: str, n: int) -> dict[str, str]:
+    """The form of the ``n``-th voter that makes the longest result: new words as long as allowed,
+    points or places for every alternative, a different option."""
+    match step.body:
+        case WordsPrompt():
+            return {f"w{w}": f"{n}{w}".ljust(MAX_WORD_CHARS, "x") for w in (1, 2, 3)}
+        case RankingList(items=items, points=None):
+            return {f"r.{item.id}": str(place) for place, item in enumerate(items, 1)}
+        case RankingList(items=items, points=int(points)):
+            return {f"p.{items[n % len(items)].id}": str(points)}
+    choices = options(step, lang)
+    return {"value": choices[n % len(choices)].value}
+
+
+async def _show_results(session: Session, step: Step, voters: list[str]) -> None:
+    """``voters`` vote on ``step`` and its results are revealed on the phones too."""
+    for n, pid in enumerate(voters):
+        await session.give(pid, step.key, _ballot(step, session.lang, n))
+    await session.set_state(step.key, revealed=True, on_phones=True)
+
+
 async def _programme(content: Path, data_dir: Path, lang: str, programme: str) -> list[Weight]:
     library = load_library(content)
     library.require_valid()
@@ -91,6 +115,9 @@ async def _programme(content: Path, data_dir: Path, lang: str, programme: str) -
             csrf = re.search(rb'name="csrf" value="([^"]+)"', page)
             assert csrf is not None
             await phone.fetch("/role", {"csrf": csrf.group(1).decode(), "role": "folkevalgt"})
+        voters = [(await session.join()).id for _ in range(session.reading.policy.k)]
+        for pid in voters if session.asks_role else ():
+            await session.choose_role(pid, "folkevalgt")
         for index, step in enumerate(session.steps):
             await session.go_to(index)
             session.set_deadline(step.key, time.time() + 600)  # the heavier page: a timer will lock it
@@ -99,6 +126,10 @@ async def _programme(content: Path, data_dir: Path, lang: str, programme: str) -
                 await _fill_questions(session, step)
                 full = await phone.fetch("/")
                 found.append(await phone.weigh(step.kind, f"{where} {step.key} (full)", full))
+            if step.accepts_votes:
+                await _show_results(session, step, voters)
+                found.append(await phone.weigh(f"{step.kind}-results", f"{where} {step.key}",
+                                               await phone.fetch("/")))
         return found
     finally:
         await phone.http.close()
@@ -145,10 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     weights = asyncio.run(measure(args.content))
     print(f"{len(weights)} pages; budget {BUDGET} bytes (HTML + CSS + JS, uncompressed)")
-    print(f"{'kind':<11}{'pages':>6}{'HTML':>8}{'CSS':>7}{'JS':>7}{'total':>8}  heaviest")
+    print(f"{'kind':<18}{'pages':>6}{'HTML':>8}{'CSS':>7}{'JS':>7}{'total':>8}  heaviest")
     for kind, w in sorted(heaviest(weights).items(), key=lambda kv: kv[1].total):
         count = sum(x.kind == kind for x in weights)
-        print(f"{kind:<11}{count:>6}{w.html:>8}{w.css:>7}{w.js:>7}{w.total:>8}  {w.where}")
+        print(f"{kind:<18}{count:>6}{w.html:>8}{w.css:>7}{w.js:>7}{w.total:>8}  {w.where}")
     over = [w for w in weights if w.total > BUDGET]
     for w in over:
         print(f"OVER BUDGET: {w.kind} {w.where}: {w.total} bytes", file=sys.stderr)

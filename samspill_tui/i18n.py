@@ -507,6 +507,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.your_vote": "Ditt svar",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
+        "web.top_words": "De vanligste ordene, og hvor mange som skrev dem:",
+        "web.by_place": "Rekkefølgen for hele salen, med snittplassen (1 er viktigst):",
+        "web.by_points": "Rekkefølgen for hele salen, med poengene til sammen:",
         "web.count": "{n} av {max} tegn",
         "web.max_chars": "Høyst {max} tegn.",
         "web.sending": "Sender …",
@@ -1437,6 +1440,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "web.your_vote": "Svaret ditt",
         "web.results": "Resultat",
         "web.results_total": "{n} har svart.",
+        "web.top_words": "Dei vanlegaste orda, og kor mange som skreiv dei:",
+        "web.by_place": "Rekkjefølgja for heile salen, med snittplassen (1 er viktigast):",
+        "web.by_points": "Rekkjefølgja for heile salen, med poenga til saman:",
         "web.count": "{n} av {max} teikn",
         "web.max_chars": "Høgst {max} teikn.",
         "web.sending": "Sender …",
@@ -1889,6 +1895,11 @@ def t(lang: str, key: str, **values: object) -> str:
     """The string ``key`` in language form ``lang``, with ``values`` filled in."""
     text = _STRINGS.get(lang, _STRINGS["nb"]).get(key) or _STRINGS["nb"][key]
     return text.format(**values) if values else text
+
+
+def decimal(value: float | None, places: int = 1) -> str:
+    """A number as both language forms write it, with a decimal comma; «–» for none."""
+    return "–" if value is None else f"{value:.{places}f}".replace(".", ",")
 
 
 def keys(lang: str) -> set[str]:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from samspill_tui.content.model import REFERAT_PARTS
-from samspill_tui.i18n import t
+from samspill_tui.i18n import decimal, t
 from samspill_tui.session import referat
-from samspill_tui.session.reading import Cloud, Held, Standing, Tally
+from samspill_tui.session.reading import Cloud, Held, Standing, Tally, agreement_text
 from samspill_tui.session.record import Agreement
 from samspill_tui.session.steps import (
     CaseText,
@@ -197,29 +197,23 @@ def _cloud(summary: Summary, result: StepResult) -> list[Block]:
     return [WordCloud(result.step.prompt, cloud.words), responses]
 
 
-def agreement(lang: str, standing: Standing) -> str:
-    """How much a group agrees on its order, as a sentence (Kendall's W and a word for it)."""
-    w = "–" if standing.agreement is None else f"{standing.agreement:.2f}".replace(".", ",")
-    return t(lang, "sum.agreement_w", w=w, how=t(lang, standing.agreement_key))
-
-
 def _standing(summary: Summary, result: StepResult) -> list[Block]:
     """The room's order with mean place (and points), its agreement, and each role's order."""
     lang, standing, split = summary.lang, result.standing, result.ranks
     if isinstance(standing, Held):
         return [f"*{withheld_text(lang, standing)}*"]
     assert isinstance(standing, Standing)
-    points = any(p.points is not None for p in standing.places)
+    points = standing.by_points
     head = [t(lang, "sum.rank_place"), t(lang, "sum.alternative"), t(lang, "sum.mean_rank"),
             *([t(lang, "sum.points")] if points else [])]
     # no column alignment: markdown-it would write it as style attributes, which the HTML's CSP refuses
     lines = ["| " + " | ".join(head) + " |", "|---|---|---|" + ("---|" if points else "")]
     for n, place in enumerate(standing.places, 1):
-        mean = f"{place.mean_rank:.1f}".replace(".", ",")
+        mean = decimal(place.mean_rank)
         given = f" {place.points} |" if points else ""
         lines.append(f"| {n} | {cell(place.choice.label)} | {mean} |{given}")
     responses = t(lang, "sum.responses", n=standing.total, m=summary.participants)
-    blocks: list[Block] = ["\n".join(lines), responses, agreement(lang, standing)]
+    blocks: list[Block] = ["\n".join(lines), responses, agreement_text(lang, standing, "sum.agreement_w")]
     if split is None or split.no_roles:
         return blocks
     if split.groups:

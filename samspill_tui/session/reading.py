@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
-from samspill_tui.i18n import t
+from samspill_tui.i18n import decimal, t
 from samspill_tui.session import referat
 from samspill_tui.session.ballots import given, words_of
 from samspill_tui.session.policy import Policy
@@ -25,10 +25,13 @@ from samspill_tui.session.steps import (
     RankingList,
     StatementVote,
     Step,
+    WordsPrompt,
     gap_statements,
     options,
     ratings_of,
 )
+
+PHONE_WORDS = 10  # a phone shows the room's most common words only: a list, not the projector's cloud
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class Place:
     mean_rank: float
     points: int | None = None
 
+    @property
+    def figure(self) -> str:
+        """What the group gave it, as shown: its points, else its mean place (decimal comma)."""
+        return decimal(self.mean_rank) if self.points is None else str(self.points)
+
 
 @dataclass(frozen=True)
 class Standing:
@@ -68,6 +76,11 @@ class Standing:
     places: tuple[Place, ...]
     total: int
     agreement: float | None
+
+    @property
+    def by_points(self) -> bool:
+        """Whether the alternatives got points (else places)."""
+        return any(p.points is not None for p in self.places)
 
     @property
     def agreement_key(self) -> str:
@@ -99,6 +112,11 @@ def held_text(lang: str, held: Held) -> str:
     if held.named:
         return t(lang, "held.named_live", k=held.k, n=held.respondents)
     return t(lang, "held.few_live", k=held.k, n=held.respondents)
+
+
+def agreement_text(lang: str, standing: Standing, key: str = "ranking.agreement") -> str:
+    """How much a group agrees on its order, as a sentence: Kendall's W and a word for it."""
+    return t(lang, key, w=decimal(standing.agreement, 2), how=t(lang, standing.agreement_key))
 
 
 R = TypeVar("R", Tally, Standing)
@@ -254,12 +272,23 @@ class Reading:
         found = Counter(w for v in values for w in words_of(v))
         return Cloud(tuple(sorted(found.items(), key=lambda wc: (-wc[1], wc[0]))), len(values))
 
-    def on_phones(self, step: Step) -> Tally | Held | None:
-        """The room's result as the phones show it: only once revealed on a step whose results the
-        facilitator chose to show on the phones (``None`` otherwise), and withheld as on the projector."""
-        if not (step.tallied and self.record.state(step.key).phones_see_results):
-            return None
+    def result(self, step: Step) -> Tally | Standing | Cloud | Held:
+        """The room's result of voting step ``step`` in the form its kind gives, or why it is withheld."""
+        match step.body:
+            case RankingList():
+                return self.standing(step)
+            case WordsPrompt():
+                return self.cloud(step)
         return self.room(step)
+
+    def on_phones(self, step: Step) -> Tally | Standing | Cloud | Held | None:
+        """The room's result as the phones show it: only once revealed on a voting step whose results
+        the facilitator chose to show on the phones (``None`` otherwise), withheld as on the projector;
+        of the words, the :data:`PHONE_WORDS` most often given."""
+        if not (step.accepts_votes and self.record.state(step.key).phones_see_results):
+            return None
+        found = self.result(step)
+        return replace(found, words=found.words[:PHONE_WORDS]) if isinstance(found, Cloud) else found
 
     def by_role(self, step: Step) -> RoleSplit[Tally]:
         """The votes on a poll or statement by role (see :meth:`_split`)."""

@@ -174,11 +174,6 @@ class Step:
         return isinstance(self.body, PollVote | StatementVote | RankingList | WordsPrompt)
 
     @property
-    def tallied(self) -> bool:
-        """Whether the step's results are counts per option (which the phones may show too)."""
-        return isinstance(self.body, PollVote | StatementVote)
-
-    @property
     def splits_by_role(self) -> bool:
         """Whether the step's results may be shown by role (words are shown for the room only)."""
         return isinstance(self.body, PollVote | StatementVote | RankingList)

@@ -7,7 +7,7 @@ import textwrap
 from rich.text import Text
 
 from samspill_tui.i18n import t
-from samspill_tui.session.reading import Held, RoleSplit, Standing, Tally
+from samspill_tui.session.reading import Held, RoleSplit, Standing, Tally, agreement_text
 from samspill_tui.tui.vote import VoteView
 
 BAR_WIDTH = 30
@@ -19,7 +19,7 @@ def standing_text(standing: Standing, lang: str, width: int, bars: bool = True) 
     """The alternatives in the group's order in ``width`` cells, each label wrapped, with its mean place
     or points (and, where there is room, a bar for it), then the agreement."""
     places, n = standing.places, len(standing.places)
-    points = any(p.points is not None for p in places)
+    points = standing.by_points
     most = max((p.points or 0 for p in places), default=0)
     bar = min(BAR_WIDTH, width // 4) if bars and width >= WIDE else 0
     room = max(12, width - 4 - (bar + 1 if bar else 0) - FIGURE - 1)
@@ -34,12 +34,10 @@ def standing_text(standing: Standing, lang: str, width: int, bars: bool = True) 
             near = (n - place.mean_rank) / (n - 1)  # 1 for always first, 0 for always last
             share = ((place.points or 0) / most if most else 0.0) if points else near
             text.append(f"{'█' * round(share * bar):<{bar}} ", style="bold")
-        figure = str(place.points) if points else f"{place.mean_rank:.1f}".replace(".", ",")
-        text.append(f"{figure:>{FIGURE}}\n", style="bold")
+        text.append(f"{place.figure:>{FIGURE}}\n", style="bold")
         for extra in lines[1:]:
             text.append(f"    {extra}\n")
-    w = "–" if standing.agreement is None else f"{standing.agreement:.2f}".replace(".", ",")
-    text.append(t(lang, "ranking.agreement", w=w, how=t(lang, standing.agreement_key)), style="italic")
+    text.append(agreement_text(lang, standing), style="italic")
     return text
 
 

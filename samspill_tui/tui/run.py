@@ -242,12 +242,10 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show only the keys that apply to the current step."""
         step = self.session.step
-        if action == "reveal":
+        if action in ("reveal", "phone_results"):
             return step.accepts_votes
         if action == "by_role":
             return step.splits_by_role
-        if action == "phone_results":
-            return step.tallied
         if action == "answer_key":
             return isinstance(step.body, PollVote)
         if action == "roles":

@@ -21,7 +21,7 @@ from aiohttp import web
 
 from samspill_tui.session.ballots import MAX_WORD_CHARS, given, words_of
 from samspill_tui.session.live import Rejected, Session
-from samspill_tui.session.reading import Held, Tally, held_text
+from samspill_tui.session.reading import Cloud, Held, Standing, Tally, agreement_text, held_text
 from samspill_tui.session.record import Participant
 from samspill_tui.session.steps import DeckRating, Step, label, options
 from samspill_tui.session.store import StoreError
@@ -97,7 +97,7 @@ def build_app(session: Session, server: Host) -> web.Application:
     env.globals.update(
         md=render_markdown, unmark=unmark, clip=lambda text: clip(text, PHONE_QUESTION_BYTES),
         max_chars=MAX_ANSWER_CHARS, max_question=MAX_QUESTION_CHARS, word_chars=MAX_WORD_CHARS,
-        words_of=words_of, given=given,
+        words_of=words_of, given=given, agreement=agreement_text,
         static={name: str(static.url_for(filename=name)) for name in ("style.css", "app.js", "icon.svg")},
     )
     app.router.add_get("/", page)
@@ -219,7 +219,7 @@ async def page(request: web.Request) -> web.StreamResponse:
     # Shared by every phone in the same situation (its own answers are filled in afterwards).
     promise = policy.promise(participant.role, step)
     ends = _deadline(session, step, locked)
-    result = session.reading.on_phones(step)  # the policy applied: a Tally only for k or more
+    result = session.reading.on_phones(step)  # the policy applied: a result only for k or more
     key = (session.current, guards.pulse.revision, locked, mine, saved, promise, ends["ends"], result)
 
     def context() -> dict[str, Any]:
@@ -228,6 +228,8 @@ async def page(request: web.Request) -> web.StreamResponse:
                 "locked": locked, "promise": promise, "k": policy.k, "options": choices, **ends,
                 "mine": mine, "mine_label": label(step, session.lang, mine) if mine else "",
                 "saved": saved, "tally": result if isinstance(result, Tally) else None,
+                "cloud": result if isinstance(result, Cloud) else None,
+                "standing": result if isinstance(result, Standing) else None,
                 "held": held_text(session.lang, result) if isinstance(result, Held) else ""}
 
     text = guards.pages.page(request, key, "step.html", context)

@@ -65,6 +65,18 @@ async def _fill_ballot(page: Page, step: Step) -> None:
             await page.locator("input[name=value]").first.check()
 
 
+def _ballot(step: Step, lang: str, n: int) -> dict[str, str]:
+    """The form the ``n``-th phone might send on ``step``: words, places, points or an option."""
+    match step.body:
+        case WordsPrompt():
+            return {"w1": "tillit", "w2": f"ord {n}", "w3": "samspill"}
+        case RankingList(items=items, points=None):
+            return {f"r.{item.id}": str((place + n) % len(items) + 1) for place, item in enumerate(items)}
+        case RankingList(items=items, points=int(points)):
+            return {f"p.{items[n % len(items)].id}": str(points)}
+    return {"value": options(step, lang)[0].value}
+
+
 async def _scan(browser: Browser, session: Session, server: WebServer, scheme: str,
                 only: tuple[str, ...] = ()) -> dict[str, Any]:
     """Every kind of page of ``session`` as a phone sees it; the problems found on each."""
@@ -134,16 +146,17 @@ async def _scan(browser: Browser, session: Session, server: WebServer, scheme: s
             await session.finish(pid, step.key, True)
             await page.reload()
             await check("rating-finished")
-        if step.tallied:  # results on the phones: withheld under k, then (k reached) the tally
+        if step.accepts_votes:  # results on the phones: withheld under k, then (k reached) the result
             await session.set_state(step.key, revealed=True, on_phones=True)
             await expect(page.get_by_role("heading", name="Resultat")).to_be_visible()
             await check(f"{step.kind}-results-held")
-            for _ in range(session.reading.policy.k):
+            for n in range(session.reading.policy.k):
                 voter = (await session.join()).id
                 if session.asks_role:  # a group that names nobody
                     await session.choose_role(voter, "annet")
-                await session.vote(voter, step.key, options(step, session.lang)[0].value)
+                await session.give(voter, step.key, _ballot(step, session.lang, n))
             await page.reload()
+            await expect(page.locator(".results")).to_be_visible()
             await check(f"{step.kind}-results")
         if step.accepts_votes or step.accepts_answers or step.accepts_questions:
             session.set_deadline(step.key, time.time() + 300)  # a timer that will close the vote

@@ -37,7 +37,7 @@ from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone, confirm_pair, g
 from tests.golden.build import PAY, build, fixed_clock
 from tests.golden.readers import ALL_FORMATS, file_text
 from tests.tui.helpers import make_app, wait_for
-from tests.web.helpers import groups_library
+from tests.web.helpers import groups_library, named_words_library, phone_results
 from tests.web.helpers import rating_library as rating_library_of
 
 GUIDE = Path(__file__).parent.parent.parent / "docs" / "fasilitatorguide.md"
@@ -331,6 +331,39 @@ async def test_no_group_under_k_on_the_projector_or_in_any_export(tmp_path: Path
     late = exports(tmp_path, "audit", FIXTURE_CONTENT)
     assert t("nb", "held.few", k=5) in late["md"]  # the second statement: one vote, nothing shown
     _groups_hold(json.loads(late["json"]), 5)
+
+
+@promises("held.few_live", "held.named_live", "L2", "L3")
+async def test_the_rooms_words_reach_the_phones_only_from_k_and_never_with_the_named_pair(
+        tmp_path: Path) -> None:
+    async with projected(tmp_path, named_words_library(tmp_path), "samspill") as (pilot, _app, s, server):
+        pair = [(await _join(server, role))[0] for role in ("ordforer", "kommunedirektor")]
+        others = [(await _join(server, "folkevalgt"))[0] for _ in range(5)]
+        await confirm_pair(s)
+        try:
+            await go_to_kind(s, "words")
+            for p in [*pair, *others[:3]]:
+                await p.post("/vote", {"step": s.step.key, "csrf": hidden((await p.get("/"))[1], "csrf"),
+                                       "w1": "parord" if p in pair else "tillit"})
+            await pilot.press("r", "P")  # the facilitator shows the words, on the phones too
+            await wait_for(pilot, lambda: s.state(s.step.key).phones_see_results)
+            shown = await phone_results(others[0])
+            assert t("nb", "held.named_live", k=5, n=3) in shown and "parord" not in shown
+            await others[3].post("/vote", {"step": s.step.key, "w1": "tillit",
+                                           "csrf": hidden((await others[3].get("/"))[1], "csrf")})
+            shown = await phone_results(others[0])
+            assert t("nb", "held.named_live", k=5, n=4) in shown and "tillit" not in shown  # 4 of 6 count
+            await others[4].post("/vote", {"step": s.step.key, "w1": "dialog",
+                                           "csrf": hidden((await others[4].get("/"))[1], "csrf")})
+            for p in [*pair, *others]:
+                shown = await phone_results(p)
+                assert "<li>tillit: <strong>4</strong></li>" in shown and "parord" not in shown
+            await pilot.press("r")  # hidden on the projector: off every phone
+            await wait_for(pilot, lambda: not s.state(s.step.key).revealed)
+            assert await phone_results(others[0]) == ""
+        finally:
+            for p in pair + others:
+                await p.close()
 
 
 @promises("promise.role_groups", "promise.grouped", "roles.withheld", "L3", "L4", "L10")

@@ -88,3 +88,46 @@ async def test_a_ranking_by_numbered_places_on_a_phone(browser: Browser, tmp_pat
         await expect(page.get_by_label(labels[0])).to_have_value("1")  # its own order comes back
         await expect(page.get_by_label(labels[5])).to_have_value("6")
         assert errors == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+async def test_the_rooms_words_and_order_reach_the_phone_when_the_facilitator_presses_p(
+        browser: Browser, tmp_path: Path, javascript: bool) -> None:  # noqa: F811
+    async with served(tmp_path, load_library(REPO_CONTENT)) as (session, server):
+        _, page, errors = await _phone(browser, java_script_enabled=javascript)
+        await page.goto(server.join_url)
+        await page.get_by_label("Folkevalgt").check()
+        await page.get_by_role("button", name="Fortsett").click()
+        await _show(page, session, "words", javascript)
+        others = [(await session.join()).id for _ in range(4)]
+        for pid in others:
+            await session.choose_role(pid, "folkevalgt")
+            await session.give(pid, session.step.key, {"w1": "tillit", "w2": "åpenhet"})
+        await page.get_by_label("Ord 1").fill("Tillit")
+        await page.get_by_role("button", name="Send svar").click()
+        await expect(page.locator("#vote .status")).to_have_text("Registrert ✓")
+        await session.set_state(session.step.key, revealed=True, on_phones=True)
+        if not javascript:
+            await page.reload()
+        words = page.locator("ol.results li")  # the page follows by itself with JavaScript on
+        await expect(words).to_have_text(["tillit: 5", "åpenhet: 4"])
+        await expect(page.get_by_text("5 har svart.", exact=True)).to_be_visible()
+
+        await _show(page, session, "ranking", javascript)
+        for pid in others:
+            await session.give(pid, session.step.key, {"p.saker": "10"})
+        await session.set_state(session.step.key, revealed=True)
+        await expect(page.locator("ol.results")).to_have_count(0)  # P is chosen per step: off here
+        await session.set_state(session.step.key, on_phones=True)
+        if not javascript:
+            await page.reload()
+        await expect(page.get_by_role("heading", name="Resultat")).to_be_visible()
+        await expect(page.get_by_text("Resultatet vises når minst 5 har svart (4 så langt).")).to_be_visible()
+        await page.get_by_label("Kortere og tydeligere saksframlegg").fill("10")
+        await page.get_by_role("button", name="Send svar").click()
+        await expect(page.locator("#vote .status")).to_have_text("Registrert ✓")
+        await page.reload()
+        first = page.locator("ol.results li").first
+        await expect(first).to_have_text("Kortere og tydeligere saksframlegg: 50")
+        await expect(page.get_by_text("Enighet (Kendalls W): 1,00 – sterk")).to_be_visible()
+        assert errors == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ from samspill_tui.content import Library, load_library
 from samspill_tui.content.model import Roles
 from samspill_tui.session.live import Session
 from samspill_tui.web.server import WebServer
-from tests.conftest import FIXTURE_CONTENT
+from tests.conftest import FIXTURE_CONTENT, REPO_CONTENT, Phone
 
 
 def roles_library(tmp_path: Path) -> Library:
@@ -64,6 +65,24 @@ def questions_library(tmp_path: Path, options: str = "10 min", roles: str = "nei
         text = path.read_text(encoding="utf-8").replace("roles: nei", f"roles: {roles}")
         path.write_text(text.replace("5. summary", f"5. questions sak ({options})\n6. summary"),
                         encoding="utf-8")
+    lib = load_library(root)
+    lib.require_valid()
+    return lib
+
+
+async def phone_results(phone: Phone) -> str:
+    """The results a phone's page shows now, after its «Resultat» heading ("" for none)."""
+    page = html.unescape((await phone.get("/"))[1])
+    return page.split("<h2>Resultat</h2>", 1)[1] if "<h2>Resultat</h2>" in page else ""
+
+
+def named_words_library(tmp_path: Path) -> Library:
+    """The shipped content with the named pair's programme (``samspill``) asking words and a ranking."""
+    root = tmp_path / "content-named"
+    shutil.copytree(REPO_CONTENT, root)
+    for path in root.glob("*/programmes/samspill.md"):
+        steps = "3. words samspill-ord\n3. ranking utviklingstiltak\n4. summary"
+        path.write_text(path.read_text(encoding="utf-8").replace("4. summary", steps), encoding="utf-8")
     lib = load_library(root)
     lib.require_valid()
     return lib

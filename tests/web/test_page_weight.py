@@ -1,4 +1,4 @@
-"""Every kind of phone page of the real content stays within the 15 KB budget."""
+"""Every kind of phone page of the real content stays within the 15 KB budget, results on the phones too."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ async def test_every_kind_of_page_is_within_the_budget() -> None:
     assert {"join", "role", "lobby", "case", "reflection", "poll", "statement", "rating",
             "questions", "summary"} <= set(kinds)
     assert kinds["questions"].where.endswith("(full)")  # five questions at the cap, escaped large
+    assert {"poll-results", "statement-results", "words-results", "ranking-results"} <= set(kinds)
     assert {w.where.split("/")[0] for w in weights} == {"nb", "nn"}
     over = [(w.kind, w.where, w.total) for w in weights if w.total > BUDGET]
     assert over == []
