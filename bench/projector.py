@@ -50,6 +50,9 @@ async def build(folder: Path, participants: int, answers: int) -> tuple[str, str
     statement = next(i for i, s in enumerate(session.steps) if s.kind == StepKind.STATEMENT)
     reflection = next(i for i, s in enumerate(session.steps) if s.kind == StepKind.REFLECTION)
     phones = await _chunked([session.join() for _ in range(participants)])
+    if session.asks_role:  # the shipped folkevalgtdag asks each phone for its group
+        await _chunked([session.choose_role(p.id, ("folkevalgt", "administrasjon")[n % 2])
+                        for n, p in enumerate(phones)])
     await session.go_to(statement)
     key = session.step.key
     await _chunked([session.vote(p.id, key, str(1 + n % 5)) for n, p in enumerate(phones)])
