@@ -7,8 +7,9 @@ formannskap's questions step made ``direkte``, with ``--questions`` questions al
 phones run in a child process (so they do not take the projector's loop): each joins through the
 real token → cookie → page, then, all within ``--window`` seconds, posts ``--upvotes`` upvotes
 to questions of its page, as its form does. Meanwhile the app's process measures how late a 10 ms
-sleep wakes (loop lag) and how long the arrow key takes to move the projector's cursor (key
-latency, Pilot's press to handled), and counts how often the list's order changed.
+sleep wakes (loop lag) and how long an arrow key takes to move the projector's cursor (from the
+terminal's key event until the cursor moved), and counts how often the list's order changed. Each
+phone comes from its own loopback address (127.0.x.y), as phones on a venue's Wi-Fi do.
 """
 
 from __future__ import annotations
@@ -34,14 +35,21 @@ HIDDEN_RE = re.compile(r'name="(step|csrf|q)" value="([^"]*)"')
 
 
 async def _phone(join_url: str, origin: str, start: float, window: float, upvotes: int,
-                 rng: random.Random) -> list[tuple[int, float]]:
-    """One phone: join, read its page, then upvote at its drawn moments; (status, seconds) each."""
+                 rng: random.Random, address: str) -> list[tuple[int, float]]:
+    """One phone from its own ``address``: join (saying it is a folkevalgt where the programme
+    asks for a group), read its page, then upvote at its drawn moments; (status, seconds) each."""
     import aiohttp
 
     done: list[tuple[int, float]] = []
-    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+    connector = aiohttp.TCPConnector(local_addr=(address, 0))
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), connector=connector) as http:
         async with http.get(join_url) as r:
             page = await r.text()
+        if 'name="role"' in page:
+            csrf = re.search(r'name="csrf" value="([^"]*)"', page)
+            async with http.post(origin + "/role", headers={"Origin": origin},
+                                 data={"csrf": csrf[1] if csrf else "", "role": "folkevalgt"}) as r:
+                page = await r.text()
         step = re.search(r'name="step" value="([^"]*)"', page)
         csrf = re.search(r'name="csrf" value="([^"]*)"', page)
         questions = re.findall(r'name="q" value="([0-9a-f]{12})"', page)
@@ -61,8 +69,10 @@ async def _phone(join_url: str, origin: str, start: float, window: float, upvote
 async def _phones(join_url: str, phones: int, start: float, window: float, upvotes: int) -> None:
     origin = join_url.split("/j/")[0]
     rng = random.Random(7)
+    addresses = [f"127.0.{1 + n // 250}.{1 + n % 250}" for n in range(phones)]
     results = await asyncio.gather(*(_phone(join_url, origin, start, window, upvotes,
-                                            random.Random(rng.random())) for _ in range(phones)))
+                                            random.Random(rng.random()), address)
+                                     for address in addresses))
     flat = [r for phone in results for r in phone]
     ok = [s for status, s in flat if status == 200]
     print(json.dumps({"sent": len(flat), "ok": len(ok),
@@ -83,6 +93,8 @@ def _content(root: Path) -> Path:
 
 
 async def _measure(args: argparse.Namespace, data: Path) -> dict[str, Any]:
+    from textual.widgets import OptionList
+
     from samspill_tui.content import load_library
     from samspill_tui.session.live import Session
     from samspill_tui.tui.app import SamspillApp
@@ -110,8 +122,13 @@ async def _measure(args: argparse.Namespace, data: Path) -> dict[str, Any]:
             await pilot.pause(0.05)
         for n in range(args.questions):
             asker = await session.join()
+            if session.asks_role:  # the shipped formannskap asks each phone for its group
+                await session.choose_role(asker.id, "folkevalgt")
             await session.ask(asker.id, session.step.key, f"Spørsmål nummer {n + 1} fra salen?", "b")
         view = screen.query_one(QuestionsView)
+        box = view.query_one("#asked", OptionList)
+        box.focus()
+        await pilot.pause(0.5)
         orders: list[list[str]] = []
         start = time.time() + 3.0 + args.phones / 200  # the phones join first
         child = subprocess.Popen([sys.executable, "-m", "bench.upvotes", "--child", screen.face.join_url,
@@ -128,9 +145,12 @@ async def _measure(args: argparse.Namespace, data: Path) -> dict[str, Any]:
             before = loop.time()
             await asyncio.sleep(TICK)
             lags.append(loop.time() - before - TICK)
-            if len(lags) % 20 == 0:
+            if len(lags) % 20 == 0:  # the terminal's key, timed until the cursor moved
+                cursor = box.highlighted
                 began = time.perf_counter()
-                await pilot.press("down" if len(keys) % 8 < 4 else "up")
+                app.simulate_key("down" if len(keys) % 8 < 4 else "up")
+                while box.highlighted == cursor and time.perf_counter() - began < 5:
+                    await asyncio.sleep(0.001)
                 keys.append(time.perf_counter() - began)
             if not orders or orders[-1] != view.order:
                 orders.append(list(view.order))
