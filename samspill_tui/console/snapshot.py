@@ -6,7 +6,7 @@ from typing import Any
 
 from samspill_tui.i18n import t
 from samspill_tui.session.live import Session
-from samspill_tui.session.record import PAIR
+from samspill_tui.session.record import PAIR, public_id
 from samspill_tui.session.steps import PollVote, StatementVote, label
 
 MAX_ANSWERS = 500  # the newest answers of the step; a console shows a screenful at a time
@@ -22,10 +22,11 @@ def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
     if isinstance(step.body, PollVote):
         poll = step.body.poll
         answer_key = f"{label(step, lang, poll.answer)}. {poll.explanation}".strip()
-    waiting = [{"key": a.key, "text": a.text, "hidden": False, "highlighted": False, "pending": True}
-               for a in reading.pending(step)[:MAX_ANSWERS]]
-    wall = [{"key": a.key, "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted, "pending": False}
-            for a in reading.wall(step)[-MAX_ANSWERS:]]
+    # answers by their public id: the key holds the phone's id, which is its cookie
+    waiting = [{"key": public_id(a.key), "text": a.text, "hidden": False, "highlighted": False,
+                "pending": True} for a in reading.pending(step)[:MAX_ANSWERS]]
+    wall = [{"key": public_id(a.key), "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted,
+             "pending": False} for a in reading.wall(step)[-MAX_ANSWERS:]]
     agreements = [{"key": a.key, "text": a.text, "owner": a.owner, "due": a.due, "status": a.status}
                   for a in session.record.agreements.values() if a.step_key == step.key]
     roles = None

@@ -226,12 +226,23 @@ class Reading:
         return Tally(choices, tally, mean)
 
     def _grouped_votes(self, step: Step) -> dict[str, str]:
-        """The votes that may count in a group: the named pair's never do."""
-        votes = self.record.votes.get(step.key, {})
+        """The votes that may count in a group: those the step can still read (a ballot stored
+        before its content changed is not counted towards k and then dropped), never the named pair's."""
+        readable = self._reader(step)
+        votes = {pid: v for pid, v in self.record.votes.get(step.key, {}).items() if readable(v)}
         if self.policy.named is None:
-            return dict(votes)
+            return votes
         named = {pid for pid, p in self.record.participants.items() if self.policy.is_named(p.role)}
         return {pid: v for pid, v in votes.items() if pid not in named}
+
+    def _reader(self, step: Step) -> Callable[[str], bool]:
+        """Whether a stored value is a vote ``step`` can count: an option, a ballot, some words."""
+        match step.body:
+            case RankingList() as body:
+                return lambda value: given(body, value) is not None
+            case WordsPrompt():
+                return lambda value: bool(words_of(value))
+        return {c.value for c in options(step, self.lang)}.__contains__
 
     def _standing(self, step: Step, values: list[str]) -> Standing:
         assert isinstance(step.body, RankingList)

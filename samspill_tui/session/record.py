@@ -35,6 +35,12 @@ class CorruptSessionError(Exception):
 DAMAGED = (ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
+
+def public_id(key: str) -> str:
+    """The id an answer is known by outside the laptop's core: phones and consoles (its key holds
+    the participant's id, which is the phone's cookie, and would tie its answers together)."""
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
 @dataclass
 class Participant:
     """A joined phone. The id is a random secret kept in the phone's cookie."""
@@ -71,7 +77,7 @@ class Answer:
     @cached_property
     def public(self) -> str:
         """The id a phone may know it by (its key names the participant, who is secret)."""
-        return hashlib.sha256(self.key.encode()).hexdigest()[:12]
+        return public_id(self.key)
 
     def doc(self) -> dict[str, Any]:
         """The answer as stored."""

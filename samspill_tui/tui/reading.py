@@ -49,6 +49,7 @@ class MarkdownLines(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     MarkdownLines {
         overflow-x: hidden;
+        scrollbar-gutter: stable;  /* the width to lay out for stays when the scrollbar appears */
     }
     """
 
@@ -92,6 +93,7 @@ class MarkdownLines(ScrollView, can_focus=True):
             self._cache[chunk, width] = lines  # kept at once: a layout cancelled half-way helps the next
             fresh.append(lines)
             if loop.time() > until:
+                self._laid_width = 0  # shown half laid out: a layout at any width must run again
                 self._put(fresh + self._chunks[len(fresh):len(chunks)])
                 await asyncio.sleep(0)  # a key pressed meanwhile waits a slice at most
                 until = loop.time() + SLICE

@@ -43,9 +43,12 @@ async def perform(stack: Sequence[Screen[Any]], message: dict[str, Any]) -> str 
             await session.go_to(message["step"])
     elif kind == "moderate" and isinstance(message.get("answer"), str):
         change = {name: bool(message[name]) for name in ("hidden", "highlighted") if name in message}
+        key = next((a.key for a in session.answers.get(session.step.key, {}).values()
+                    if a.public == message["answer"]), None)  # consoles know an answer by its public id
+        if key is None:
+            raise ProtocolError("unknown answer")
         with contextlib.suppress(StoreError):
-            await session.moderate(session.step.key, message["answer"], **change,
-                                   approved=bool(message.get("approved")))
+            await session.moderate(session.step.key, key, **change, approved=bool(message.get("approved")))
         screen.refresh_data()
     elif kind in RECORDS:
         await _stored(session, RECORDS[kind](session, message))

@@ -55,12 +55,16 @@ class AnswerWall(OptionList):
     def show(self, answers: list[WallItem]) -> None:
         """Bring the wall up to ``answers``: new ones are appended, changed ones redrawn."""
         following = self.highlighted is None or self.first + self.highlighted >= len(self.answers) - 1
+        chosen = None if following else self.selected()
         self.answers = answers
         if self.first >= len(answers) or (following and len(answers) - self.first > WINDOW * 3 // 2):
             self.first = max(0, len(answers) - WINDOW)  # the window moves on with the newest
         self._sync(answers[self.first:self.first + WINDOW * 3 // 2])
         if following and self._window:  # keep the newest in view unless the facilitator moved up
             self.highlighted = self.option_count - 1
+        elif chosen is not None:  # an answer approved above it, or a list laid out anew: stay on it
+            self.highlighted = next((n for n, a in enumerate(self._window) if a.key == chosen.key),
+                                    self.highlighted)
 
     def _sync(self, window: list[WallItem]) -> None:
         """Make the options show ``window``: appended to where they can be, else laid out anew."""

@@ -506,3 +506,25 @@ async def test_a_limit_reached_is_told_on_the_projector_and_raised_with_l(tmp_pa
         await wait_for(pilot, lambda: s.bounds.limits.participants == 2)
         await s.join()
         assert len(s.participants) == 2
+
+
+async def test_the_wall_keeps_its_cursor_when_an_earlier_answer_is_approved(tmp_path: Path,
+                                                                            library: Library) -> None:
+    app = make_app(library, tmp_path, ("folkevalgtdag", "godkjent"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        s = await _started(pilot, app)
+        await go_to_kind(s, "reflection")
+        await s.set_state(s.step.key, premoderated=True)
+        p = await s.join()
+        for n, text in enumerate(("Først sendt", "Andre", "Tredje")):
+            await s.answer(p.id, s.step.key, 0, text, f"s{n}")
+        first, second, third = answers_of(s)
+        for answer in (second, third):
+            await s.moderate(s.step.key, answer.key, approved=True)
+        wall = await _wall(pilot, app)
+        await wait_for(pilot, lambda: len(wall.answers) == 2)
+        await pilot.press("up")  # from the newest to «Andre»: the wall no longer follows
+        assert (wall.selected() or first).key == second.key
+        await s.moderate(s.step.key, first.key, approved=True)  # approved late, shown first
+        await wait_for(pilot, lambda: len(wall.answers) == 3)
+        assert (wall.selected() or first).key == second.key

@@ -31,3 +31,23 @@ async def test_answers_wait_for_approval_and_it_is_kept(tmp_path: Path, library:
     await s.reset_step(key)  # a reset deletes the answers, not the choice to pre-moderate
     assert s.state(key).premoderated
     await s.close()
+
+
+async def test_a_console_never_learns_a_phones_id(tmp_path: Path, library: Library) -> None:
+    """A phone's id is its cookie, and every answer's key begins with it: what a console receives
+    names answers by their public id only, so it can neither act as a phone nor tie its answers."""
+    import json
+
+    from samspill_tui.console.snapshot import snapshot
+
+    s = await Session.open(tmp_path, "konsoll", "folkevalgtdag", library, "nb")
+    await s.go_to(2)  # the reflection
+    key = s.step.key
+    pid = (await s.join()).id
+    await s.answer(pid, key, 0, "Vises på veggen", "s1")
+    await s.set_state(key, premoderated=True)
+    await s.answer(pid, key, 1, "Venter", "s2")
+    sent = json.dumps(snapshot(s, {"timer": None, "join_url": "", "gap": None}))
+    assert pid not in sent
+    assert {a["key"] for a in json.loads(sent)["answer_list"]} == {a.public for a in answers_of(s)}
+    await s.close()

@@ -195,3 +195,26 @@ async def test_the_named_pair_is_never_counted_in_the_rooms_words_or_order(tmp_p
         assert standing.places[0].choice.value == "c" and standing.agreement == pytest.approx(1.0)
     finally:
         await session.close()
+
+
+async def test_ballots_the_step_can_no_longer_read_do_not_count_towards_k(tmp_path: Path,
+                                                                          kinds: Library) -> None:
+    """Four ballots stored before the alternatives changed (or damaged) and one that reads: the
+    room's order would be one person's, so it is withheld; the same for words and for a poll."""
+    session = await Session.open(tmp_path, "gamle", "folkevalgtdag", kinds, "nb")
+    try:
+        ranking = next(s for s in session.steps if s.kind == "ranking")
+        await session.go_to(session.steps.index(ranking))
+        phones = [await session.join() for _ in range(5)]
+        for p in phones:
+            await session.give(p.id, ranking.key, {"r.a": "1", "r.b": "2", "r.c": "3"})
+        assert isinstance(session.reading.standing(ranking), Standing)
+        for p in phones[:4]:  # as read back after the content lost alternative «a»
+            session.record.votes[ranking.key][p.id] = "x,b,c"
+        held = session.reading.standing(ranking)
+        assert isinstance(held, Held) and held.respondents == 1
+        words = next(s for s in session.steps if s.kind == "words")
+        session.record.votes[words.key] = {p.id: "" for p in phones[:4]} | {phones[4].id: "tillit"}
+        assert isinstance(session.reading.cloud(words), Held)
+    finally:
+        await session.close()

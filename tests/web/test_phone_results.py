@@ -163,3 +163,26 @@ async def test_the_named_pairs_words_and_places_never_count_on_the_phones(tmp_pa
         finally:
             for phone in pair + others:
                 await phone.close()
+
+
+async def test_words_that_look_like_the_pages_marks_are_shown_as_typed(tmp_path: Path) -> None:
+    """A participant's words are never searched for the page's per-phone marks: a word spelled like
+    the CSRF mark shows as typed, on the phone that gave it and in everyone's results."""
+    async with served(tmp_path, load_library(REPO_CONTENT)) as (session, server):
+        phones = await _joined(server, ["folkevalgt"] * 5)
+        try:
+            await go_to_kind(session, "words")
+            key = session.step.key
+            odd = {"w1": "samspill-mark-csrf", "w2": "samspill-mark-mine-hidden-0. x"}
+            assert (await _give(phones[0], odd))[0] == 303
+            for phone in phones[1:]:
+                assert (await _give(phone, {"w1": "tillit"}))[0] == 303
+            await session.set_state(key, revealed=True, on_phones=True)
+            for phone in (phones[0], phones[1]):
+                _, page = await phone.get("/")
+                csrf = hidden(page, "csrf")
+                assert csrf not in page.replace(f'value="{csrf}"', "")  # only in its own field
+                assert "samspill&#45;mark&#45;csrf" in page or "samspill&#45;mark-csrf" in page
+        finally:
+            for phone in phones:
+                await phone.close()
