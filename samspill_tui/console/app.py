@@ -78,6 +78,7 @@ class ConsoleApp(App[None]):
         Binding("L", "send('raise_limits')", "Hev grensene", show=False),
         Binding("h", "moderate('hidden')", "Skjul svar"),
         Binding("a", "moderate('highlighted')", "Framhev"),
+        Binding("b", "moderate('answered')", "Besvart"),
         Binding("enter", "approve", "Godkjenn"),
         Binding("F", "send('premoderate')", "Forhåndsmoderering", show=False),
         Binding("s", "write", "Skriv avtale"),
@@ -202,6 +203,8 @@ class ConsoleApp(App[None]):
             return votes or answers
         if parameters in (("highlighted",), ("premoderate",)):  # no highlight or switch on questions
             return answers and not step.get("questions")
+        if parameters == ("answered",):  # only a question is answered
+            return bool(step.get("questions"))
         if action == "moderate":
             return answers
         if action == "approve":
@@ -286,6 +289,8 @@ class ConsoleApp(App[None]):
                         style="bold" if answer["highlighted"] else "dim" if answer["hidden"] else "")
             if answer["pending"]:
                 text = Text.assemble((t(self.lang, "console.pending") + " ", "bold reverse"), text)
+            if answer.get("answered"):
+                text.append(f"  ({t(self.lang, 'questions.answered')})", style="italic")
             wall.add_option(Option(text, id=answer["key"]))
         if not answers:
             wall.add_option(Option(t(self.lang, "console.no_answers"), disabled=True))
@@ -374,7 +379,8 @@ class ConsoleApp(App[None]):
         return answer
 
     def action_moderate(self, change: str) -> None:
-        """Hide or highlight the selected answer (or undo it); a waiting answer hidden is rejected."""
+        """Hide or highlight the selected answer, or mark a question answered (or undo it); a waiting
+        answer hidden is rejected, one marked answered is shown as answered."""
         answer = self._selected()
         if answer is not None:
             self.send("moderate", answer=answer["key"], approved=True, **{change: not answer[change]})

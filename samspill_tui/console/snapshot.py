@@ -24,9 +24,9 @@ def snapshot(session: Session, extras: dict[str, Any]) -> dict[str, Any]:
         answer_key = f"{label(step, lang, poll.answer)}. {poll.explanation}".strip()
     # answers by their public id: the key holds the phone's id, which is its cookie
     waiting = [{"key": public_id(a.key), "text": a.text, "hidden": False, "highlighted": False,
-                "pending": True} for a in reading.pending(step)[:MAX_ANSWERS]]
+                "answered": False, "pending": True} for a in reading.pending(step)[:MAX_ANSWERS]]
     wall = [{"key": public_id(a.key), "text": a.text, "hidden": a.hidden, "highlighted": a.highlighted,
-             "pending": False} for a in reading.wall(step)[-MAX_ANSWERS:]]
+             "answered": a.answered, "pending": False} for a in reading.wall(step)[-MAX_ANSWERS:]]
     agreements = [{"key": a.key, "text": a.text, "owner": a.owner, "due": a.due, "status": a.status}
                   for a in session.record.agreements.values() if a.step_key == step.key]
     roles = None

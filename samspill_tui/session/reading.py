@@ -196,6 +196,7 @@ class WallItem:
     text: str
     hidden: bool
     highlighted: bool
+    answered: bool = False  # a question the facilitator marked answered
 
 
 @dataclass(frozen=True)
@@ -410,4 +411,4 @@ class Reading:
 
 def _item(answer: Answer) -> WallItem:
     return WallItem(answer.key, answer.step_key, answer.question, "" if answer.hidden else answer.text,
-                    answer.hidden, answer.highlighted)
+                    answer.hidden, answer.highlighted, answer.answered)

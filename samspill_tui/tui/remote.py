@@ -42,7 +42,8 @@ async def perform(stack: Sequence[Screen[Any]], message: dict[str, Any]) -> str 
         with contextlib.suppress(StoreError):  # shown by the StoreFailed event
             await session.go_to(message["step"])
     elif kind == "moderate" and isinstance(message.get("answer"), str):
-        change = {name: bool(message[name]) for name in ("hidden", "highlighted") if name in message}
+        change = {name: bool(message[name]) for name in ("hidden", "highlighted", "answered")
+                  if name in message}
         key = next((a.key for a in session.answers.get(session.step.key, {}).values()
                     if a.public == message["answer"]), None)  # consoles know an answer by its public id
         if key is None:

@@ -92,7 +92,7 @@ async def test_programme_line_timer_locks_the_step(tmp_path: Path) -> None:
         assert session.state(step.key).revealed
 
 
-async def test_console_approves_and_hides_questions_and_a_highlights_none(tmp_path: Path) -> None:
+async def test_console_approves_answers_and_hides_questions_and_a_highlights_none(tmp_path: Path) -> None:
     app = make_app(questions_library(tmp_path), tmp_path, ("folkevalgtdag", "q"))
     async with app.run_test(size=(120, 40)) as pilot:
         session = await _at_questions(app, pilot)
@@ -108,6 +108,10 @@ async def test_console_approves_and_hides_questions_and_a_highlights_none(tmp_pa
             await cpilot.press("a")
             await cpilot.pause(0.3)
             assert not session.answers[session.step.key][key].highlighted
+            await cpilot.press("b")  # answered, as the projector's b marks it
+            await wait_for(pilot, lambda: session.answers[session.step.key][key].answered)
+            await wait_for(pilot, lambda: any("(besvart)" in line for line in _shown(app)))
+            await wait_for(cpilot, lambda: any(a["answered"] for a in console.view["answer_list"]))
             await cpilot.press("h")
             await wait_for(pilot, lambda: _shown(app) == [])
             assert session.answers[session.step.key][key].hidden
