@@ -307,15 +307,15 @@ class Session:
         self._publish(ParticipantJoined(len(self.participants)))
         return limits
 
-    def admit_connection(self, total: int, from_address: int, room: int) -> bool:
-        """Whether a phone may open one more connection, given those open in all and from its
-        address; the facilitator is told the first time each limit stops one."""
+    def connection_refusal(self, total: int, from_address: int, room: int) -> str | None:
+        """Which limit stops a phone opening one more connection, given those open in all and from
+        its address (None: it may); the facilitator is told the first time each limit stops one."""
         told = set(self.bounds.reached)
         reason = self.bounds.refuse_connection(total, from_address, room)
         if reason is not None and reason not in told:
             value = room if reason == "descriptors" else getattr(self.bounds.limits, reason)
             self._publish(LimitReached(reason, value))
-        return reason is None
+        return reason
 
     def state(self, step_key: str) -> StepState:
         """The facilitator's state of a step."""

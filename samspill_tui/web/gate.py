@@ -33,13 +33,13 @@ class Gate:
     def __call__(self) -> asyncio.Protocol:
         return _Guarded(self)
 
-    def admit(self, address: str) -> bool:
-        """Count a new connection from ``address`` if the limits allow it."""
-        if not self.session.admit_connection(self.total, self.open[address], self.room):
-            return False
-        self.open[address] += 1
-        self.total += 1
-        return True
+    def admit(self, address: str) -> str | None:
+        """Count a new connection from ``address`` if the limits allow it; else the limit that stops it."""
+        reason = self.session.connection_refusal(self.total, self.open[address], self.room)
+        if reason is None:
+            self.open[address] += 1
+            self.total += 1
+        return reason
 
     def release(self, address: str) -> None:
         """A connection from ``address`` closed."""
@@ -48,10 +48,9 @@ class Gate:
         if not self.open[address]:
             del self.open[address]
 
-    def refusal(self, address: str) -> bytes:
-        """The whole response to a connection that was not admitted."""
-        own = self.open[address] >= self.session.bounds.limits.connections_per_address
-        status = "429 Too Many Requests" if own else "503 Service Unavailable"
+    def refusal(self, reason: str) -> bytes:
+        """The whole response to a connection ``reason`` stopped: 429 from one address, else 503."""
+        status = "429 Too Many Requests" if reason == "connections_per_address" else "503 Service Unavailable"
         body = (t(self.session.lang, "err.connections") + "\n").encode()
         headers = {**HEADERS, "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10",
                    "Cache-Control": "no-store", "Connection": "close",
@@ -72,14 +71,15 @@ class _Guarded(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         peer = transport.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
-        if not self.gate.admit(self.address):
+        reason = self.gate.admit(self.address)
+        if reason is not None:
             assert isinstance(transport, asyncio.Transport)
-            self.refuse(transport)
+            self.refuse(transport, reason)
             return
         self.inner = self.gate.inner()
         self.inner.connection_made(transport)
 
-    def refuse(self, transport: asyncio.Transport) -> None:
+    def refuse(self, transport: asyncio.Transport, reason: str) -> None:
         """Say why and close; with no descriptors to spare, close at once."""
         gate = self.gate
         if gate.total + gate.refused >= gate.room:
@@ -87,7 +87,7 @@ class _Guarded(asyncio.Protocol):
             return
         gate.refused += 1
         self.lingering = True
-        transport.write(gate.refusal(self.address))
+        transport.write(gate.refusal(reason))
         if transport.can_write_eof():
             transport.write_eof()  # the phone reads the page before the connection goes
         asyncio.get_running_loop().call_later(LINGER, transport.close)
